@@ -1,0 +1,32 @@
+/** A day on the China calendar (Asia/Shanghai), written `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+/** Where a day's working status came from, so an administrator can see why. */
+export type DaySource = 'override' | 'statutory' | 'weekday';
+
+/** Whether one local day is a working day, and why. */
+export interface DayInfo {
+  date: LocalDate;
+  working: boolean;
+  /** The holiday or arrangement the day belongs to (a make-up working day names its festival). */
+  name?: string;
+  source: DaySource;
+}
+
+/**
+ * The one question the engine asks about days. Implementations must be pure: the same day
+ * always gets the same answer, so replayed histories compute the same deadlines.
+ */
+export interface WorkingCalendar {
+  dayInfo(day: LocalDate): DayInfo;
+}
+
+/**
+ * One entry of an administrator's table, e.g. next year's arrangement published by the
+ * State Council before the chinese-days package knows it. Overrides win over every other source.
+ */
+export interface DayOverride {
+  date: LocalDate;
+  working: boolean;
+  name?: string;
+}

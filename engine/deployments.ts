@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { CompiledDefinitions, ProcessDef } from './model/graph.js';
+import { compileBpmn } from './model/compile.js';
+import { EngineError } from './errors.js';
+import type { DeploymentRecord, EngineStore } from './store/types.js';
+
+export interface DeployedProcess {
+  processId: string;
+  version: number;
+  /** `processId:version`, what instances record to stay on their version. */
+  definitionKey: string;
+}
+
+export interface Deployment {
+  key: string;
+  name: string;
+  processes: DeployedProcess[];
+  /** Processes in the file marked non-executable: read, not deployed. */
+  nonExecutable: string[];
+  /** True when the same XML was already deployed: no new version was made. */
+  duplicate: boolean;
+}
+
+export function definitionKey(processId: string, version: number): string {
+  return `${processId}:${version}`;
+}
+
+/**
+ * Compiled definitions by version. Deploying changed XML makes a new version of each of its
+ * processes; instances keep the version they started on.
+ */
+export class Deployments {
+  private readonly byKey = new Map<string, ProcessDef>();
+  private readonly latest = new Map<string, number>();
+  private readonly records: DeploymentRecord[] = [];
+
+  constructor(private readonly store: EngineStore) {}
+
+  /** Recompiles what the store holds (an engine restarting on a durable store). */
+  async load(): Promise<void> {
+    for (const record of await this.store.deployments()) this.register(record, await compileBpmn(record.xml, record.name));
+  }
+
+  async deploy(xml: string, name: string, now: number): Promise<Deployment> {
+    const compiled = await compileBpmn(xml, name);
+    const checksum = createHash('sha256').update(xml).digest('hex');
+    const same = this.records.find((r) => r.checksum === checksum);
+    if (same) return this.describe(same, compiled, true);
+    const processes: Record<string, number> = {};
+    for (const id of Object.keys(compiled.processes)) processes[id] = (this.latest.get(id) ?? 0) + 1;
+    const record: DeploymentRecord = { key: `${name}#${this.records.length + 1}`, name, xml, deployedAt: now, processes, checksum };
+    await this.store.saveDeployment(record);
+    this.register(record, compiled);
+    return this.describe(record, compiled, false);
+  }
+
+  private register(record: DeploymentRecord, compiled: CompiledDefinitions): void {
+    this.records.push(record);
+    for (const [id, version] of Object.entries(record.processes)) {
+      this.byKey.set(definitionKey(id, version), compiled.processes[id]!);
+      if (version > (this.latest.get(id) ?? 0)) this.latest.set(id, version);
+    }
+  }
+
+  private describe(record: DeploymentRecord, compiled: CompiledDefinitions, duplicate: boolean): Deployment {
+    const processes = Object.entries(record.processes).map(([processId, version]) => ({ processId, version, definitionKey: definitionKey(processId, version) }));
+    return { key: record.key, name: record.name, processes, nonExecutable: [...compiled.nonExecutable], duplicate };
+  }
+
+  /** The definition an instance runs on. */
+  process(key: string): ProcessDef {
+    const found = this.byKey.get(key);
+    if (!found) throw new EngineError('DEFINITION_NOT_FOUND', `no deployed definition "${key}"`, { definitionKey: key });
+    return found;
+  }
+
+  /** The newest (or the given) version of a process id. */
+  resolve(processId: string, version?: number): { key: string; process: ProcessDef } {
+    const v = version ?? this.latest.get(processId);
+    const key = v === undefined ? '' : definitionKey(processId, v);
+    const process = this.byKey.get(key);
+    if (!process) {
+      const known = [...this.latest.keys()].join(', ') || 'none';
+      throw new EngineError('PROCESS_NOT_FOUND', `no deployed process "${processId}"${version ? ` version ${version}` : ''}; deployed: ${known}`, { processId, version });
+    }
+    return { key, process };
+  }
+
+  /** Newest versions of all processes, for message, signal and timer start events. */
+  newest(): Array<{ key: string; process: ProcessDef }> {
+    return [...this.latest.entries()].map(([id, v]) => ({ key: definitionKey(id, v), process: this.byKey.get(definitionKey(id, v))! }));
+  }
+}

@@ -1,0 +1,313 @@
+import { randomUUID } from 'node:crypto';
+import { EngineError } from './errors.js';
+import type { Clock } from './clock/index.js';
+import { isVirtual, systemClock } from './clock/index.js';
+import type { WorkingCalendar } from './calendar/types.js';
+import { chineseDaysCalendar } from './calendar/chinese-days.js';
+import type { Command } from './runtime/commands.js';
+import type { Effect } from './runtime/effects.js';
+import type { InstanceState } from './runtime/state.js';
+import { emptyState, replay as replayEvents } from './runtime/events.js';
+import type { HistoryEvent } from './runtime/events.js';
+import { step } from './runtime/step.js';
+import { chain, verifyChain } from './history/chain.js';
+import type { ChainCheck, StoredEvent } from './history/chain.js';
+import { MemoryStore } from './store/memory.js';
+import type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
+import { Deployments } from './deployments.js';
+import type { Deployment } from './deployments.js';
+import type { Job, JobHandler } from './jobs.js';
+import { checkVariables } from './variables-check.js';
+import { Work } from './work.js';
+import { JobRunner } from './job-runner.js';
+import { Scheduler } from './scheduler.js';
+import { describeInstance } from './instance-view.js';
+import type { InstanceView, Incident } from './instance-view.js';
+import { StartEvents } from './start-events.js';
+import { itemId } from './store/projections.js';
+
+export interface EngineOptions {
+  store?: EngineStore;
+  clock?: Clock;
+  calendar?: WorkingCalendar;
+  jobHandlers?: Record<string, JobHandler>;
+  /** Instance ids; random UUIDs unless given (tests pass a counter). */
+  newId?: () => string;
+  /** Fire due timers by itself (default: yes with the system clock, no with a virtual one). */
+  autoTimers?: boolean;
+}
+
+/** Errors that only mean a redelivered or late result found the work already done: harmless. */
+const STALE = new Set(['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED', 'WAIT_GONE']);
+
+/**
+ * The embeddable engine: deploys definitions, runs instances through the pure step function,
+ * commits each step to its store and carries out the effects (jobs, timers, messages, child
+ * instances). One command per instance at a time; many instances at once.
+ */
+export class Engine {
+  readonly store: EngineStore;
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+  private readonly deployments: Deployments;
+  private readonly work = new Work();
+  private readonly jobsRunner: JobRunner;
+  private readonly scheduler: Scheduler;
+  private readonly startEvents: StartEvents;
+  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly newId: () => string;
+  private readonly loaded: Promise<void>;
+
+  constructor(options: EngineOptions = {}) {
+    this.store = options.store ?? new MemoryStore();
+    this.clock = options.clock ?? systemClock;
+    this.calendar = options.calendar ?? chineseDaysCalendar();
+    this.newId = options.newId ?? randomUUID;
+    this.deployments = new Deployments(this.store);
+    this.jobsRunner = new JobRunner(this, options.jobHandlers ?? {});
+    this.startEvents = new StartEvents(this.deployments, this.calendar);
+    this.scheduler = new Scheduler(this, this.startEvents, (ref) => this.startFrom(ref, {}), options.autoTimers ?? !isVirtual(this.clock));
+    this.loaded = this.deployments.load().then(() => this.startEvents.refresh(this.clock.now()));
+  }
+
+  /** Compiles and stores a BPMN file; refuses it with a ModelError listing every problem. */
+  async deploy(xml: string, options: { name?: string } = {}): Promise<Deployment> {
+    await this.loaded;
+    const deployment = await this.deployments.deploy(xml, options.name ?? 'definitions.bpmn', this.clock.now());
+    this.startEvents.refresh(this.clock.now());
+    this.scheduler.wake();
+    return deployment;
+  }
+
+  /** Starts an instance of the newest (or the given) version of a process at its none start event. */
+  async start(processId: string, variables?: Record<string, unknown>, options: { version?: number; businessKey?: string } = {}): Promise<InstanceView> {
+    await this.loaded;
+    const { key } = this.deployments.resolve(processId, options.version);
+    const id = this.newId();
+    await this.execute(id, { type: 'start', processId, definitionKey: key, variables: checkVariables(variables), businessKey: options.businessKey });
+    return (await this.instance(id))!;
+  }
+
+  /** Starts an instance at a given start event (message, signal, timer start, or a child). */
+  async startAt(definitionKey: string, id: string, command: Partial<Extract<Command, { type: 'start' }>>): Promise<void> {
+    const process = this.deployments.process(definitionKey);
+    await this.execute(id, { type: 'start', processId: process.id, definitionKey, ...command });
+  }
+
+  async instance(id: string): Promise<InstanceView | undefined> {
+    const loaded = await this.store.load(id);
+    return loaded ? describeInstance(loaded.state) : undefined;
+  }
+
+  async tasks(query: TaskQuery = {}): Promise<OpenTask[]> {
+    return this.store.tasks(query);
+  }
+
+  /** Completes a user task. Errors: TASK_NOT_FOUND, TASK_ALREADY_COMPLETED, VARIABLES_INVALID, CONFLICT. */
+  async completeTask(taskId: string, variables?: Record<string, unknown>): Promise<void> {
+    const checked = checkVariables(variables);
+    const task = await this.store.task(taskId);
+    if (!task) {
+      if (await this.store.taskExisted(taskId)) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} is already completed (or was cancelled)`, { taskId });
+      throw new EngineError('TASK_NOT_FOUND', `no task ${taskId}`, { taskId });
+    }
+    const key = taskId.slice(task.instanceId.length + 1);
+    await this.execute(task.instanceId, { type: 'complete', key, variables: checked }).catch((err) => {
+      if (err instanceof EngineError && STALE.has(err.code)) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} was completed meanwhile`, { taskId });
+      throw err;
+    });
+  }
+
+  /** Correlates a message to one waiting subscription, else starts instances at message start events. */
+  async correlateMessage(name: string, correlationKey?: string, variables?: Record<string, unknown>): Promise<{ instanceIds: string[] }> {
+    await this.loaded;
+    const checked = checkVariables(variables);
+    const reached = await this.deliverMessage(name, correlationKey, checked);
+    if (reached.length === 0) {
+      throw new EngineError('MESSAGE_NOT_CORRELATED', `no instance waits for message "${name}"${correlationKey ? ` with correlation key "${correlationKey}"` : ''} and no process starts with it`, { name, correlationKey });
+    }
+    return { instanceIds: reached };
+  }
+
+  /** Delivers a signal to every instance waiting for it and every process starting with it. */
+  async broadcastSignal(name: string, variables?: Record<string, unknown>): Promise<{ instanceIds: string[] }> {
+    await this.loaded;
+    const checked = checkVariables(variables);
+    const reached: string[] = [];
+    for (const sub of await this.store.signalSubscriptions(name)) {
+      if (await this.tryTrigger(sub.instanceId, sub.key, sub.wait, checked)) reached.push(sub.instanceId);
+    }
+    for (const start of this.startEvents.bySignal(name)) reached.push(await this.startFrom(start, checked));
+    return { instanceIds: reached };
+  }
+
+  private async deliverMessage(name: string, correlationKey: string | undefined, variables: Record<string, unknown>): Promise<string[]> {
+    const subs = (await this.store.messageSubscriptions(name, correlationKey)).sort((a, b) => a.createdSeq - b.createdSeq);
+    for (const sub of subs) if (await this.tryTrigger(sub.instanceId, sub.key, sub.wait, variables)) return [sub.instanceId];
+    const started: string[] = [];
+    for (const start of this.startEvents.byMessage(name)) started.push(await this.startFrom(start, variables));
+    return started;
+  }
+
+  private async startFrom(start: { definitionKey: string; startEvent: string }, variables: Record<string, unknown>): Promise<string> {
+    const id = this.newId();
+    await this.startAt(start.definitionKey, id, { startEvent: start.startEvent, variables });
+    return id;
+  }
+
+  /** Triggers a wait; false when it is gone already (another delivery won). */
+  async tryTrigger(instanceId: string, key: string, wait: number, variables: Record<string, unknown> = {}): Promise<boolean> {
+    try {
+      await this.execute(instanceId, { type: 'trigger', key, wait, variables });
+      return true;
+    } catch (err) {
+      if (err instanceof EngineError && STALE.has(err.code)) return false;
+      throw err;
+    }
+  }
+
+  registerJobHandler(type: string, handler: JobHandler): void {
+    this.jobsRunner.register(type, handler);
+  }
+
+  /** External workers (as in Zeebe): lock up to `max` jobs of a type for `lockMs`. */
+  async activateJobs(type: string, options: { max?: number; lockMs?: number; worker?: string } = {}): Promise<Job[]> {
+    return this.jobsRunner.activate(type, options);
+  }
+
+  async completeJob(jobId: string, variables?: Record<string, unknown>): Promise<void> {
+    await this.jobsRunner.settle(jobId, (key) => ({ type: 'complete', key, variables: checkVariables(variables) }));
+  }
+
+  async failJob(jobId: string, options: { retries: number; message: string }): Promise<void> {
+    await this.jobsRunner.settle(jobId, (key) => ({ type: 'fail', key, retries: options.retries, message: options.message }));
+  }
+
+  async throwJobError(jobId: string, code: string, message?: string, variables?: Record<string, unknown>): Promise<void> {
+    await this.jobsRunner.settle(jobId, (key) => ({ type: 'throwError', key, code, message, variables: checkVariables(variables) }));
+  }
+
+  async setVariables(instanceId: string, variables: Record<string, unknown>): Promise<void> {
+    await this.execute(instanceId, { type: 'setVariables', variables: checkVariables(variables) });
+  }
+
+  async cancel(instanceId: string): Promise<void> {
+    await this.execute(instanceId, { type: 'cancel' });
+  }
+
+  async incidents(instanceId?: string): Promise<Incident[]> {
+    const states = instanceId ? [(await this.store.load(instanceId))?.state].filter((s) => s !== undefined) : await this.store.instances({ status: 'active' });
+    return states.flatMap((state) => describeInstance(state).incidents);
+  }
+
+  async resolveIncident(instanceId: string, key: string, options: { retries?: number } = {}): Promise<void> {
+    await this.execute(instanceId, { type: 'resolveIncident', key, retries: options.retries });
+  }
+
+  /** The instance's stored history, with the hash chain. */
+  async history(instanceId: string): Promise<StoredEvent[]> {
+    return this.store.history(instanceId);
+  }
+
+  /** Checks the hash chain and that replaying the history gives the stored snapshot. */
+  async verify(instanceId: string): Promise<ChainCheck & { replayMatches: boolean }> {
+    const events = await this.store.history(instanceId);
+    const loaded = await this.store.load(instanceId);
+    const check = verifyChain(events);
+    const replayed = replayEvents(events, instanceId);
+    return { ...check, replayMatches: JSON.stringify(replayed) === JSON.stringify(loaded?.state) };
+  }
+
+  /** Rebuilds state from history; pass a prefix for the state at that moment. Pure. */
+  replay(events: readonly HistoryEvent[], instanceId = ''): InstanceState {
+    return replayEvents(events, instanceId);
+  }
+
+  /** Moves a virtual clock forward, firing every timer that falls due on the way, in order. */
+  async advanceTime(ms: number): Promise<void> {
+    await this.scheduler.advance(ms);
+  }
+
+  /** Resolves when no job handler, effect or timer firing is in flight. */
+  async idle(): Promise<void> {
+    await this.loaded;
+    await this.work.idle();
+  }
+
+  async close(): Promise<void> {
+    this.scheduler.stop();
+    await this.work.idle().catch(() => undefined);
+    await this.store.close();
+  }
+
+  /** Loads, steps, commits; then carries out the effects in the background. */
+  async execute(instanceId: string, command: Command): Promise<void> {
+    await this.loaded;
+    const effects = await this.serialized(instanceId, () => this.commitStep(instanceId, command));
+    this.work.track(this.carryOut(instanceId, effects));
+  }
+
+  private async commitStep(instanceId: string, command: Command): Promise<{ state: InstanceState; effects: Effect[] }> {
+    const loaded = await this.store.load(instanceId);
+    if (!loaded && command.type !== 'start') throw new EngineError('INSTANCE_NOT_FOUND', `no process instance ${instanceId}`, { instanceId });
+    if (loaded && command.type === 'start') throw new EngineError('INSTANCE_EXISTS', `instance ${instanceId} exists already`, { instanceId });
+    const state = loaded?.state ?? emptyState(instanceId);
+    const definitionKey = loaded ? loaded.state.definitionKey : (command as Extract<Command, { type: 'start' }>).definitionKey;
+    const definition = this.deployments.process(definitionKey);
+    const result = step(state, command, { now: this.clock.now(), definition, calendar: this.calendar });
+    const events = chain(loaded?.lastHash ?? '0'.repeat(64), result.events);
+    await this.store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects });
+    return { state: result.state, effects: result.effects };
+  }
+
+  private async serialized<T>(instanceId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.locks.get(instanceId) ?? Promise.resolve();
+    const run = before.catch(() => undefined).then(work);
+    this.locks.set(instanceId, run);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(instanceId) === run) this.locks.delete(instanceId);
+    }
+  }
+
+  private async carryOut(instanceId: string, outcome: { state: InstanceState; effects: Effect[] }): Promise<void> {
+    for (const effect of outcome.effects) await this.carryOutOne(instanceId, outcome.state, effect);
+  }
+
+  private async carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {
+    switch (effect.type) {
+      case 'job.created':
+        return this.jobsRunner.dispatch(state, itemId(instanceId, effect.key));
+      case 'timer.scheduled':
+        return this.scheduler.wake();
+      case 'message.published':
+        await this.deliverMessage(effect.name, effect.correlationKey, effect.variables);
+        return;
+      case 'signal.broadcast':
+        await this.broadcastSignal(effect.name, effect.variables);
+        return;
+      case 'child.started': {
+        const { key } = this.deployments.resolve(effect.processId);
+        return this.startAt(key, effect.childId, { variables: effect.variables, parent: { instanceId, key: effect.key } });
+      }
+      case 'child.cancelled':
+        return this.execute(effect.childId, { type: 'cancel' }).catch(ignoreStale);
+      case 'parent.completed':
+        return this.execute(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables }).catch(ignoreStale);
+      case 'parent.errored':
+        return this.execute(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables, error: { code: effect.code, message: effect.message } }).catch(ignoreStale);
+      default:
+        return;
+    }
+  }
+}
+
+function ignoreStale(err: unknown): void {
+  if (err instanceof EngineError && STALE.has(err.code)) return;
+  throw err;
+}
+
+export function createEngine(options: EngineOptions = {}): Engine {
+  return new Engine(options);
+}

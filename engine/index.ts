@@ -1,0 +1,32 @@
+/**
+ * yichuang's embeddable BPMN 2.0 engine: compile BPMN (bpmn-moddle), run it through a pure
+ * step function, keep a hash-chained history, replay it. Knows nothing about government.
+ */
+export { createEngine, Engine } from './engine.js';
+export type { EngineOptions } from './engine.js';
+export type { Deployment, DeployedProcess } from './deployments.js';
+export type { InstanceView, Incident } from './instance-view.js';
+export { BpmnError } from './jobs.js';
+export type { Job, JobHandler } from './jobs.js';
+export { EngineError, ModelError, ExpressionError } from './errors.js';
+export type { ModelProblem } from './errors.js';
+export { VirtualClock, systemClock } from './clock/index.js';
+export type { Clock } from './clock/index.js';
+export { chineseDaysCalendar, statutoryDataUntil } from './calendar/chinese-days.js';
+export { weekdayCalendar } from './calendar/weekdays.js';
+export type { WorkingCalendar, DayOverride, DayInfo } from './calendar/types.js';
+export { addWorkingDays, deadlineAfterReceipt, workingDaysBetween } from './calendar/working-days.js';
+export { compileBpmn } from './model/compile.js';
+export { parseBpmn, yichuangDescriptor } from './model/parse.js';
+export type { CompiledDefinitions, ProcessDef, ElementDef } from './model/graph.js';
+export { step } from './runtime/step.js';
+export type { StepResult } from './runtime/step.js';
+export { replay, apply } from './runtime/events.js';
+export type { RuntimeEvent, HistoryEvent } from './runtime/events.js';
+export type { Command } from './runtime/commands.js';
+export type { Effect } from './runtime/effects.js';
+export type { InstanceState } from './runtime/state.js';
+export { verifyChain } from './history/chain.js';
+export type { StoredEvent, ChainCheck } from './history/chain.js';
+export { MemoryStore } from './store/memory.js';
+export type { EngineStore, OpenTask, TaskQuery } from './store/types.js';

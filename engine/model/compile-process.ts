@@ -1,0 +1,140 @@
+import type { ElementDef, ElementKind, EventDefinition, FlowDef, ProcessDef, ScopeDef } from './graph.js';
+import type { ModdleElement } from './moddle.js';
+import { listOf } from './moddle.js';
+import type { Problems } from './problems.js';
+import { platformProperties } from './extensions.js';
+import { compileActivity } from './compile-activity.js';
+import { compileEventDefinition, compileMessage, eventDefinitionsOf } from './compile-events.js';
+import { compileExpression } from '../expressions/index.js';
+
+const kinds: Record<string, ElementKind> = {
+  'bpmn:StartEvent': 'startEvent', 'bpmn:EndEvent': 'endEvent', 'bpmn:BoundaryEvent': 'boundaryEvent',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent', 'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:Task': 'task', 'bpmn:UserTask': 'userTask', 'bpmn:ManualTask': 'manualTask', 'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:SendTask': 'sendTask', 'bpmn:ReceiveTask': 'receiveTask', 'bpmn:ScriptTask': 'scriptTask',
+  'bpmn:BusinessRuleTask': 'businessRuleTask', 'bpmn:ExclusiveGateway': 'exclusiveGateway',
+  'bpmn:ParallelGateway': 'parallelGateway', 'bpmn:InclusiveGateway': 'inclusiveGateway',
+  'bpmn:EventBasedGateway': 'eventBasedGateway', 'bpmn:ComplexGateway': 'complexGateway',
+  'bpmn:SubProcess': 'subProcess', 'bpmn:Transaction': 'transaction', 'bpmn:AdHocSubProcess': 'adHocSubProcess',
+  'bpmn:CallActivity': 'callActivity',
+};
+
+/** Elements that carry no behaviour of their own: data is held as scope variables. */
+const passive = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+const processProperties = ['handlingMode', 'statutoryDays', 'promisedDays'];
+const stepProperties = ['timeLimitDays', 'suspendsClock', 'specialProcedure'];
+
+interface Collected { elements: Record<string, ElementDef>; flows: Record<string, FlowDef> }
+
+/** Compiles one executable process with all its nested scopes. */
+export function compileProcess(process: ModdleElement, problems: Problems): ProcessDef {
+  const out: Collected = { elements: {}, flows: {} };
+  const scope = compileScope(process, process.id ?? '', out, problems);
+  linkBoundaries(out.elements);
+  const starts = scope.children.filter((id) => out.elements[id]?.kind === 'startEvent');
+  return {
+    id: process.id ?? '', name: process.name, elements: out.elements, flows: out.flows, scope, starts,
+    properties: platformProperties(process, processProperties),
+  };
+}
+
+function compileScope(container: ModdleElement, scopeId: string, out: Collected, problems: Problems): ScopeDef {
+  const children: string[] = [];
+  for (const element of listOf(container.flowElements)) {
+    if (element.$type === 'bpmn:SequenceFlow') out.flows[element.id ?? ''] = compileFlow(element, problems);
+    else if (kinds[element.$type]) children.push(compileElement(element, scopeId, out, problems).id);
+    else if (!passive.has(element.$type)) problems.add(element, 'unsupported', `${element.$type} is not supported by the engine`);
+  }
+  linkCompensation(container, out.elements, problems);
+  const of = (id: string) => out.elements[id];
+  return {
+    id: scopeId,
+    children,
+    noneStarts: children.filter((id) => of(id)?.kind === 'startEvent' && of(id)?.events.length === 0),
+    eventSubProcesses: children.filter((id) => of(id)?.triggeredByEvent),
+    adHocChildren: children.filter((id) => isAdHocChild(of(id))),
+  };
+}
+
+function isAdHocChild(element: ElementDef | undefined): boolean {
+  if (!element || element.incoming.length > 0 || element.isForCompensation) return false;
+  return !['boundaryEvent', 'startEvent'].includes(element.kind) && !element.triggeredByEvent;
+}
+
+function compileFlow(flow: ModdleElement, problems: Problems): FlowDef {
+  const body = (flow.conditionExpression as ModdleElement | undefined)?.body;
+  const id = flow.id ?? '';
+  const condition = typeof body === 'string' && body.trim() !== ''
+    ? problems.guard(flow, 'expression', () => compileExpression(body, { elementId: id, attribute: 'conditionExpression' }))
+    : undefined;
+  const source = (flow.sourceRef as ModdleElement | undefined)?.id ?? '';
+  const target = (flow.targetRef as ModdleElement | undefined)?.id ?? '';
+  return { id, source, target, condition };
+}
+
+function compileElement(element: ModdleElement, scopeId: string, out: Collected, problems: Problems): ElementDef {
+  const id = element.id ?? '';
+  const kind = kinds[element.$type] as ElementKind;
+  const events = eventsOf(element, kind, problems);
+  const isScope = ['subProcess', 'transaction', 'adHocSubProcess'].includes(kind);
+  const def: ElementDef = {
+    id, kind, name: element.name, scopeId,
+    incoming: listOf(element.incoming).map((f) => f.id ?? ''),
+    outgoing: listOf(element.outgoing).map((f) => f.id ?? ''),
+    defaultFlow: (element.default as ModdleElement | undefined)?.id,
+    events,
+    parallelMultiple: element.parallelMultiple === true,
+    attachedTo: (element.attachedToRef as ModdleElement | undefined)?.id,
+    interrupting: element.cancelActivity !== false && element.isInterrupting !== false,
+    boundaries: [],
+    triggeredByEvent: element.triggeredByEvent === true,
+    adHocOrdering: kind === 'adHocSubProcess' ? (element.ordering === 'Sequential' ? 'Sequential' : 'Parallel') : undefined,
+    startQuantity: typeof element.startQuantity === 'number' ? element.startQuantity : 1,
+    completionQuantity: typeof element.completionQuantity === 'number' ? element.completionQuantity : 1,
+    isForCompensation: element.isForCompensation === true,
+    properties: platformProperties(element, stepProperties),
+    ...compileActivity(element, kind, problems),
+  };
+  const activation = (element.activationCondition as ModdleElement | undefined)?.body;
+  if (typeof activation === 'string' && activation.trim() !== '') {
+    def.activationCondition = problems.guard(element, 'expression', () => compileExpression(activation, { elementId: id, attribute: 'activationCondition' }));
+  }
+  out.elements[id] = def;
+  if (isScope) def.scope = compileScope(element, id, out, problems);
+  return def;
+}
+
+/** Gives every activity the ids of the boundary events attached to it. */
+function linkBoundaries(elements: Record<string, ElementDef>): void {
+  for (const element of Object.values(elements)) {
+    const host = element.attachedTo ? elements[element.attachedTo] : undefined;
+    if (host) (host.boundaries as string[]).push(element.id);
+  }
+}
+
+/** A compensation boundary event names its handler through an association (artifacts). */
+function linkCompensation(container: ModdleElement, elements: Record<string, ElementDef>, problems: Problems): void {
+  for (const artifact of listOf(container.artifacts)) {
+    if (artifact.$type !== 'bpmn:Association') continue;
+    const source = elements[(artifact.sourceRef as ModdleElement | undefined)?.id ?? ''];
+    const target = elements[(artifact.targetRef as ModdleElement | undefined)?.id ?? ''];
+    if (!source?.attachedTo || !source.events.some((e) => e.kind === 'compensate')) continue;
+    if (!target?.isForCompensation) {
+      problems.add(artifact, 'compensation', 'a compensation boundary event must be associated with an activity marked isForCompensation');
+      continue;
+    }
+    const host = elements[source.attachedTo];
+    if (host) host.compensationHandler = target.id;
+  }
+}
+
+/** Catch and throw events carry event definitions; receive and send tasks a messageRef. */
+function eventsOf(element: ModdleElement, kind: ElementKind, problems: Problems): EventDefinition[] {
+  if (kind === 'receiveTask' || (kind === 'sendTask' && element.messageRef)) {
+    const message = compileMessage(element, element.messageRef as ModdleElement | undefined, problems);
+    return message ? [message] : [];
+  }
+  return eventDefinitionsOf(element)
+    .map((def) => compileEventDefinition(element, def, problems))
+    .filter((def) => def !== undefined);
+}

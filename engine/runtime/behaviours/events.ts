@@ -1,0 +1,89 @@
+import type { EventDefinition } from '../../model/graph.js';
+import type { Tx } from '../tx.js';
+import { guarded } from '../evaluate.js';
+import { activate, leave, terminate } from '../lifecycle.js';
+import { openWaits, waitsFor } from '../waits.js';
+import { broadcastSignal, publishMessage } from '../publish.js';
+import { throwEvent } from '../throw.js';
+import { compensate } from '../compensation.js';
+import { enterJobTask } from './tasks.js';
+
+/** A start event inside a scope that has just begun: nothing to wait for, pass on. */
+export function enterStartEvent(tx: Tx, key: string): void {
+  leave(tx, key);
+}
+
+/** Throw events do what their definition says, then pass the token on (if still alive). */
+export function enterThrowEvent(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  if (element.job) return enterJobTask(tx, key);
+  for (const event of element.events) {
+    if (!throwOne(tx, key, event)) return;
+    if (!tx.item(key)) return;
+  }
+  leave(tx, key);
+}
+
+export function enterEndEvent(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  if (element.job) return enterJobTask(tx, key);
+  const item = tx.item(key)!;
+  for (const event of element.events) {
+    if (event.kind === 'terminate') {
+      for (const sibling of tx.children(item.parent!)) if (sibling !== key) terminate(tx, sibling);
+      continue;
+    }
+    if (!throwOne(tx, key, event)) return;
+    if (!tx.item(key)) return;
+  }
+  leave(tx, key, []);
+}
+
+/**
+ * Carries out one thrown event definition. Returns false when the item must stay
+ * (waiting for compensation, or held by an incident).
+ */
+function throwOne(tx: Tx, key: string, event: EventDefinition): boolean {
+  switch (event.kind) {
+    case 'message':
+      return guarded(tx, key, () => publishMessage(tx, key, [event])) !== undefined;
+    case 'signal':
+      broadcastSignal(tx, key, event.name);
+      return true;
+    case 'error':
+    case 'escalation':
+      throwEvent(tx, key, event.kind, event.code);
+      return event.kind === 'escalation';
+    case 'compensate':
+      return !compensate(tx, key, event.activityRef);
+    case 'cancel':
+      return !compensate(tx, key, undefined, true);
+    case 'link':
+      linkTo(tx, key, event.name);
+      return true;
+    default:
+      return true;
+  }
+}
+
+/** A link throw continues at the link catch of the same name in the same scope. */
+function linkTo(tx: Tx, key: string, name: string): void {
+  const item = tx.item(key)!;
+  const scopeId = tx.element(item.el).scopeId;
+  const target = Object.values(tx.ctx.definition.elements).find((e) =>
+    e.scopeId === scopeId && e.kind === 'intermediateCatchEvent' && e.events.some((d) => d.kind === 'link' && d.name === name));
+  if (target) activate(tx, target.id, item.parent!);
+}
+
+/** A catch event waits for its definitions: any one of them, or all with parallelMultiple. */
+export function enterCatchEvent(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  if (element.events.some((e) => e.kind === 'link')) return leave(tx, key);
+  const waits = guarded(tx, key, () => waitsFor(tx, key, element.id, element.events));
+  if (!waits) return;
+  if (waits.length === 0) {
+    tx.emit({ t: 'incident', key, code: 'NOTHING_TO_WAIT_FOR', message: `catch event "${element.id}" has no event it can wait for (a timer already past its last repetition?)` });
+    return;
+  }
+  openWaits(tx, key, waits);
+}

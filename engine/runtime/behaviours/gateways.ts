@@ -1,0 +1,50 @@
+import { EngineError } from '../../errors.js';
+import type { Tx } from '../tx.js';
+import { guarded } from '../evaluate.js';
+import { flowsThatHold } from '../flows.js';
+import { leave } from '../lifecycle.js';
+import { openWaits, waitsFor } from '../waits.js';
+
+/** Exclusive: the first flow (in document order) whose condition holds, else the default. */
+export function enterExclusiveGateway(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  const chosen = guarded(tx, key, () => {
+    const holding = flowsThatHold(tx, key, element);
+    const flow = holding[0] ?? element.defaultFlow;
+    if (!flow && element.outgoing.length > 0) throw noFlow(element.id);
+    return flow ? [flow] : [];
+  });
+  if (chosen) leave(tx, key, chosen);
+}
+
+/** Inclusive (and complex) split: every flow whose condition holds, else the default. */
+export function enterInclusiveGateway(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  const chosen = guarded(tx, key, () => {
+    const holding = flowsThatHold(tx, key, element);
+    if (holding.length > 0) return holding;
+    if (element.defaultFlow) return [element.defaultFlow];
+    if (element.outgoing.length > 0) throw noFlow(element.id);
+    return [];
+  });
+  if (chosen) leave(tx, key, chosen);
+}
+
+/** Parallel split: every outgoing flow (the join already happened on arrival). */
+export function enterForkingGateway(tx: Tx, key: string): void {
+  leave(tx, key, tx.element(tx.item(key)!.el).outgoing);
+}
+
+/** Event-based: wait for the events after it; the first to occur decides the path. */
+export function enterEventBasedGateway(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  const waits = guarded(tx, key, () => element.outgoing.flatMap((flowId) => {
+    const target = tx.element(tx.flow(flowId).target);
+    return waitsFor(tx, key, target.id, target.events);
+  }));
+  if (waits) openWaits(tx, key, waits);
+}
+
+function noFlow(elementId: string): EngineError {
+  return new EngineError('NO_FLOW_HOLDS', `no outgoing flow of gateway "${elementId}" has a condition that holds, and there is no default flow`, { elementId });
+}

@@ -1,0 +1,62 @@
+import type { ScopeDef } from '../../model/graph.js';
+import type { Tx } from '../tx.js';
+import { guarded, valueIn } from '../evaluate.js';
+import { activate } from '../lifecycle.js';
+import { openWaits, waitsFor } from '../waits.js';
+import { visibleVariables } from '../variables.js';
+
+/**
+ * Opens a scope (the process, a sub-process, a transaction): its event sub-processes start
+ * listening, and its none start events fire.
+ */
+export function openScope(tx: Tx, key: string, scope: ScopeDef): void {
+  listenForEventSubProcesses(tx, key, scope);
+  for (const start of scope.noneStarts) activate(tx, start, key);
+}
+
+function listenForEventSubProcesses(tx: Tx, key: string, scope: ScopeDef): void {
+  for (const espId of scope.eventSubProcesses) {
+    for (const startId of tx.element(espId).scope?.children ?? []) {
+      const start = tx.element(startId);
+      if (start.kind !== 'startEvent') continue;
+      const waits = guarded(tx, key, () => waitsFor(tx, key, start.id, start.events));
+      if (waits) openWaits(tx, key, waits);
+    }
+  }
+}
+
+export function enterSubProcess(tx: Tx, key: string): void {
+  openScope(tx, key, tx.element(tx.item(key)!.el).scope!);
+}
+
+/** Ad hoc: its activities without incoming flows run, all at once or one after another. */
+export function enterAdHocSubProcess(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  const scope = element.scope!;
+  listenForEventSubProcesses(tx, key, scope);
+  const first = element.adHocOrdering === 'Sequential' ? scope.adHocChildren.slice(0, 1) : scope.adHocChildren;
+  tx.emit({ t: 'changed', key, data: { adHocStarted: first.length } });
+  for (const id of first) activate(tx, id, key);
+}
+
+/** A sequential ad hoc sub-process starts its next activity; false when all have run. */
+export function adHocNext(tx: Tx, key: string): boolean {
+  const item = tx.item(key)!;
+  const element = tx.element(item.el);
+  const started = item.adHocStarted ?? 0;
+  const next = element.scope!.adHocChildren[started];
+  if (element.adHocOrdering !== 'Sequential' || next === undefined) return false;
+  tx.emit({ t: 'changed', key, data: { adHocStarted: started + 1 } });
+  activate(tx, next, key);
+  return true;
+}
+
+/** A call activity starts a child instance and waits for it to end. */
+export function enterCallActivity(tx: Tx, key: string): void {
+  const element = tx.element(tx.item(key)!.el);
+  const processId = guarded(tx, key, () => String(valueIn(tx, key, element.call!.processId)));
+  if (!processId) return;
+  const childId = `${tx.state.id}.${key}`;
+  openWaits(tx, key, [{ k: 'child', el: element.id, id: childId }]);
+  tx.effect({ type: 'child.started', key, childId, processId, variables: visibleVariables(tx, key) });
+}

@@ -1,0 +1,25 @@
+/**
+ * Effects: what the world outside the instance must do after a step commits. They are
+ * data; the engine (or the outbox worker) carries them out. Each has a deterministic id
+ * (`instanceId:seq`), so carrying one out twice can be detected and made harmless.
+ */
+export type Effect = { id: string } & EffectBody;
+
+export type EffectBody =
+  | { type: 'job.created'; key: string; elementId: string; jobType: string; retries: number; headers: Record<string, string> }
+  | { type: 'job.closed'; key: string; outcome: 'completed' | 'cancelled' }
+  | { type: 'task.created'; key: string; elementId: string; name?: string; assignee?: string; candidateGroups: string[]; candidateUsers: string[]; dueDate?: string; followUpDate?: string; formKey?: string; properties: Record<string, unknown> }
+  | { type: 'task.closed'; key: string; outcome: 'completed' | 'cancelled' }
+  | { type: 'message.subscribed'; key: string; wait: number; name: string; correlationKey?: string }
+  | { type: 'message.unsubscribed'; key: string; wait: number }
+  | { type: 'signal.subscribed'; key: string; wait: number; name: string }
+  | { type: 'signal.unsubscribed'; key: string; wait: number }
+  | { type: 'timer.scheduled'; key: string; wait: number; due: number }
+  | { type: 'timer.cancelled'; key: string; wait: number }
+  | { type: 'message.published'; name: string; correlationKey?: string; variables: Record<string, unknown> }
+  | { type: 'signal.broadcast'; name: string; variables: Record<string, unknown> }
+  | { type: 'child.started'; key: string; childId: string; processId: string; variables: Record<string, unknown> }
+  | { type: 'child.cancelled'; childId: string }
+  | { type: 'parent.completed'; parent: { instanceId: string; key: string }; variables: Record<string, unknown> }
+  | { type: 'parent.errored'; parent: { instanceId: string; key: string }; code?: string; message: string; variables: Record<string, unknown> }
+  | { type: 'instance.ended'; status: 'completed' | 'terminated' };

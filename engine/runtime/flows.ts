@@ -1,0 +1,94 @@
+import type { ElementDef } from '../model/graph.js';
+import type { Tx } from './tx.js';
+import { conditionIn } from './evaluate.js';
+import { activate } from './lifecycle.js';
+import { canStillArrive } from './reachability.js';
+
+/** Flow ids whose condition holds (unconditioned flows always hold), default excluded. */
+export function flowsThatHold(tx: Tx, key: string, element: ElementDef): string[] {
+  return element.outgoing.filter((id) => {
+    if (id === element.defaultFlow) return false;
+    const condition = tx.flow(id).condition;
+    return condition === undefined || conditionIn(tx, key, condition);
+  });
+}
+
+/**
+ * Activities and events leave by every flow that holds; the default flow only when none of
+ * the conditional ones does (BPMN's uncontrolled flow with conditions).
+ */
+export function outgoingOfActivity(tx: Tx, key: string, element: ElementDef): string[] {
+  const taken = flowsThatHold(tx, key, element);
+  if (taken.length === 0 && element.defaultFlow) return [element.defaultFlow];
+  return taken;
+}
+
+/** Sends one token down each flow (times the element's completion quantity). */
+export function takeFlows(tx: Tx, element: ElementDef, flows: readonly string[], scope: string): void {
+  for (const id of flows) {
+    for (let n = 0; n < element.completionQuantity; n++) tx.later(() => arriveAt(tx, tx.flow(id).target, scope, id));
+  }
+}
+
+/** A token arrives at an element: joins collect it, everything else activates at once. */
+export function arriveAt(tx: Tx, elementId: string, scope: string, via: string): void {
+  if (!tx.item(scope)) return;
+  const element = tx.element(elementId);
+  if (!collectsTokens(element)) {
+    activate(tx, elementId, scope, via);
+    return;
+  }
+  tx.emit({ t: 'arrived', scope, el: elementId, flow: via });
+  tryJoin(tx, elementId, scope);
+}
+
+function collectsTokens(element: ElementDef): boolean {
+  if (element.startQuantity > 1) return true;
+  const joins = ['parallelGateway', 'inclusiveGateway', 'complexGateway'].includes(element.kind);
+  return joins && element.incoming.length > 1;
+}
+
+/** Fires a join whose tokens are all there. Returns whether it fired. */
+export function tryJoin(tx: Tx, elementId: string, scope: string): boolean {
+  const counts = tx.state.joins[scope]?.[elementId];
+  if (!counts) return false;
+  const element = tx.element(elementId);
+  const consumed = joinable(tx, element, scope, counts);
+  if (!consumed) return false;
+  tx.emit({ t: 'joined', scope, el: elementId, flows: consumed });
+  activate(tx, elementId, scope, consumed[0]);
+  return true;
+}
+
+function joinable(tx: Tx, element: ElementDef, scope: string, counts: Record<string, number>): string[] | undefined {
+  const arrived = Object.keys(counts);
+  if (element.startQuantity > 1) {
+    const total = arrived.reduce((sum, flow) => sum + (counts[flow] ?? 0), 0);
+    return total >= element.startQuantity ? spread(counts, element.startQuantity) : undefined;
+  }
+  if (element.kind === 'parallelGateway') {
+    return element.incoming.every((flow) => (counts[flow] ?? 0) > 0) ? [...element.incoming] : undefined;
+  }
+  const missing = element.incoming.filter((flow) => !counts[flow]);
+  return missing.some((flow) => canStillArrive(tx, element.id, flow, scope)) ? undefined : arrived;
+}
+
+/** Picks `n` tokens from the arrived ones, a flow id per token. */
+function spread(counts: Record<string, number>, n: number): string[] {
+  const picked: string[] = [];
+  for (const [flow, count] of Object.entries(counts)) {
+    for (let i = 0; i < count && picked.length < n; i++) picked.push(flow);
+  }
+  return picked;
+}
+
+/** Inclusive joins wait on what else may come; re-check them once the agenda is quiet. */
+export function settleJoins(tx: Tx): boolean {
+  let fired = false;
+  for (const [scope, byElement] of Object.entries(tx.state.joins)) {
+    for (const elementId of Object.keys(byElement)) {
+      if (tx.element(elementId).kind !== 'parallelGateway' && tryJoin(tx, elementId, scope)) fired = true;
+    }
+  }
+  return fired;
+}

@@ -1,0 +1,124 @@
+import { EngineError } from '../errors.js';
+import type { Command } from './commands.js';
+import type { StepContext } from './context.js';
+import type { Effect } from './effects.js';
+import type { HistoryEvent } from './events.js';
+import { emptyState } from './events.js';
+import type { InstanceState } from './state.js';
+import { ROOT } from './state.js';
+import { Tx } from './tx.js';
+import { activate, complete, enter, terminateInstance } from './lifecycle.js';
+import { openScope } from './behaviours/scopes.js';
+import { setLocal } from './variables.js';
+import { settleJoins } from './flows.js';
+import { risenConditions } from './waits.js';
+import { trigger } from './trigger.js';
+import { throwEvent } from './throw.js';
+import { dispatchJob } from './behaviours/tasks.js';
+
+export interface StepResult {
+  state: InstanceState;
+  events: HistoryEvent[];
+  effects: Effect[];
+}
+
+/** How many rounds of conditional events and inclusive joins one step may settle. */
+const SETTLE_ROUNDS = 100;
+
+/**
+ * The engine's transition function. Pure: the same state, command and context always give
+ * the same result, and the input state is never changed. Ids and time come from `ctx`.
+ * Throws EngineError for a command that does not apply (unknown or stale element instance).
+ */
+export function step(state: InstanceState | undefined, command: Command, ctx: StepContext): StepResult {
+  const working = state ? structuredClone(state) : emptyState('');
+  if (command.type !== 'start' && working.status !== 'active') {
+    throw new EngineError('INSTANCE_ENDED', `instance ${working.id} has ${working.status}; it takes no more commands`, { instanceId: working.id });
+  }
+  const tx = new Tx(working, ctx);
+  dispatch(tx, command);
+  settle(tx);
+  return { state: tx.state, events: tx.events, effects: tx.effects };
+}
+
+function settle(tx: Tx): void {
+  tx.run();
+  for (let round = 0; round < SETTLE_ROUNDS; round++) {
+    const risen = risenConditions(tx);
+    for (const { key, wait } of risen) if (tx.item(key)?.waits?.[wait]) trigger(tx, key, wait);
+    tx.run();
+    const joined = settleJoins(tx);
+    tx.run();
+    if (risen.length === 0 && !joined) return;
+  }
+}
+
+function dispatch(tx: Tx, command: Command): void {
+  switch (command.type) {
+    case 'start': return start(tx, command);
+    case 'complete': return complete(tx, waiting(tx, command.key, ['job', 'task']), command.variables);
+    case 'fail': return fail(tx, waiting(tx, command.key, ['job']), command.retries, command.message);
+    case 'throwError':
+      throwEvent(tx, waiting(tx, command.key, ['job', 'task']), 'error', command.code, command.variables);
+      return;
+    case 'trigger': return trigger(tx, command.key, command.wait, command.variables);
+    case 'childEnded': return childEnded(tx, waiting(tx, command.key, ['child']), command);
+    case 'setVariables': return setLocal(tx, existing(tx, command.scope ?? ROOT), command.variables);
+    case 'resolveIncident': return resolve(tx, command.key, command.retries);
+    case 'cancel': return terminateInstance(tx);
+  }
+}
+
+function start(tx: Tx, command: Extract<Command, { type: 'start' }>): void {
+  const id = tx.state.id;
+  if (tx.state.seq > 0) throw new EngineError('INSTANCE_EXISTS', `instance ${id} has already started`, { instanceId: id });
+  const definition = tx.ctx.definition;
+  const starts = command.startEvent ? [command.startEvent] : definition.scope.noneStarts;
+  if (starts.length === 0) {
+    throw new EngineError('NO_START_EVENT', `process "${definition.id}" has no none start event; start it with a message, signal or timer`, { processId: definition.id });
+  }
+  tx.emit({ t: 'started', id, processId: definition.id, definitionKey: command.definitionKey, ...(command.parent ? { parent: command.parent } : {}), ...(command.businessKey ? { businessKey: command.businessKey } : {}) });
+  setLocal(tx, ROOT, command.variables ?? {});
+  if (command.startEvent) {
+    openScope(tx, ROOT, { ...definition.scope, noneStarts: [] });
+    activate(tx, command.startEvent, ROOT);
+  } else {
+    openScope(tx, ROOT, definition.scope);
+  }
+}
+
+function existing(tx: Tx, key: string): string {
+  if (!tx.item(key)) throw new EngineError('ELEMENT_INSTANCE_NOT_FOUND', `instance ${tx.state.id} has no active element instance ${key}`, { instanceId: tx.state.id, key });
+  return key;
+}
+
+/** The key of an item that waits for one of `kinds` and is not held by an incident. */
+function waiting(tx: Tx, key: string, kinds: string[]): string {
+  const item = tx.item(existing(tx, key))!;
+  if (!(item.waits ?? []).some((w) => w && kinds.includes(w.k))) {
+    throw new EngineError('NOT_WAITING', `element "${item.el}" (${key}) is not waiting for a ${kinds.join(' or ')}`, { key, elementId: item.el });
+  }
+  return key;
+}
+
+function fail(tx: Tx, key: string, retries: number, message: string): void {
+  const job = tx.item(key)!.job!;
+  if (retries > 0) return dispatchJob(tx, key, job.type, retries);
+  tx.emit({ t: 'changed', key, data: { job: { ...job, retries: 0 } } });
+  tx.emit({ t: 'incident', key, code: 'JOB_NO_RETRIES', message });
+}
+
+function childEnded(tx: Tx, key: string, command: Extract<Command, { type: 'childEnded' }>): void {
+  if (!command.error) return complete(tx, key, tx.element(tx.item(key)!.el).call?.propagateAll === false ? {} : command.variables);
+  throwEvent(tx, key, 'error', command.error.code, command.variables);
+}
+
+/** An operator fixed the cause: a job goes back to workers, anything else runs again. */
+function resolve(tx: Tx, key: string, retries?: number): void {
+  const item = tx.item(existing(tx, key))!;
+  if (!item.incident) throw new EngineError('NO_INCIDENT', `element instance ${key} has no open incident`, { key });
+  tx.emit({ t: 'resolved', key });
+  if (item.job) return dispatchJob(tx, key, item.job.type, retries ?? 1);
+  if (item.incident.code === 'UNHANDLED_ERROR') return;
+  tx.later(() => enter(tx, key));
+}

@@ -1,0 +1,56 @@
+import type { Wait } from './state.js';
+import type { Tx } from './tx.js';
+import { EngineError } from '../errors.js';
+import { activateOccurred, complete, leave } from './lifecycle.js';
+import { nextDue, replaceWait } from './waits.js';
+import { guarded } from './evaluate.js';
+import { startEventSubProcess, triggerBoundary } from './catch.js';
+
+/**
+ * Something an item waited for has happened (a message, a signal, a timer, a condition).
+ * Who waited decides what follows: the event itself, an event-based gateway, a boundary
+ * event on the item, or an event sub-process listening on the scope.
+ */
+export function trigger(tx: Tx, key: string, index: number, variables: Record<string, unknown> = {}): void {
+  const item = tx.item(key);
+  const slot = item?.waits?.[index];
+  if (!item || !slot) throw new EngineError('WAIT_GONE', `element instance ${key} no longer waits for event #${index}`, { key, wait: index });
+  const owner = tx.element(item.el);
+  if (slot.el === item.el) return ownEvent(tx, key, index, variables);
+  if (owner.kind === 'eventBasedGateway') return gatewayChoice(tx, key, slot.el, variables);
+  const element = tx.element(slot.el);
+  if (!element.interrupting) rearm(tx, key, index, slot);
+  if (element.kind === 'boundaryEvent') triggerBoundary(tx, key, slot.el, variables);
+  else startEventSubProcess(tx, key, slot.el, variables);
+}
+
+function ownEvent(tx: Tx, key: string, index: number, variables: Record<string, unknown>): void {
+  const item = tx.item(key)!;
+  const element = tx.element(item.el);
+  if (!element.parallelMultiple) return complete(tx, key, variables);
+  const got = [...(item.got ?? []), index];
+  replaceWait(tx, key, index, null);
+  tx.emit({ t: 'changed', key, data: { got } });
+  const open = (tx.item(key)!.waits ?? []).filter((w) => w !== null).length;
+  if (open === 0) complete(tx, key, variables);
+}
+
+function gatewayChoice(tx: Tx, key: string, target: string, variables: Record<string, unknown>): void {
+  const gateway = tx.element(tx.item(key)!.el);
+  const flow = gateway.outgoing.find((id) => tx.flow(id).target === target);
+  const scope = tx.item(key)!.parent!;
+  leave(tx, key, []);
+  activateOccurred(tx, target, scope, flow, variables);
+}
+
+/**
+ * A non-interrupting event may occur again: a cycle timer is re-armed for its next
+ * repetition (counted from the firing it replaces), a one-off timer is spent, messages and signals keep listening.
+ */
+function rearm(tx: Tx, key: string, index: number, slot: Wait): void {
+  if (slot.k !== 'timer') return;
+  const timer = tx.element(slot.el).events.find((e) => e.kind === 'timer');
+  if (timer?.kind !== 'timer' || timer.timer.type !== 'cycle') return replaceWait(tx, key, index, null);
+  const due = guarded(tx, key, () => nextDue(tx, key, timer.timer, slot.due, slot.n + 1));
+  replaceWait(tx, key, index, due ? { ...slot, due, n: slot.n + 1 } : null);
+}

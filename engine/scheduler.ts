@@ -1,0 +1,77 @@
+import { EngineError } from './errors.js';
+import type { Engine } from './engine.js';
+import { isVirtual } from './clock/index.js';
+import type { StartEvents, StartRef } from './start-events.js';
+
+/** Longest sleep between looks at the timer table (a timer written by another process). */
+const MAX_SLEEP_MS = 1_000;
+/** Firings one `advance` may make before it suspects a runaway timer. */
+const MAX_FIRINGS = 100_000;
+
+/**
+ * Fires due timers. With the system clock it sleeps until the next due timer; with a
+ * virtual clock time moves only through `advance`, firing every timer on the way in order.
+ */
+export class Scheduler {
+  private handle: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly startEvents: StartEvents,
+    private readonly startFrom: (ref: StartRef) => Promise<unknown>,
+    private readonly auto: boolean,
+  ) {}
+
+  wake(): void {
+    if (!this.auto || this.stopped) return;
+    if (this.handle) clearTimeout(this.handle);
+    this.handle = setTimeout(() => void this.tick(), 0);
+  }
+
+  private async tick(): Promise<void> {
+    this.handle = undefined;
+    await this.fireDue(this.engine.clock.now()).catch(() => undefined);
+    const next = await this.nextDue();
+    if (this.stopped) return;
+    const sleep = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, next - this.engine.clock.now()));
+    this.handle = setTimeout(() => void this.tick(), sleep);
+    this.handle.unref?.();
+  }
+
+  private async nextDue(): Promise<number | undefined> {
+    const instance = await this.engine.store.nextTimer();
+    const start = this.startEvents.nextDue();
+    if (instance === undefined) return start;
+    return start === undefined ? instance : Math.min(instance, start);
+  }
+
+  /** Fires everything due at or before `until`; returns how many fired. */
+  private async fireDue(until: number): Promise<number> {
+    let fired = 0;
+    for (const timer of await this.engine.store.dueTimers(until)) {
+      if (await this.engine.tryTrigger(timer.instanceId, timer.key, timer.wait)) fired++;
+    }
+    fired += await this.startEvents.fireDue(until, this.startFrom);
+    return fired;
+  }
+
+  async advance(ms: number): Promise<void> {
+    const clock = this.engine.clock;
+    if (!isVirtual(clock)) throw new EngineError('CLOCK_NOT_VIRTUAL', 'advanceTime needs the engine created with a VirtualClock');
+    const target = clock.now() + ms;
+    await this.engine.idle();
+    for (let next = await this.nextDue(), rounds = 0; next !== undefined && next <= target; next = await this.nextDue(), rounds++) {
+      if (rounds > MAX_FIRINGS) throw new EngineError('TIMER_STORM', `more than ${MAX_FIRINGS} timer firings in one advance; is a cycle without end due again and again?`);
+      clock.set(next);
+      await this.fireDue(next);
+      await this.engine.idle();
+    }
+    clock.set(target);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle) clearTimeout(this.handle);
+  }
+}

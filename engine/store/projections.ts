@@ -1,0 +1,98 @@
+import type { Effect } from '../runtime/effects.js';
+import type { InstanceState } from '../runtime/state.js';
+import type { DueTimer, OpenTask, PendingJob, Subscription, TaskQuery } from './types.js';
+
+/** The public id of an element instance (a task, a job): instance id and item key. */
+export function itemId(instanceId: string, key: string): string {
+  return `${instanceId}/${key}`;
+}
+
+/**
+ * Read models kept from effects: open tasks, pending jobs, subscriptions and due timers.
+ * The memory store keeps them in maps; the durable store keeps the same rows in tables.
+ */
+export class Projections {
+  readonly tasks = new Map<string, OpenTask>();
+  readonly closedTasks = new Set<string>();
+  readonly jobs = new Map<string, PendingJob>();
+  private readonly subscriptions = new Map<string, Subscription & { kind: 'message' | 'signal' }>();
+  private readonly timers = new Map<string, DueTimer>();
+
+  apply(state: InstanceState, effects: readonly Effect[], at: number): void {
+    for (const effect of effects) this.one(state, effect, at);
+  }
+
+  private one(state: InstanceState, effect: Effect, at: number): void {
+    const instanceId = state.id;
+    switch (effect.type) {
+      case 'task.created': {
+        const { type: _t, id: _i, key, ...task } = effect;
+        this.tasks.set(itemId(instanceId, key), { ...task, id: itemId(instanceId, key), instanceId, processId: state.processId, createdAt: at });
+        return;
+      }
+      case 'task.closed':
+        this.tasks.delete(itemId(instanceId, effect.key));
+        this.closedTasks.add(itemId(instanceId, effect.key));
+        return;
+      case 'job.created':
+        this.jobs.set(itemId(instanceId, effect.key), {
+          id: itemId(instanceId, effect.key), instanceId, key: effect.key, elementId: effect.elementId,
+          type: effect.jobType, retries: effect.retries, headers: effect.headers, lockedUntil: 0,
+        });
+        return;
+      case 'job.closed':
+        this.jobs.delete(itemId(instanceId, effect.key));
+        return;
+      case 'message.subscribed':
+      case 'signal.subscribed':
+        this.subscriptions.set(`${itemId(instanceId, effect.key)}/${effect.wait}`, {
+          kind: effect.type === 'message.subscribed' ? 'message' : 'signal', instanceId, key: effect.key, wait: effect.wait,
+          name: effect.name, correlationKey: effect.type === 'message.subscribed' ? effect.correlationKey : undefined, createdSeq: state.seq,
+        });
+        return;
+      case 'message.unsubscribed':
+      case 'signal.unsubscribed':
+        this.subscriptions.delete(`${itemId(instanceId, effect.key)}/${effect.wait}`);
+        return;
+      case 'timer.scheduled':
+        this.timers.set(`${itemId(instanceId, effect.key)}/${effect.wait}`, { instanceId, key: effect.key, wait: effect.wait, due: effect.due });
+        return;
+      case 'timer.cancelled':
+        this.timers.delete(`${itemId(instanceId, effect.key)}/${effect.wait}`);
+        return;
+      default:
+    }
+  }
+
+  findTasks(query: TaskQuery): OpenTask[] {
+    return [...this.tasks.values()].filter((task) =>
+      (query.instanceId === undefined || task.instanceId === query.instanceId) &&
+      (query.processId === undefined || task.processId === query.processId) &&
+      (query.elementId === undefined || task.elementId === query.elementId) &&
+      (query.assignee === undefined || task.assignee === query.assignee) &&
+      (query.candidateGroup === undefined || task.candidateGroups.includes(query.candidateGroup)) &&
+      (query.candidateUser === undefined || task.candidateUsers.includes(query.candidateUser)));
+  }
+
+  messages(name: string, correlationKey?: string): Subscription[] {
+    return this.byKind('message', name).filter((s) => (s.correlationKey ?? '') === (correlationKey ?? ''));
+  }
+
+  signals(name: string): Subscription[] {
+    return this.byKind('signal', name);
+  }
+
+  private byKind(kind: 'message' | 'signal', name: string): Subscription[] {
+    return [...this.subscriptions.values()].filter((s) => s.kind === kind && s.name === name);
+  }
+
+  dueTimers(until: number): DueTimer[] {
+    return [...this.timers.values()].filter((t) => t.due <= until).sort((a, b) => a.due - b.due);
+  }
+
+  nextTimer(): number | undefined {
+    let next: number | undefined;
+    for (const timer of this.timers.values()) if (next === undefined || timer.due < next) next = timer.due;
+    return next;
+  }
+}
