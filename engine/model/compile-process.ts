@@ -30,7 +30,11 @@ interface Collected { elements: Record<string, ElementDef>; flows: Record<string
 export function compileProcess(process: ModdleElement, problems: Problems): ProcessDef {
   const out: Collected = { elements: {}, flows: {} };
   const scope = compileScope(process, process.id ?? '', out, problems);
+  connectFlows(out);
   linkBoundaries(out.elements);
+  for (const def of [scope, ...Object.values(out.elements).map((e) => e.scope)]) {
+    if (def) (def as { adHocChildren: readonly string[] }).adHocChildren = def.children.filter((id) => isAdHocChild(out.elements[id]));
+  }
   const starts = scope.children.filter((id) => out.elements[id]?.kind === 'startEvent');
   return {
     id: process.id ?? '', name: process.name, elements: out.elements, flows: out.flows, scope, starts,
@@ -102,6 +106,23 @@ function compileElement(element: ModdleElement, scopeId: string, out: Collected,
   out.elements[id] = def;
   if (isScope) def.scope = compileScope(element, id, out, problems);
   return def;
+}
+
+/**
+ * The flows' sourceRef/targetRef are the truth; a node's own incoming/outgoing lists are
+ * optional in many tools. Listed order is kept (gateways evaluate in it), the rest appended.
+ */
+function connectFlows(out: Collected): void {
+  for (const flow of Object.values(out.flows)) {
+    const source = out.elements[flow.source];
+    const target = out.elements[flow.target];
+    if (source && !source.outgoing.includes(flow.id)) (source.outgoing as string[]).push(flow.id);
+    if (target && !target.incoming.includes(flow.id)) (target.incoming as string[]).push(flow.id);
+  }
+  for (const element of Object.values(out.elements)) {
+    (element as { incoming: readonly string[] }).incoming = element.incoming.filter((id) => out.flows[id]?.target === element.id);
+    (element as { outgoing: readonly string[] }).outgoing = element.outgoing.filter((id) => out.flows[id]?.source === element.id);
+  }
 }
 
 /** Gives every activity the ids of the boundary events attached to it. */

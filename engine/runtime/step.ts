@@ -116,9 +116,10 @@ function childEnded(tx: Tx, key: string, command: Extract<Command, { type: 'chil
 /** An operator fixed the cause: a job goes back to workers, anything else runs again. */
 function resolve(tx: Tx, key: string, retries?: number): void {
   const item = tx.item(existing(tx, key))!;
-  if (!item.incident) throw new EngineError('NO_INCIDENT', `element instance ${key} has no open incident`, { key });
+  const incident = item.incident;
+  if (!incident) throw new EngineError('NO_INCIDENT', `element instance ${key} has no open incident`, { key });
   tx.emit({ t: 'resolved', key });
   if (item.job) return dispatchJob(tx, key, item.job.type, retries ?? 1);
-  if (item.incident.code === 'UNHANDLED_ERROR') return;
+  if (incident.code === 'UNHANDLED_ERROR') return;
   tx.later(() => enter(tx, key));
 }

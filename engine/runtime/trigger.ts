@@ -1,4 +1,5 @@
 import type { Wait } from './state.js';
+import { ROOT } from './state.js';
 import type { Tx } from './tx.js';
 import { EngineError } from '../errors.js';
 import { activateOccurred, complete, leave } from './lifecycle.js';
@@ -15,9 +16,8 @@ export function trigger(tx: Tx, key: string, index: number, variables: Record<st
   const item = tx.item(key);
   const slot = item?.waits?.[index];
   if (!item || !slot) throw new EngineError('WAIT_GONE', `element instance ${key} no longer waits for event #${index}`, { key, wait: index });
-  const owner = tx.element(item.el);
   if (slot.el === item.el) return ownEvent(tx, key, index, variables);
-  if (owner.kind === 'eventBasedGateway') return gatewayChoice(tx, key, slot.el, variables);
+  if (key !== ROOT && tx.element(item.el).kind === 'eventBasedGateway') return gatewayChoice(tx, key, slot.el, variables);
   const element = tx.element(slot.el);
   if (!element.interrupting) rearm(tx, key, index, slot);
   if (element.kind === 'boundaryEvent') triggerBoundary(tx, key, slot.el, variables);
