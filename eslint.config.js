@@ -34,7 +34,7 @@ const runtimePurity = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'modeler/dist', 'coverage'] },
+  { ignores: ['node_modules', 'dist', 'modeler/dist', 'coverage', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
