@@ -1,0 +1,45 @@
+import { compileBpmn, step, weekdayCalendar } from '../../../engine/index.js';
+import type { Command, HistoryEvent, InstanceState } from '../../../engine/index.js';
+import type { Act, Recording, Scenario } from './scenarios.js';
+import { readProcess } from './scenarios.js';
+
+/** Monday 2026-03-02 09:00 Shanghai; each command comes an hour after the one before. */
+const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);
+const HOUR = 3_600_000;
+
+/** Drives a scenario through the pure step alone and records commands, events and the final state. */
+export async function record(scenario: Scenario): Promise<Recording> {
+  const definition = (await compileBpmn(readProcess(scenario.file))).processes[scenario.processId]!;
+  const calendar = weekdayCalendar();
+  let state: InstanceState | undefined;
+  const commands: Recording['commands'] = [];
+  const events: HistoryEvent[] = [];
+  let clock = T0;
+  const run = (at: number, command: Command) => {
+    const now = (clock = Math.max(clock, at));
+    const result = step(state, command, { now, definition, calendar });
+    state = result.state;
+    commands.push({ now, command });
+    events.push(...result.events);
+  };
+  state = emptyInstance(scenario.name);
+  run(T0, { type: 'start', processId: scenario.processId, definitionKey: `${scenario.processId}:1`, variables: scenario.variables });
+  for (const act of scenario.acts) commandFor(state!, act, clock + HOUR, run);
+  return { name: scenario.name, file: scenario.file, processId: scenario.processId, commands, events, final: state };
+}
+
+function emptyInstance(id: string): InstanceState {
+  return { id, processId: '', definitionKey: '', status: 'active', seq: 0, next: 1, items: {}, vars: {}, joins: {} };
+}
+
+function commandFor(state: InstanceState, act: Act, now: number, run: (now: number, command: Command) => void): void {
+  const el = 'complete' in act ? act.complete : act.fireTimerOf;
+  const entry = Object.entries(state.items).find(([, item]) => item.el === el
+    && (item.waits ?? []).some((w) => w && ('complete' in act ? w.k === 'job' || w.k === 'task' : w.k === 'timer')));
+  if (!entry) throw new Error(`no open item at ${el} to ${'complete' in act ? 'complete' : 'fire'}`);
+  const [key, item] = entry;
+  if ('complete' in act) return run(now, { type: 'complete', key, variables: act.variables ?? {} });
+  const wait = (item.waits ?? []).findIndex((w) => w?.k === 'timer');
+  const due = (item.waits![wait] as { due: number }).due;
+  run(Math.max(now, due), { type: 'trigger', key, wait });
+}

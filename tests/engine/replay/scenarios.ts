@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Command } from '../../../engine/index.js';
+
+/** One recorded run: a process, the commands given at which times, and what came of them. */
+export interface Recording {
+  name: string;
+  file: string;
+  processId: string;
+  commands: Array<{ now: number; command: Command }>;
+  events: unknown[];
+  final: unknown;
+}
+
+/** A step of a scenario: act on the open item at an element, or fire its first timer. */
+export type Act =
+  | { complete: string; variables?: Record<string, unknown> }
+  | { fireTimerOf: string };
+
+export interface Scenario {
+  name: string;
+  file: string;
+  processId: string;
+  variables: Record<string, unknown>;
+  acts: Act[];
+}
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const readProcess = (file: string) => readFileSync(`${root}${file}`, 'utf8');
+
+/** The scenarios whose histories are recorded and must replay identically forever after. */
+export const scenarios: Scenario[] = [
+  {
+    name: 'direct-approved', file: 'processes/direct.bpmn', processId: 'direct',
+    variables: { caseNo: '2026-0001', applicant: '王芳' },
+    acts: [{ complete: 'accept', variables: { accepted: true } }, { complete: 'decide', variables: { approved: true } }, { complete: 'issue', variables: { resultNo: 'R-1' } }],
+  },
+  {
+    name: 'direct-refused', file: 'processes/direct.bpmn', processId: 'direct',
+    variables: { caseNo: '2026-0002', applicant: '李明' },
+    acts: [{ complete: 'accept', variables: { accepted: true } }, { complete: 'decide', variables: { approved: false, reason: '材料不符合法定形式' } }, { complete: 'notify_refusal' }],
+  },
+  {
+    name: 'joint-with-reminder', file: 'tests/engine/replay/joint.bpmn', processId: 'joint',
+    variables: { departments: ['自然资源', '农业农村', '住建'] },
+    acts: [
+      { complete: 'accept' }, { fireTimerOf: 'review' },
+      { complete: 'review', variables: { opinion: 'ok-1' } }, { complete: 'review', variables: { opinion: 'ok-2' } },
+      { complete: 'review', variables: { opinion: 'ok-3' } }, { complete: 'remind' }, { complete: 'issue' },
+    ],
+  },
+];
