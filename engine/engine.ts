@@ -38,7 +38,7 @@ export interface EngineOptions {
 }
 
 /** Errors that only mean a redelivered or late result found the work already done: harmless. */
-const STALE = new Set(['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED', 'WAIT_GONE']);
+const STALE = new Set(['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED', 'WAIT_GONE', 'INSTANCE_NOT_FOUND']);
 
 /**
  * The embeddable engine: deploys definitions, runs instances through the pure step function,
@@ -271,6 +271,17 @@ export class Engine {
     }
   }
 
+  /** A child that cannot start (unknown process, bad variables) is an incident on the call activity. */
+  private async startChild(instanceId: string, effect: Extract<Effect, { type: 'child.started' }>): Promise<void> {
+    try {
+      const { key } = this.deployments.resolve(effect.processId);
+      await this.startAt(key, effect.childId, { variables: effect.variables, parent: { instanceId, key: effect.key } });
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      await this.execute(instanceId, { type: 'incident', key: effect.key, code: err.code, message: err.message }).catch(ignoreStale);
+    }
+  }
+
   private async carryOut(instanceId: string, outcome: { state: InstanceState; effects: Effect[] }): Promise<void> {
     for (const effect of outcome.effects) await this.carryOutOne(instanceId, outcome.state, effect);
   }
@@ -278,7 +289,9 @@ export class Engine {
   private async carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {
     switch (effect.type) {
       case 'job.created':
-        return this.jobsRunner.dispatch(state, itemId(instanceId, effect.key));
+        // Jobs run side by side: parallel branches' work overlaps, as it would with workers.
+        this.work.track(this.jobsRunner.dispatch(state, itemId(instanceId, effect.key)));
+        return;
       case 'timer.scheduled':
         return this.scheduler.wake();
       case 'message.published':
@@ -287,10 +300,8 @@ export class Engine {
       case 'signal.broadcast':
         await this.broadcastSignal(effect.name, effect.variables);
         return;
-      case 'child.started': {
-        const { key } = this.deployments.resolve(effect.processId);
-        return this.startAt(key, effect.childId, { variables: effect.variables, parent: { instanceId, key: effect.key } });
-      }
+      case 'child.started':
+        return this.startChild(instanceId, effect);
       case 'child.cancelled':
         return this.execute(effect.childId, { type: 'cancel' }).catch(ignoreStale);
       case 'parent.completed':

@@ -2,6 +2,8 @@ import type { ElementDef, JobDef, LoopDef, UserTaskDef } from './graph.js';
 import type { ModdleElement } from './moddle.js';
 import type { Problems } from './problems.js';
 import { extension, headersOf } from './extensions.js';
+import { compileEventDefinition } from './compile-events.js';
+import { listOf } from './moddle.js';
 import { compileExpression, compileAttribute, compileMappings } from '../expressions/index.js';
 
 type ActivityParts = Pick<ElementDef, 'loop' | 'job' | 'userTask' | 'script' | 'call' | 'inputs' | 'outputs'>;
@@ -103,6 +105,21 @@ function compileCall(element: ModdleElement, problems: Problems): ElementDef['ca
   return processId ? { processId, propagateAll: zeebe?.propagateAllChildVariables !== false } : undefined;
 }
 
+/** The events a multi-instance body throws to its own boundary events (BPMN 2.0, 10.3.8). */
+function behaviorEvents(element: ModdleElement, loop: ModdleElement, problems: Problems) {
+  const throwing = (defs: ModdleElement[]) => defs.map((d) => compileEventDefinition(element, d, problems)).filter((d) => d !== undefined);
+  if (loop.behavior === 'None' && loop.noneBehaviorEventRef) return [{ events: throwing([loop.noneBehaviorEventRef as ModdleElement]) }];
+  if (loop.behavior === 'One' && loop.oneBehaviorEventRef) return [{ events: throwing([loop.oneBehaviorEventRef as ModdleElement]) }];
+  if (loop.behavior !== 'Complex') return undefined;
+  return listOf(loop.complexBehaviorDefinition).map((definition) => {
+    const body = (definition.condition as ModdleElement | undefined)?.body;
+    const condition = typeof body === 'string' && body.trim() !== ''
+      ? problems.guard(element, 'expression', () => compileExpression(body, { elementId: element.id ?? '', attribute: 'complexBehaviorDefinition' }))
+      : undefined;
+    return { condition, events: throwing(listOf((definition.event as ModdleElement | undefined)?.eventDefinitions)) };
+  });
+}
+
 /** Standard loops and multi-instance, with the zeebe:loopCharacteristics input collection. */
 function compileLoop(element: ModdleElement, problems: Problems): LoopDef | undefined {
   const loop = element.loopCharacteristics as ModdleElement | undefined;
@@ -128,6 +145,7 @@ function compileLoop(element: ModdleElement, problems: Problems): LoopDef | unde
     outputElement: expr(zeebe?.outputElement, 'outputElement'),
     completionCondition: expr(loop.completionCondition, 'completionCondition'),
     behavior: (loop.behavior as 'All' | 'None' | 'One' | 'Complex' | undefined) ?? 'All',
+    behaviorEvents: behaviorEvents(element, loop, problems),
   };
   if (!def.collection && !def.cardinality) {
     problems.add(element, 'multiInstance', 'a multi-instance activity needs an input collection (zeebe:loopCharacteristics inputCollection) or a loopCardinality');

@@ -26,6 +26,35 @@ const stepProperties = ['timeLimitDays', 'suspendsClock', 'specialProcedure'];
 
 interface Collected { elements: Record<string, ElementDef>; flows: Record<string, FlowDef> }
 
+const globalKinds: Record<string, string> = {
+  'bpmn:GlobalTask': 'bpmn:Task', 'bpmn:GlobalScriptTask': 'bpmn:ScriptTask', 'bpmn:GlobalUserTask': 'bpmn:UserTask',
+  'bpmn:GlobalManualTask': 'bpmn:ManualTask', 'bpmn:GlobalBusinessRuleTask': 'bpmn:BusinessRuleTask',
+};
+
+export function isGlobalTask(element: ModdleElement): boolean {
+  return element.$type in globalKinds;
+}
+
+/**
+ * A global task is callable like a process (BPMN 2.0, 10.3.7): it runs as a process made of
+ * a none start event, the task, and a none end event.
+ */
+export function compileGlobalTask(global: ModdleElement, problems: Problems): ProcessDef {
+  const id = global.id ?? '';
+  const out: Collected = { elements: {}, flows: {} };
+  const task = compileElement({ ...global, $type: globalKinds[global.$type]!, id } as ModdleElement, id, out, problems);
+  const start = `${id}__start`;
+  const end = `${id}__end`;
+  const base = { ...task, boundaries: [], events: [], loop: undefined, job: undefined, userTask: undefined, script: undefined, inputs: undefined, outputs: undefined };
+  out.elements[start] = { ...base, id: start, kind: 'startEvent', incoming: [], outgoing: [`${start}>`] };
+  out.elements[end] = { ...base, id: end, kind: 'endEvent', incoming: [`>${end}`], outgoing: [] };
+  out.elements[id] = { ...task, incoming: [`${start}>`], outgoing: [`>${end}`] };
+  out.flows[`${start}>`] = { id: `${start}>`, source: start, target: id };
+  out.flows[`>${end}`] = { id: `>${end}`, source: id, target: end };
+  const scope: ScopeDef = { id, children: [start, id, end], noneStarts: [start], eventSubProcesses: [], adHocChildren: [] };
+  return { id, name: global.name, elements: out.elements, flows: out.flows, scope, starts: [start], properties: {} };
+}
+
 /** Compiles one executable process with all its nested scopes. */
 export function compileProcess(process: ModdleElement, problems: Problems): ProcessDef {
   const out: Collected = { elements: {}, flows: {} };
@@ -35,7 +64,7 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
   for (const def of [scope, ...Object.values(out.elements).map((e) => e.scope)]) {
     if (def) (def as { adHocChildren: readonly string[] }).adHocChildren = def.children.filter((id) => isAdHocChild(out.elements[id]));
   }
-  const starts = scope.children.filter((id) => out.elements[id]?.kind === 'startEvent');
+  const starts = scope.children.filter((id) => startsInstances(out.elements[id]));
   return {
     id: process.id ?? '', name: process.name, elements: out.elements, flows: out.flows, scope, starts,
     properties: platformProperties(process, processProperties),
@@ -58,6 +87,12 @@ function compileScope(container: ModdleElement, scopeId: string, out: Collected,
     eventSubProcesses: children.filter((id) => of(id)?.triggeredByEvent),
     adHocChildren: children.filter((id) => isAdHocChild(of(id))),
   };
+}
+
+/** Start events, and receive tasks with instantiate="true" and no incoming flow, create instances. */
+function startsInstances(element: ElementDef | undefined): boolean {
+  if (!element) return false;
+  return element.kind === 'startEvent' || (element.kind === 'receiveTask' && element.instantiate && element.incoming.length === 0);
 }
 
 function isAdHocChild(element: ElementDef | undefined): boolean {
@@ -96,6 +131,7 @@ function compileElement(element: ModdleElement, scopeId: string, out: Collected,
     startQuantity: typeof element.startQuantity === 'number' ? element.startQuantity : 1,
     completionQuantity: typeof element.completionQuantity === 'number' ? element.completionQuantity : 1,
     isForCompensation: element.isForCompensation === true,
+    instantiate: element.instantiate === true,
     properties: platformProperties(element, stepProperties),
     ...compileActivity(element, kind, problems),
   };

@@ -5,7 +5,7 @@ import type { ModdleElement } from './moddle.js';
 import { listOf } from './moddle.js';
 import { ModelError } from '../errors.js';
 import { Problems } from './problems.js';
-import { compileProcess } from './compile-process.js';
+import { compileGlobalTask, compileProcess, isGlobalTask } from './compile-process.js';
 import { checkSupport } from './support.js';
 import { checkSpecRules } from './rules/index.js';
 
@@ -32,6 +32,11 @@ export function compileParsed(parsed: ParsedDefinitions, source?: string): Compi
     const process = compileProcess(root, problems);
     problems.list.push(...checkSupport(process));
     processes[process.id] = process;
+  }
+  // Global tasks are callables of the file's executable processes; alone they run nothing.
+  const hasExecutable = Object.keys(processes).length > 0;
+  for (const global of listOf(definitions.rootElements).filter((e) => hasExecutable && isGlobalTask(e))) {
+    processes[global.id ?? ''] = compileGlobalTask(global, problems);
   }
   if (Object.keys(processes).length === 0) {
     problems.add(definitions, 'executable', nonExecutable.length > 0

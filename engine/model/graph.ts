@@ -96,6 +96,8 @@ export interface ElementDef {
   startQuantity: number;
   completionQuantity: number;
   isForCompensation: boolean;
+  /** A receive task (or event-based gateway) that starts the process when its message arrives. */
+  instantiate: boolean;
   /** Activities with a compensation boundary event: the handler activity's id. */
   compensationHandler?: string;
   /** Gateways: FEEL activation condition of a complex gateway. */
@@ -117,6 +119,8 @@ export type LoopDef =
       completionCondition?: CompiledExpression;
       /** BPMN's behavior attribute: when the multi-instance body throws its events. */
       behavior: 'All' | 'None' | 'One' | 'Complex';
+      /** What the body throws after an instance completes (None, One), or when a condition holds (Complex). */
+      behaviorEvents?: readonly { condition?: CompiledExpression; events: readonly EventDefinition[] }[];
     };
 
 export interface JobDef {

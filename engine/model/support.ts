@@ -14,9 +14,6 @@ export function checkSupport(process: ProcessDef): ModelProblem[] {
     if (element.completionQuantity < 1) add(element, 'quantity', `completionQuantity is ${element.completionQuantity}; it must be 1 or more`);
     checkLoop(element, add);
     checkFlows(process, element, add);
-    if (element.kind === 'complexGateway' && element.activationCondition) {
-      add(element, 'unsupported', 'a complex gateway activationCondition is not supported; without it the gateway joins like an inclusive gateway');
-    }
     if (element.kind === 'eventBasedGateway') checkEventGateway(process, element, add);
     if (element.attachedTo && !process.elements[element.attachedTo]) add(element, 'boundary', `attached to "${element.attachedTo}", which is not an activity of this process`);
   }
@@ -35,8 +32,8 @@ function checkLoop(element: ElementDef, add: Add): void {
   if (literal?.kind === 'feel' && /^-\s*\d+$/.test(literal.text)) {
     add(element, 'loop', `${loop.kind === 'standard' ? 'loopMaximum' : 'loopCardinality'} is ${literal.text}; it must be zero or more`);
   }
-  if (loop.kind === 'multi' && loop.behavior !== 'All') {
-    add(element, 'unsupported', `multi-instance behavior "${loop.behavior}" (events thrown per instance) is not supported; use behavior="All"`);
+  if (loop.kind === 'multi' && loop.behavior !== 'All' && !loop.behaviorEvents?.length) {
+    add(element, 'multiInstance', `multi-instance behavior "${loop.behavior}" needs the event it throws (noneBehaviorEventRef, oneBehaviorEventRef or a complexBehaviorDefinition)`);
   }
 }
 

@@ -5,6 +5,7 @@ import { evaluateCollection, evaluateInteger } from '../expressions/index.js';
 import { conditionIn, guarded } from './evaluate.js';
 import { visibleVariables, propagate, setLocal } from './variables.js';
 import { activate, leave, terminate } from './lifecycle.js';
+import { throwBehaviorEvents } from './behavior-events.js';
 
 /**
  * A looped activity runs as a body item wrapping one item per iteration: standard loops
@@ -76,6 +77,8 @@ export function iterationDone(tx: Tx, bodyKey: string, index: number, output: un
     numberOfInstances: body.total, numberOfCompletedInstances: body.done, numberOfActiveInstances: active,
     nrOfInstances: body.total, nrOfCompletedInstances: body.done, nrOfActiveInstances: active,
   };
+  throwBehaviorEvents(tx, bodyKey, body, extra);
+  if (!tx.item(bodyKey)) return;
   const enough = loop.completionCondition
     ? guarded(tx, bodyKey, () => conditionIn(tx, bodyKey, loop.completionCondition!, extra))
     : false;

@@ -8,10 +8,10 @@ import { replaceWait } from './waits.js';
  * A boundary event fires on the item `hostKey`: an interrupting one ends the activity first;
  * then the boundary's own path starts in the activity's scope.
  */
-export function triggerBoundary(tx: Tx, hostKey: string, boundaryId: string, variables: Record<string, unknown> = {}): void {
+export function triggerBoundary(tx: Tx, hostKey: string, boundaryId: string, variables: Record<string, unknown> = {}, interrupts = tx.element(boundaryId).interrupting): void {
   const host = tx.item(hostKey)!;
   const scope = host.parent!;
-  if (tx.element(boundaryId).interrupting) terminate(tx, hostKey);
+  if (interrupts) terminate(tx, hostKey);
   propagate(tx, scope, variables);
   activate(tx, boundaryId, scope);
 }

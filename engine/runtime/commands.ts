@@ -8,4 +8,5 @@ export type Command =
   | { type: 'childEnded'; key: string; variables?: Record<string, unknown>; error?: { code?: string; message: string } }
   | { type: 'setVariables'; scope?: string; variables: Record<string, unknown> }
   | { type: 'resolveIncident'; key: string; retries?: number }
+  | { type: 'incident'; key: string; code: string; message: string }
   | { type: 'cancel' };

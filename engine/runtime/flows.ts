@@ -1,7 +1,7 @@
 import type { ElementDef } from '../model/graph.js';
 import type { Tx } from './tx.js';
-import { conditionIn } from './evaluate.js';
-import { activate } from './lifecycle.js';
+import { conditionIn, guarded } from './evaluate.js';
+import { activate, scopeMaybeDone } from './lifecycle.js';
 import { canStillArrive } from './reachability.js';
 
 /** Flow ids whose condition holds (unconditioned flows always hold), default excluded. */
@@ -19,7 +19,8 @@ export function flowsThatHold(tx: Tx, key: string, element: ElementDef): string[
  */
 export function outgoingOfActivity(tx: Tx, key: string, element: ElementDef): string[] {
   const taken = flowsThatHold(tx, key, element);
-  if (taken.length === 0 && element.defaultFlow) return [element.defaultFlow];
+  const conditionalHolds = taken.some((id) => tx.flow(id).condition !== undefined);
+  if (!conditionalHolds && element.defaultFlow) taken.push(element.defaultFlow);
   return taken;
 }
 
@@ -43,7 +44,7 @@ export function arriveAt(tx: Tx, elementId: string, scope: string, via: string):
 }
 
 function collectsTokens(element: ElementDef): boolean {
-  if (element.startQuantity > 1) return true;
+  if (element.startQuantity > 1 || element.activationCondition) return true;
   const joins = ['parallelGateway', 'inclusiveGateway', 'complexGateway'].includes(element.kind);
   return joins && element.incoming.length > 1;
 }
@@ -53,6 +54,7 @@ export function tryJoin(tx: Tx, elementId: string, scope: string): boolean {
   const counts = tx.state.joins[scope]?.[elementId];
   if (!counts) return false;
   const element = tx.element(elementId);
+  if (element.activationCondition) return complexJoin(tx, element, scope, counts);
   const consumed = joinable(tx, element, scope, counts);
   if (!consumed) return false;
   tx.emit({ t: 'joined', scope, el: elementId, flows: consumed });
@@ -71,6 +73,32 @@ function joinable(tx: Tx, element: ElementDef, scope: string, counts: Record<str
   }
   const missing = element.incoming.filter((flow) => !counts[flow]);
   return missing.some((flow) => canStillArrive(tx, element.id, flow, scope)) ? undefined : arrived;
+}
+
+/** Marks a complex gateway that fired and now absorbs the late tokens of the same round. */
+const FIRED = '#fired';
+
+/**
+ * A complex gateway with an activation condition fires as soon as the condition holds over
+ * the tokens that have arrived (`activationCount`); the tokens still on their way in that
+ * round are absorbed without firing again, then the gateway resets (BPMN 2.0, 10.6.5).
+ */
+function complexJoin(tx: Tx, element: ElementDef, scope: string, counts: Record<string, number>): boolean {
+  const arrived = Object.keys(counts).filter((flow) => flow !== FIRED);
+  const more = element.incoming.some((flow) => canStillArrive(tx, element.id, flow, scope));
+  if (counts[FIRED]) {
+    const absorbed = more ? arrived : [...arrived, FIRED];
+    if (absorbed.length > 0) tx.emit({ t: 'joined', scope, el: element.id, flows: absorbed });
+    if (!more) tx.later(() => scopeMaybeDone(tx, scope));
+    return false;
+  }
+  const activationCount = arrived.reduce((sum, flow) => sum + (counts[flow] ?? 0), 0);
+  const fire = guarded(tx, scope, () => conditionIn(tx, scope, element.activationCondition!, { activationCount }));
+  if (!fire) return false;
+  tx.emit({ t: 'joined', scope, el: element.id, flows: arrived });
+  if (more) tx.emit({ t: 'arrived', scope, el: element.id, flow: FIRED });
+  activate(tx, element.id, scope, arrived[0]);
+  return true;
 }
 
 /** Picks `n` tokens from the arrived ones, a flow id per token. */

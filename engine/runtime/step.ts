@@ -7,11 +7,11 @@ import { emptyState } from './events.js';
 import type { InstanceState } from './state.js';
 import { ROOT } from './state.js';
 import { Tx } from './tx.js';
-import { activate, complete, enter, terminateInstance } from './lifecycle.js';
+import { activateOccurred, complete, enter, terminateInstance } from './lifecycle.js';
 import { openScope } from './behaviours/scopes.js';
 import { setLocal } from './variables.js';
 import { settleJoins } from './flows.js';
-import { risenConditions } from './waits.js';
+import { closeWaits, risenConditions } from './waits.js';
 import { trigger } from './trigger.js';
 import { throwEvent } from './throw.js';
 import { dispatchJob } from './behaviours/tasks.js';
@@ -65,6 +65,7 @@ function dispatch(tx: Tx, command: Command): void {
     case 'childEnded': return childEnded(tx, waiting(tx, command.key, ['child']), command);
     case 'setVariables': return setLocal(tx, existing(tx, command.scope ?? ROOT), command.variables);
     case 'resolveIncident': return resolve(tx, command.key, command.retries);
+    case 'incident': return tx.emit({ t: 'incident', key: existing(tx, command.key), code: command.code, message: command.message });
     case 'cancel': return terminateInstance(tx);
   }
 }
@@ -81,7 +82,7 @@ function start(tx: Tx, command: Extract<Command, { type: 'start' }>): void {
   setLocal(tx, ROOT, command.variables ?? {});
   if (command.startEvent) {
     openScope(tx, ROOT, { ...definition.scope, noneStarts: [] });
-    activate(tx, command.startEvent, ROOT);
+    activateOccurred(tx, command.startEvent, ROOT, undefined, {});
   } else {
     openScope(tx, ROOT, definition.scope);
   }
@@ -121,5 +122,8 @@ function resolve(tx: Tx, key: string, retries?: number): void {
   tx.emit({ t: 'resolved', key });
   if (item.job) return dispatchJob(tx, key, item.job.type, retries ?? 1);
   if (incident.code === 'UNHANDLED_ERROR') return;
+  // Whatever the item had opened before it stopped is withdrawn, so entering again starts clean.
+  closeWaits(tx, key, 'cancelled');
+  tx.emit({ t: 'changed', key, data: { waits: undefined } });
   tx.later(() => enter(tx, key));
 }

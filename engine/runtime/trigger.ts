@@ -5,6 +5,7 @@ import { EngineError } from '../errors.js';
 import { activateOccurred, complete, leave } from './lifecycle.js';
 import { nextDue, replaceWait } from './waits.js';
 import { guarded } from './evaluate.js';
+import { outgoingOfActivity, takeFlows } from './flows.js';
 import { startEventSubProcess, triggerBoundary } from './catch.js';
 
 /**
@@ -27,6 +28,7 @@ export function trigger(tx: Tx, key: string, index: number, variables: Record<st
 function ownEvent(tx: Tx, key: string, index: number, variables: Record<string, unknown>): void {
   const item = tx.item(key)!;
   const element = tx.element(item.el);
+  if (repeatsCycle(tx, key, index)) return;
   if (!element.parallelMultiple) return complete(tx, key, variables);
   const got = [...(item.got ?? []), index];
   replaceWait(tx, key, index, null);
@@ -41,6 +43,24 @@ function gatewayChoice(tx: Tx, key: string, target: string, variables: Record<st
   const scope = tx.item(key)!.parent!;
   leave(tx, key, []);
   activateOccurred(tx, target, scope, flow, variables);
+}
+
+/**
+ * A catch event on a timer cycle passes a token on at every repetition and stays until the
+ * last one, which completes it. Returns true when it stays.
+ */
+function repeatsCycle(tx: Tx, key: string, index: number): boolean {
+  const slot = tx.item(key)!.waits![index]!;
+  if (slot.k !== 'timer') return false;
+  const element = tx.element(slot.el);
+  const timer = element.events.find((e) => e.kind === 'timer');
+  if (timer?.kind !== 'timer' || timer.timer.type !== 'cycle') return false;
+  const due = guarded(tx, key, () => nextDue(tx, key, timer.timer, slot.due, slot.n + 1));
+  if (!due) return due === undefined;
+  replaceWait(tx, key, index, { ...slot, due, n: slot.n + 1 });
+  const flows = guarded(tx, key, () => outgoingOfActivity(tx, key, element));
+  if (flows) takeFlows(tx, element, flows, tx.item(key)!.parent!);
+  return true;
 }
 
 /**

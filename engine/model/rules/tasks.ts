@@ -33,8 +33,18 @@ const instantiatingReceiveHasNoIncoming: Rule = (model, problems) => {
   }
 };
 
+/** EXT.053 — a script task (or global script task) that holds a script says its format (a MIME type). */
+const scriptHasFormat: Rule = (model, problems) => {
+  for (const task of [...model.all('bpmn:ScriptTask'), ...model.all('bpmn:GlobalScriptTask')]) {
+    const script = typeof task.script === 'string' ? task.script.trim() : '';
+    if (script === '' || (typeof task.scriptFormat === 'string' && task.scriptFormat.trim() !== '')) continue;
+    problems.add(task, 'EXT.053', `${describe(task)} holds a script but no scriptFormat; say its format (for FEEL: scriptFormat="feel")`);
+  }
+};
+
 /** What the data of service, send and receive tasks must look like. */
 export const taskRules: readonly Rule[] = [
+  scriptHasFormat,
   // EXT.042 — a Service Task with an operation defines exactly one input set.
   ioShape('bpmn:ServiceTask', 'operationRef', 'inputSets', 1, 1, 'EXT.042'),
   // EXT.043 — a Service Task with an operation defines at most one output set.

@@ -56,7 +56,7 @@ export function enterCallActivity(tx: Tx, key: string): void {
   const element = tx.element(tx.item(key)!.el);
   const processId = guarded(tx, key, () => String(valueIn(tx, key, element.call!.processId)));
   if (!processId) return;
-  const childId = `${tx.state.id}.${key}`;
+  const childId = `${tx.state.id}.${key}.${tx.state.seq}`;
   openWaits(tx, key, [{ k: 'child', el: element.id, id: childId }]);
   tx.effect({ type: 'child.started', key, childId, processId, variables: visibleVariables(tx, key) });
 }

@@ -1,0 +1,28 @@
+/**
+ * `npm run conformance [DIR] [--verbose]`: runs the betsy suite (DIR holds expectations.json;
+ * default the shared copy) and prints its score, or compiles a folder of plain `.bpmn` files.
+ */
+import path from 'node:path';
+import { checkConstraints } from './constraints.js';
+import { betsyDir } from './paths.js';
+import { compileFolder, folderLines } from './plain-folder.js';
+import { failureLines, scoreLines } from './report.js';
+import { runSuite } from './run-suite.js';
+import { isBetsySuite } from './suite.js';
+
+async function main(args: string[]): Promise<number> {
+  const verbose = args.includes('--verbose');
+  const given = args.find((a) => !a.startsWith('--'));
+  const dir = given ? path.resolve(given) : betsyDir;
+  if (!isBetsySuite(dir)) {
+    const outcomes = await compileFolder(dir);
+    console.log(folderLines(outcomes).join('\n'));
+    return outcomes.some((o) => o.outcome === 'crashed') ? 1 : 0;
+  }
+  const [suite, constraints] = [await runSuite(dir), await checkConstraints(dir)];
+  if (verbose) console.log(failureLines(suite, constraints).join('\n'));
+  console.log(scoreLines(suite, constraints).join('\n'));
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
