@@ -1,8 +1,6 @@
 /** ESM throughout: bpmn-moddle and feelin ship only ES modules. */
-export default {
+const base = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
@@ -11,4 +9,17 @@ export default {
       module: { type: 'es6' },
     }],
   },
+};
+
+/** The engine's scenario tests run on every store: memory always, SQLite always, PostgreSQL when DATABASE_URL is set. */
+const storeTests = ['<rootDir>/tests/engine/runtime/**/*.test.ts'];
+
+export default {
+  projects: [
+    { ...base, displayName: 'memory', roots: ['<rootDir>/tests'], testMatch: ['**/*.test.ts'] },
+    { ...base, displayName: 'sqlite', testMatch: storeTests, setupFiles: ['<rootDir>/tests/setup/store-sqlite.ts'] },
+    ...(process.env.DATABASE_URL
+      ? [{ ...base, displayName: 'postgres', testMatch: storeTests, setupFiles: ['<rootDir>/tests/setup/store-postgres.ts'] }]
+      : []),
+  ],
 };

@@ -21,6 +21,9 @@ export interface Deployment {
   duplicate: boolean;
 }
 
+/** How long a process may go on with its list of deployments before it reads the store again. */
+const SYNC_EVERY_MS = 5_000;
+
 export function definitionKey(processId: string, version: number): string {
   return `${processId}:${version}`;
 }
@@ -36,9 +39,24 @@ export class Deployments {
 
   constructor(private readonly store: EngineStore) {}
 
-  /** Recompiles what the store holds (an engine restarting on a durable store). */
+  private synced = 0;
+
+  /** Recompiles what the store holds that this engine has not seen (a restart, or another process deployed). */
   async load(): Promise<void> {
-    for (const record of await this.store.deployments()) this.register(record, await compileBpmn(record.xml, record.name));
+    this.synced = Date.now();
+    const known = new Set(this.records.map((r) => r.key));
+    for (const record of await this.store.deployments()) {
+      if (!known.has(record.key)) this.register(record, await compileBpmn(record.xml, record.name));
+    }
+  }
+
+  /**
+   * Other processes on the same database deploy too: look again when asked for something
+   * unknown, and at most every few seconds for newer versions.
+   */
+  async sync(missing?: string): Promise<void> {
+    const stale = Date.now() - this.synced > SYNC_EVERY_MS;
+    if (stale || (missing !== undefined && !this.byKey.has(missing))) await this.load();
   }
 
   async deploy(xml: string, name: string, now: number): Promise<Deployment> {

@@ -37,6 +37,9 @@ export interface EngineOptions {
   autoTimers?: boolean;
 }
 
+/** How often a command is tried again on a fresh state after losing a race to another process. */
+const CONFLICT_RETRIES = 5;
+
 /** Errors that only mean a redelivered or late result found the work already done: harmless. */
 const STALE = new Set(['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED', 'WAIT_GONE', 'INSTANCE_NOT_FOUND']);
 
@@ -67,7 +70,24 @@ export class Engine {
     this.jobsRunner = new JobRunner(this, options.jobHandlers ?? {});
     this.startEvents = new StartEvents(this.deployments, this.calendar);
     this.scheduler = new Scheduler(this, this.startEvents, (ref) => this.startFrom(ref, {}), options.autoTimers ?? !isVirtual(this.clock));
-    this.loaded = this.deployments.load().then(() => this.startEvents.refresh(this.clock.now()));
+    this.loaded = this.open();
+    this.loaded.catch(() => undefined);
+  }
+
+  /** Migrates the store, recompiles what it holds, and carries out effects a crash left behind. */
+  private async open(): Promise<void> {
+    await this.store.init?.();
+    await this.deployments.load();
+    this.startEvents.refresh(this.clock.now());
+    const pending = await this.store.pendingEffects();
+    if (pending.length === 0) return;
+    this.work.track((async () => {
+      for (const { instanceId, effect } of pending) {
+        const loaded = await this.store.load(instanceId);
+        if (loaded) await this.carryOutOne(instanceId, loaded.state, effect);
+        await this.store.effectsDone([effect.id]);
+      }
+    })());
   }
 
   /** Compiles and stores a BPMN file; refuses it with a ModelError listing every problem. */
@@ -82,6 +102,7 @@ export class Engine {
   /** Starts an instance of the newest (or the given) version of a process at its none start event. */
   async start(processId: string, variables?: Record<string, unknown>, options: { version?: number; businessKey?: string } = {}): Promise<InstanceView> {
     await this.loaded;
+    await this.deployments.sync();
     const { key } = this.deployments.resolve(processId, options.version);
     const id = this.newId();
     await this.execute(id, { type: 'start', processId, definitionKey: key, variables: checkVariables(variables), businessKey: options.businessKey });
@@ -240,11 +261,26 @@ export class Engine {
     await this.store.close();
   }
 
-  /** Loads, steps, commits; then carries out the effects in the background. */
+  /**
+   * Loads, steps, commits; then carries out the effects in the background. When another
+   * process committed to the instance meanwhile (CONFLICT), the command is tried again on
+   * the fresh state, where it is checked anew: a task completed by someone else is then
+   * reported as such.
+   */
   async execute(instanceId: string, command: Command): Promise<void> {
     await this.loaded;
-    const effects = await this.serialized(instanceId, () => this.commitStep(instanceId, command));
+    const effects = await this.serialized(instanceId, () => this.withRetry(() => this.commitStep(instanceId, command)));
     this.work.track(this.carryOut(instanceId, effects));
+  }
+
+  private async withRetry<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (err) {
+        if (!(err instanceof EngineError && err.code === 'CONFLICT') || attempt >= CONFLICT_RETRIES) throw err;
+      }
+    }
   }
 
   private async commitStep(instanceId: string, command: Command): Promise<{ state: InstanceState; effects: Effect[] }> {
@@ -253,6 +289,7 @@ export class Engine {
     if (loaded && command.type === 'start') throw new EngineError('INSTANCE_EXISTS', `instance ${instanceId} exists already`, { instanceId });
     const state = loaded?.state ?? emptyState(instanceId);
     const definitionKey = loaded ? loaded.state.definitionKey : (command as Extract<Command, { type: 'start' }>).definitionKey;
+    await this.deployments.sync(definitionKey);
     const definition = this.deployments.process(definitionKey);
     const result = step(state, command, { now: this.clock.now(), definition, calendar: this.calendar });
     const events = chain(loaded?.lastHash ?? '0'.repeat(64), result.events);
@@ -284,6 +321,7 @@ export class Engine {
 
   private async carryOut(instanceId: string, outcome: { state: InstanceState; effects: Effect[] }): Promise<void> {
     for (const effect of outcome.effects) await this.carryOutOne(instanceId, outcome.state, effect);
+    await this.store.effectsDone(outcome.effects.map((e) => e.id));
   }
 
   private async carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {

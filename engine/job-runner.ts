@@ -58,7 +58,7 @@ export class JobRunner {
     const free = (await this.engine.store.jobs(type)).filter((job) => job.lockedUntil <= now && job.retries > 0);
     const jobs: Job[] = [];
     for (const job of free.slice(0, options.max ?? 10)) {
-      if (!(await this.engine.store.lockJob(job.id, options.worker ?? 'worker', now + (options.lockMs ?? 300_000)))) continue;
+      if (!(await this.engine.store.lockJob(job.id, options.worker ?? 'worker', now + (options.lockMs ?? 300_000), now))) continue;
       const loaded = await this.engine.store.load(job.instanceId);
       if (loaded) jobs.push(this.view(loaded.state, job));
     }

@@ -14,8 +14,11 @@ export function compileActivity(element: ModdleElement, kind: ElementDef['kind']
   const parts: ActivityParts = {};
   const io = extension(element, 'zeebe:IoMapping');
   if (io) {
-    parts.inputs = problems.guard(element, 'expression', () => compileMappings(mappingsOf(io.inputParameters), { elementId: id, attribute: 'input' }));
-    parts.outputs = problems.guard(element, 'expression', () => compileMappings(mappingsOf(io.outputParameters), { elementId: id, attribute: 'output' }));
+    // An empty list means "not mapped" (Zeebe): all result variables then propagate.
+    const inputs = mappingsOf(io.inputParameters);
+    const outputs = mappingsOf(io.outputParameters);
+    if (inputs.length > 0) parts.inputs = problems.guard(element, 'expression', () => compileMappings(inputs, { elementId: id, attribute: 'input' }));
+    if (outputs.length > 0) parts.outputs = problems.guard(element, 'expression', () => compileMappings(outputs, { elementId: id, attribute: 'output' }));
   }
   parts.loop = compileLoop(element, problems);
   if (kind === 'userTask') parts.userTask = problems.guard(element, 'expression', () => compileUserTask(element));

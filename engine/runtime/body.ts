@@ -16,7 +16,7 @@ export function startBody(tx: Tx, key: string): void {
   if (loop.kind === 'standard') return startStandardLoop(tx, key, loop);
   const items = guarded(tx, key, () => inputItems(tx, key, loop));
   if (!items) return;
-  const body: LoopBody = { total: items.length, started: 0, done: 0, ...(loop.outputCollection ? { out: [] } : {}) };
+  const body: LoopBody = { total: items.length, started: 0, done: 0, ...(loop.outputCollection ? { out: items.map(() => null) } : {}) };
   if (loop.sequential && loop.collection) body.items = items;
   tx.emit({ t: 'changed', key, data: { body } });
   if (items.length === 0) return finishBody(tx, key);
@@ -39,6 +39,9 @@ function startIteration(tx: Tx, bodyKey: string, index: number, element?: unknow
   const key = activate(tx, tx.item(bodyKey)!.el, bodyKey, undefined, { iteration: index });
   const local: Record<string, unknown> = { loopCounter: index + 1 };
   if (loop.kind === 'multi' && loop.elementVariable) local[loop.elementVariable] = element ?? null;
+  // Zeebe creates a plain output element variable in each instance, so instances never overwrite each other.
+  const outputName = loop.kind === 'multi' ? loop.outputElement?.text.match(/^[A-Za-z_][A-Za-z0-9_]*$/)?.[0] : undefined;
+  if (outputName && !(outputName in local)) local[outputName] = null;
   setLocal(tx, key, local);
 }
 
@@ -64,7 +67,7 @@ export function iterationDone(tx: Tx, bodyKey: string, index: number, output: un
   const item = tx.item(bodyKey);
   if (!item?.body) return;
   const body: LoopBody = { ...item.body, done: item.body.done + 1 };
-  if (body.out) body.out = Object.assign([...body.out], { [index]: output ?? null });
+  if (body.out) body.out = body.out.map((value, i) => (i === index ? output ?? null : value));
   tx.emit({ t: 'changed', key: bodyKey, data: { body } });
   const loop = tx.element(item.el).loop!;
   if (loop.kind === 'standard') {

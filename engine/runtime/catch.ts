@@ -25,6 +25,7 @@ export function startEventSubProcess(tx: Tx, scopeKey: string, startId: string, 
   const espId = start.scopeId;
   if (start.interrupting) {
     for (const child of tx.children(scopeKey)) terminate(tx, child);
+    if (tx.state.joins[scopeKey]) tx.emit({ t: 'cleared', scope: scopeKey });
     stopListening(tx, scopeKey);
     tx.emit({ t: 'changed', key: scopeKey, data: { interrupted: true } });
   }

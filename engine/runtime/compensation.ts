@@ -1,6 +1,6 @@
 import type { Tx } from './tx.js';
 import { ROOT } from './state.js';
-import { activate, leave } from './lifecycle.js';
+import { activate, leave, terminate } from './lifecycle.js';
 import { scopeChain } from './variables.js';
 import { triggerBoundary } from './catch.js';
 
@@ -12,6 +12,8 @@ import { triggerBoundary } from './catch.js';
  */
 export function compensate(tx: Tx, throwerKey: string, activityRef?: string, cancel = false): boolean {
   const scopeKey = cancel ? enclosingTransaction(tx, throwerKey) : tx.item(throwerKey)!.parent ?? ROOT;
+  // A cancelled transaction stops its other work before it undoes what was done.
+  if (cancel) for (const child of tx.children(scopeKey)) if (!isAncestorOrSelf(tx, child, throwerKey)) terminate(tx, child);
   const done = tx.item(scopeKey)?.comp ?? [];
   const targets = activityRef ? done.filter((id) => id === activityRef) : [...done].reverse();
   if (targets.length > 0) {
@@ -27,6 +29,10 @@ export function compensate(tx: Tx, throwerKey: string, activityRef?: string, can
     activate(tx, tx.element(id).compensationHandler!, scopeKey, undefined, { compensating: throwerKey });
   }
   return true;
+}
+
+function isAncestorOrSelf(tx: Tx, candidate: string, key: string): boolean {
+  return scopeChain(tx, key).includes(candidate);
 }
 
 function enclosingTransaction(tx: Tx, key: string): string {

@@ -14,6 +14,7 @@ export type RuntimeEvent =
   | { t: 'vars'; scope: string; values: Record<string, unknown> }
   | { t: 'arrived'; scope: string; el: string; flow: string }
   | { t: 'joined'; scope: string; el: string; flows: string[] }
+  | { t: 'cleared'; scope: string }
   | { t: 'incident'; key: string; code: string; message: string }
   | { t: 'resolved'; key: string }
   | { t: 'thrown'; key: string; kind: 'error' | 'escalation'; code?: string; caught: boolean }
@@ -58,6 +59,9 @@ export function apply(state: InstanceState, event: RuntimeEvent): void {
       return arrive(state, event.scope, event.el, event.flow);
     case 'joined':
       return consume(state, event.scope, event.el, event.flows);
+    case 'cleared':
+      delete state.joins[event.scope];
+      return;
     case 'incident':
       return change(state.items[event.key], { incident: { code: event.code, message: event.message } });
     case 'resolved':

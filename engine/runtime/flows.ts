@@ -27,7 +27,7 @@ export function outgoingOfActivity(tx: Tx, key: string, element: ElementDef): st
 /** Sends one token down each flow (times the element's completion quantity). */
 export function takeFlows(tx: Tx, element: ElementDef, flows: readonly string[], scope: string): void {
   for (const id of flows) {
-    for (let n = 0; n < element.completionQuantity; n++) tx.later(() => arriveAt(tx, tx.flow(id).target, scope, id));
+    for (let n = 0; n < element.completionQuantity; n++) tx.send(scope, () => arriveAt(tx, tx.flow(id).target, scope, id));
   }
 }
 

@@ -59,16 +59,18 @@ function openBoundaries(tx: Tx, key: string): void {
  * An item finished its work with result variables: output mappings (or plain propagation)
  * carry them out, then the item leaves.
  */
-export function complete(tx: Tx, key: string, variables: Record<string, unknown> = {}): void {
+export function complete(tx: Tx, key: string, variables: Record<string, unknown> = {}, propagateUnmapped = true): void {
   const item = tx.item(key);
   if (!item) return;
   const element = tx.element(item.el);
   if (element.outputs) {
     const outputs = guarded(tx, key, () => applyMappings(element.outputs!, { ...visibleVariables(tx, key), ...variables }, { now: tx.ctx.now, timeZone: 'Asia/Shanghai' }));
     if (!outputs) return;
-    propagate(tx, item.parent, outputs);
-  } else if (Object.keys(variables).length > 0) {
-    propagate(tx, item.parent, variables);
+    // A multi-instance iteration keeps what its output element names (a local variable there).
+    propagate(tx, item.iteration !== undefined ? key : item.parent, outputs);
+  } else if (propagateUnmapped && Object.keys(variables).length > 0) {
+    // Zeebe's rule: from the element's own scope outwards, so its local variables catch their names.
+    propagate(tx, key, variables);
   }
   leave(tx, key);
 }
@@ -84,7 +86,7 @@ export function leave(tx: Tx, key: string, flows?: readonly string[]): void {
   const output = inBody ? guarded(tx, key, () => iterationOutput(tx, key)) : undefined;
   closeWaits(tx, key, 'completed');
   tx.emit({ t: 'completed', key, el: item.el });
-  if (element.compensationHandler && !inBody && item.parent) rememberCompensable(tx, item.parent, element.id);
+  if (!inBody && item.parent) rememberCompensable(tx, item.parent, compensableEntries(element.compensationHandler, element.id, item.comp));
   if (item.compensating) handlerDone(tx, item.compensating);
   if (inBody) iterationDone(tx, item.parent!, item.iteration!, output);
   else takeFlows(tx, element, taken, item.parent ?? ROOT);
@@ -100,8 +102,18 @@ function iterationOutput(tx: Tx, key: string): unknown {
   return valueIn(tx, key, loop.outputElement);
 }
 
-function rememberCompensable(tx: Tx, scope: string, elementId: string): void {
-  const comp = [...(tx.item(scope)?.comp ?? []), elementId];
+/**
+ * What a completed activity leaves to compensate: itself when it has a handler; otherwise,
+ * for a sub-process, whatever inside it can still be compensated (BPMN compensates
+ * completed sub-processes from the inside out).
+ */
+function compensableEntries(handler: string | undefined, elementId: string, inner: readonly string[] | undefined): string[] {
+  return handler ? [elementId] : [...(inner ?? [])];
+}
+
+function rememberCompensable(tx: Tx, scope: string, entries: readonly string[]): void {
+  if (entries.length === 0) return;
+  const comp = [...(tx.item(scope)?.comp ?? []), ...entries];
   tx.emit({ t: 'changed', key: scope, data: { comp } });
 }
 
@@ -109,7 +121,7 @@ function rememberCompensable(tx: Tx, scope: string, elementId: string): void {
 export function scopeMaybeDone(tx: Tx, scope: string): void {
   const item = tx.item(scope);
   if (!item || item.body || item.incident) return;
-  if (tx.children(scope).length > 0 || tx.state.joins[scope]) return;
+  if (tx.children(scope).length > 0 || tx.state.joins[scope] || tx.tokensInFlight(scope)) return;
   if (scope === ROOT) {
     finishInstance(tx);
     return;

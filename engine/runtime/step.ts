@@ -110,7 +110,7 @@ function fail(tx: Tx, key: string, retries: number, message: string): void {
 }
 
 function childEnded(tx: Tx, key: string, command: Extract<Command, { type: 'childEnded' }>): void {
-  if (!command.error) return complete(tx, key, tx.element(tx.item(key)!.el).call?.propagateAll === false ? {} : command.variables);
+  if (!command.error) return complete(tx, key, command.variables, tx.element(tx.item(key)!.el).call?.propagateAll !== false);
   throwEvent(tx, key, 'error', command.error.code, command.variables);
 }
 

@@ -12,8 +12,10 @@ import type { StepContext } from './context.js';
  */
 export class Tx {
   readonly events: HistoryEvent[] = [];
-  readonly effects: Effect[] = [];
+  private readonly bodies: EffectBody[] = [];
   private readonly agenda: Array<() => void> = [];
+  /** Tokens on their way along a flow, by scope key: a scope with one is not done. */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(readonly state: InstanceState, readonly ctx: StepContext) {}
 
@@ -23,12 +25,34 @@ export class Tx {
   }
 
   effect(body: EffectBody): void {
-    this.effects.push({ id: `${this.state.id}:${this.state.seq}.${this.effects.length}`, ...body } as Effect);
+    this.bodies.push(body);
+  }
+
+  /**
+   * The step's effects with their ids: `instanceId:seq.n`, seq being where the step left the
+   * history. A step always moves the history on, so ids never repeat, and the same state and
+   * command always give the same ids.
+   */
+  get effects(): Effect[] {
+    return this.bodies.map((body, n) => ({ id: `${this.state.id}:${this.state.seq}.${n}`, ...body }) as Effect);
   }
 
   /** Queues work; the agenda runs first in, first out, so parallel branches interleave. */
   later(work: () => void): void {
     this.agenda.push(work);
+  }
+
+  /** Queues a token's arrival; until it arrives, its scope counts it as alive. */
+  send(scope: string, arrive: () => void): void {
+    this.inFlight.set(scope, (this.inFlight.get(scope) ?? 0) + 1);
+    this.later(() => {
+      this.inFlight.set(scope, this.inFlight.get(scope)! - 1);
+      arrive();
+    });
+  }
+
+  tokensInFlight(scope: string): boolean {
+    return (this.inFlight.get(scope) ?? 0) > 0;
   }
 
   run(): void {

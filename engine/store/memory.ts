@@ -63,9 +63,9 @@ export class MemoryStore implements EngineStore {
     return this.projections.jobs.get(id);
   }
 
-  async lockJob(id: string, worker: string, until: number): Promise<boolean> {
+  async lockJob(id: string, worker: string, until: number, now: number): Promise<boolean> {
     const job = this.projections.jobs.get(id);
-    if (!job) return false;
+    if (!job || job.lockedUntil > now) return false;
     Object.assign(job, { lockedUntil: until, worker });
     return true;
   }
@@ -90,6 +90,13 @@ export class MemoryStore implements EngineStore {
     return [...this.snapshots.values()].map((s) => s.state)
       .filter((s) => (!filter.status || s.status === filter.status) && (!filter.processId || s.processId === filter.processId));
   }
+
+  /** Memory dies with the process: effects are carried out in it or not at all. */
+  async pendingEffects() {
+    return [];
+  }
+
+  async effectsDone(): Promise<void> {}
 
   async close(): Promise<void> {}
 }

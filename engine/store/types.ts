@@ -91,6 +91,8 @@ export interface DueTimer {
  * or nothing. Adapters: memory (here), knex for SQLite and PostgreSQL.
  */
 export interface EngineStore {
+  /** Prepares the store (a durable one runs its migrations). Called once before anything else. */
+  init?(): Promise<void>;
   saveDeployment(record: DeploymentRecord): Promise<void>;
   deployments(): Promise<DeploymentRecord[]>;
   load(instanceId: string): Promise<LoadedInstance | undefined>;
@@ -102,11 +104,16 @@ export interface EngineStore {
   taskExisted(id: string): Promise<boolean>;
   jobs(type?: string): Promise<PendingJob[]>;
   job(id: string): Promise<PendingJob | undefined>;
-  lockJob(id: string, worker: string, until: number): Promise<boolean>;
+  /** Locks a job that is free at `now`; false when another worker holds it. */
+  lockJob(id: string, worker: string, until: number, now: number): Promise<boolean>;
   messageSubscriptions(name: string, correlationKey?: string): Promise<Subscription[]>;
   signalSubscriptions(name: string): Promise<Subscription[]>;
   dueTimers(until: number): Promise<DueTimer[]>;
   nextTimer(): Promise<number | undefined>;
   instances(filter?: { status?: InstanceState['status']; processId?: string }): Promise<InstanceState[]>;
+  /** Effects committed but not yet carried out (after a crash), oldest first. */
+  pendingEffects(): Promise<Array<{ instanceId: string; effect: Effect }>>;
+  /** Marks effects as carried out. */
+  effectsDone(ids: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

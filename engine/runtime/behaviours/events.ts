@@ -31,6 +31,7 @@ export function enterEndEvent(tx: Tx, key: string): void {
   for (const event of element.events) {
     if (event.kind === 'terminate') {
       for (const sibling of tx.children(item.parent!)) if (sibling !== key) terminate(tx, sibling);
+      if (tx.state.joins[item.parent!]) tx.emit({ t: 'cleared', scope: item.parent! });
       continue;
     }
     if (!throwOne(tx, key, event)) return;

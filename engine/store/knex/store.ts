@@ -1,0 +1,191 @@
+import type { Knex } from 'knex';
+import { EngineError } from '../../errors.js';
+import type { InstanceState } from '../../runtime/state.js';
+import type { Effect } from '../../runtime/effects.js';
+import type { StoredEvent } from '../../history/chain.js';
+import { GENESIS } from '../../history/chain.js';
+import type { Commit, DeploymentRecord, DueTimer, EngineStore, LoadedInstance, OpenTask, PendingJob, Subscription, TaskQuery } from '../types.js';
+import { migrationSource } from '../../../migrations/index.js';
+import { connect, isPostgres } from './connect.js';
+import type { KnexStoreOptions } from './connect.js';
+import { project } from './projections.js';
+import { taskQuery, toJob, toSubscription, toTask } from './rows.js';
+
+/**
+ * The durable store: SQLite embedded, PostgreSQL in server mode, one set of migrations.
+ * `commit` is one transaction with an optimistic version check: snapshot, events,
+ * projections and the outbox all land together, or nothing does.
+ */
+export class KnexStore implements EngineStore {
+  readonly knex: Knex;
+
+  constructor(private readonly options: KnexStoreOptions = {}) {
+    this.knex = connect(options);
+  }
+
+  /**
+   * Runs the migrations. Several processes starting at once on one database race to create
+   * knex's own bookkeeping tables; the loser simply tries again.
+   */
+  async init(): Promise<void> {
+    const schema = isPostgres(this.knex) ? this.options.schema : undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (schema) await this.knex.raw('create schema if not exists ??', [schema]);
+        await this.knex.migrate.latest({ migrationSource, tableName: 'yc_migrations', schemaName: schema });
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !/already exists|duplicate key|locked/i.test(String(err))) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
+
+  async saveDeployment(record: DeploymentRecord): Promise<void> {
+    const position = Number((await this.knex('yc_deployments').count({ n: '*' }).first())?.n ?? 0) + 1;
+    await this.knex('yc_deployments').insert({
+      key: record.key, name: record.name, xml: record.xml, deployed_at: record.deployedAt,
+      processes: JSON.stringify(record.processes), checksum: record.checksum, position,
+    });
+  }
+
+  async deployments(): Promise<DeploymentRecord[]> {
+    const rows = await this.knex('yc_deployments').orderBy('position');
+    return rows.map((r) => ({ key: r.key, name: r.name, xml: r.xml, deployedAt: Number(r.deployed_at), processes: JSON.parse(r.processes), checksum: r.checksum }));
+  }
+
+  async load(instanceId: string): Promise<LoadedInstance | undefined> {
+    const row = await this.knex('yc_instances').where({ id: instanceId }).first();
+    if (!row) return undefined;
+    return { state: JSON.parse(row.state) as InstanceState, version: row.version, lastHash: row.last_hash ?? GENESIS };
+  }
+
+  async commit(commit: Commit): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      await this.writeSnapshot(trx, commit);
+      const at = commit.events[0]?.at ?? Date.now();
+      if (commit.events.length > 0) {
+        await trx.batchInsert('yc_events', commit.events.map((e) => eventRow(commit.instanceId, e)), 200);
+      }
+      await project(trx, commit.state, commit.effects, at);
+      if (commit.effects.length > 0) {
+        await trx.batchInsert('yc_outbox', commit.effects.map((effect, position) => ({
+          id: effect.id, instance_id: commit.instanceId, position, body: JSON.stringify(effect), created_at: at,
+        })), 200);
+      }
+    });
+  }
+
+  private async writeSnapshot(trx: Knex.Transaction, commit: Commit): Promise<void> {
+    const state = commit.state;
+    const row = {
+      process_id: state.processId, definition_key: state.definitionKey, status: state.status,
+      business_key: state.businessKey ?? null, parent_id: state.parent?.instanceId ?? null,
+      version: commit.expectedVersion + 1, state: JSON.stringify(state),
+      last_hash: commit.events.at(-1)?.hash ?? (await this.lastHash(trx, commit.instanceId)),
+      updated_at: commit.events.at(-1)?.at ?? 0,
+    };
+    if (commit.expectedVersion === 0) {
+      const inserted = await trx('yc_instances').insert({ id: commit.instanceId, ...row }).onConflict('id').ignore();
+      if (rowCount(inserted) === 0) throw conflict(commit.instanceId, 0);
+      return;
+    }
+    const updated = await trx('yc_instances').where({ id: commit.instanceId, version: commit.expectedVersion }).update(row);
+    if (updated === 0) throw conflict(commit.instanceId, commit.expectedVersion);
+  }
+
+  private async lastHash(trx: Knex.Transaction, instanceId: string): Promise<string> {
+    const row = await trx('yc_instances').where({ id: instanceId }).first('last_hash');
+    return row?.last_hash ?? GENESIS;
+  }
+
+  async history(instanceId: string): Promise<StoredEvent[]> {
+    const rows = await this.knex('yc_events').where({ instance_id: instanceId }).orderBy('seq');
+    return rows.map((r) => ({ ...JSON.parse(r.body), seq: r.seq, at: Number(r.at), prev: r.prev, hash: r.hash }) as StoredEvent);
+  }
+
+  async tasks(query: TaskQuery): Promise<OpenTask[]> {
+    return (await taskQuery(this.knex, query)).map(toTask);
+  }
+
+  async task(id: string): Promise<OpenTask | undefined> {
+    const row = await this.knex('yc_tasks').where({ id }).whereNull('closed_at').first();
+    return row ? toTask(row) : undefined;
+  }
+
+  async taskExisted(id: string): Promise<boolean> {
+    return (await this.knex('yc_tasks').where({ id }).first('id')) !== undefined;
+  }
+
+  async jobs(type?: string): Promise<PendingJob[]> {
+    const query = this.knex('yc_jobs').orderBy('id');
+    return (await (type === undefined ? query : query.where({ type }))).map(toJob);
+  }
+
+  async job(id: string): Promise<PendingJob | undefined> {
+    const row = await this.knex('yc_jobs').where({ id }).first();
+    return row ? toJob(row) : undefined;
+  }
+
+  async lockJob(id: string, worker: string, until: number, now: number): Promise<boolean> {
+    const updated = await this.knex('yc_jobs').where({ id }).andWhere('locked_until', '<=', now).update({ locked_until: until, worker });
+    return updated === 1;
+  }
+
+  async messageSubscriptions(name: string, correlationKey?: string): Promise<Subscription[]> {
+    const rows = await this.knex('yc_subscriptions').where({ kind: 'message', name, correlation_key: correlationKey ?? '' }).orderBy('created_seq');
+    return rows.map(toSubscription);
+  }
+
+  async signalSubscriptions(name: string): Promise<Subscription[]> {
+    return (await this.knex('yc_subscriptions').where({ kind: 'signal', name })).map(toSubscription);
+  }
+
+  async dueTimers(until: number): Promise<DueTimer[]> {
+    const rows = await this.knex('yc_timers').where('due', '<=', until).orderBy('due').limit(1000);
+    return rows.map((r) => ({ instanceId: r.instance_id, key: r.item_key, wait: r.wait, due: Number(r.due) }));
+  }
+
+  async nextTimer(): Promise<number | undefined> {
+    const row = await this.knex('yc_timers').min({ due: 'due' }).first();
+    return row?.due === null || row?.due === undefined ? undefined : Number(row.due);
+  }
+
+  async instances(filter: { status?: InstanceState['status']; processId?: string } = {}): Promise<InstanceState[]> {
+    const query = this.knex('yc_instances').select('state');
+    if (filter.status) query.where({ status: filter.status });
+    if (filter.processId) query.where({ process_id: filter.processId });
+    return (await query).map((r) => JSON.parse(r.state) as InstanceState);
+  }
+
+  async pendingEffects(): Promise<Array<{ instanceId: string; effect: Effect }>> {
+    const rows = await this.knex('yc_outbox').whereNull('done_at').orderBy([{ column: 'created_at' }, { column: 'instance_id' }, { column: 'position' }]);
+    return rows.map((r) => ({ instanceId: r.instance_id, effect: JSON.parse(r.body) as Effect }));
+  }
+
+  async effectsDone(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.knex('yc_outbox').whereIn('id', [...ids]).update({ done_at: Date.now() });
+  }
+
+  async close(): Promise<void> {
+    if (this.options.dropSchemaOnClose && this.options.schema && isPostgres(this.knex)) {
+      await this.knex.raw('drop schema if exists ?? cascade', [this.options.schema]);
+    }
+    await this.knex.destroy();
+  }
+}
+
+function eventRow(instanceId: string, event: StoredEvent) {
+  const { seq, at, prev, hash, ...body } = event;
+  return { instance_id: instanceId, seq, at, type: event.t, body: JSON.stringify(body), prev, hash };
+}
+
+function rowCount(result: unknown): number {
+  if (Array.isArray(result)) return result.length > 0 && result[0] !== 0 ? 1 : 0;
+  const count = (result as { rowCount?: number } | undefined)?.rowCount;
+  return count ?? 0;
+}
+
+function conflict(instanceId: string, expected: number): EngineError {
+  return new EngineError('CONFLICT', `instance ${instanceId} was changed by another command meanwhile (expected version ${expected}); reload and try again`, { instanceId });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, test } from '@jest/globals';
+import { createEngine, VirtualClock, weekdayCalendar } from '../../../engine/index.js';
+import { KnexStore } from '../../../engine/store/knex/store.js';
+import { definitions, end, process as bpmnProcess, seq, start, userTask } from '../support/bpmn.js';
+import { MONDAY_9AM } from '../support/harness.js';
+
+const xml = definitions(bpmnProcess('p', start(), userTask('accept'), userTask('next'), end(), seq('start', 'accept', 'next', 'end')));
+
+/**
+ * Two engines (two api servers) on one PostgreSQL database. Embedded SQLite has one process,
+ * whose engine already runs one command per instance at a time, so the race needs server mode.
+ */
+function twoEngines() {
+  const options = { url: process.env.DATABASE_URL, schema: `race_${process.pid}_${Date.now()}` };
+  const make = (n: string, drop: boolean) => createEngine({
+    clock: new VirtualClock(MONDAY_9AM), calendar: weekdayCalendar(), newId: () => `${n}-case`,
+    store: new KnexStore({ ...options, dropSchemaOnClose: drop }),
+  });
+  return [make('a', false), make('b', true)] as const;
+}
+
+describe('two clerks completing one task at once', () => {
+  test('exactly one wins and the other is told the task was completed meanwhile', async () => {
+    if (process.env.TEST_STORE !== 'postgres') return;
+    const [one, two] = twoEngines();
+    try {
+      await one.deploy(xml);
+      await two.idle();
+      const instance = await one.start('p');
+      const [task] = await one.tasks({ instanceId: instance.id });
+      const results = await Promise.allSettled([one.completeTask(task!.id, { by: 'one' }), two.completeTask(task!.id, { by: 'two' })]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const [lost] = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
+      expect(lost!.reason).toMatchObject({ code: 'TASK_ALREADY_COMPLETED' });
+      expect(await one.tasks({ instanceId: instance.id })).toEqual([expect.objectContaining({ elementId: 'next' })]);
+      expect(await one.verify(instance.id)).toEqual({ ok: true, replayMatches: true });
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+});
