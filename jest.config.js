@@ -11,8 +11,11 @@ const base = {
   },
 };
 
-/** The engine's scenario tests run on every store: memory always, SQLite always, PostgreSQL when DATABASE_URL is set. */
-const storeTests = ['<rootDir>/tests/engine/runtime/**/*.test.ts'];
+/**
+ * The engine's scenario tests run on every store (memory always, SQLite always, PostgreSQL when
+ * DATABASE_URL is set); the API tests on SQLite in the first project and again on PostgreSQL.
+ */
+const storeTests = ['<rootDir>/tests/engine/runtime/**/*.test.ts', '<rootDir>/tests/api/**/*.test.ts'];
 
 export default {
   projects: [

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chineseDaysCalendar, createEngine, deadlineAfterReceipt } from '../engine/index.js';
-import type { Job } from '../engine/index.js';
+import { jobHandlers } from './job-handlers.js';
 
 const processFile = fileURLToPath(new URL('../processes/direct.bpmn', import.meta.url));
 const shanghai = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
@@ -14,10 +14,7 @@ const say = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const calendar = chineseDaysCalendar();
-  const engine = createEngine({
-    calendar,
-    jobHandlers: { 'issue-result': (job: Job) => ({ resultNo: `温-${String(job.variables.caseNo)}-证` }) },
-  });
+  const engine = createEngine({ calendar, jobHandlers });
   const deployment = await engine.deploy(await readFile(processFile, 'utf8'), { name: 'processes/direct.bpmn' });
   say(`已部署 ${deployment.processes.map((p) => `${p.processId} v${p.version}`).join(', ')}`);
 

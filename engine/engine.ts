@@ -19,12 +19,26 @@ import type { Deployment } from './deployments.js';
 import type { Job, JobHandler } from './jobs.js';
 import { checkVariables } from './variables-check.js';
 import { Work } from './work.js';
-import { JobRunner } from './job-runner.js';
+import { exponentialBackoff, JobRunner } from './job-runner.js';
+import type { RunOutcome } from './job-runner.js';
 import { Scheduler } from './scheduler.js';
+import { HandOut } from './hand-out.js';
+import type { EngineQueue, QueuedTimer } from './queue/types.js';
 import { describeInstance } from './instance-view.js';
 import type { InstanceView, Incident } from './instance-view.js';
 import { StartEvents } from './start-events.js';
-import { itemId } from './store/projections.js';
+import { planMigration } from './runtime/migration.js';
+import type { ElementMapping } from './runtime/migration.js';
+
+export interface VersionRef {
+  processId: string;
+  version: number;
+}
+
+export interface MigrationReport {
+  migrated: string[];
+  refused: Array<{ instanceId: string; reasons: string[] }>;
+}
 
 export interface EngineOptions {
   store?: EngineStore;
@@ -35,6 +49,12 @@ export interface EngineOptions {
   newId?: () => string;
   /** Fire due timers by itself (default: yes with the system clock, no with a virtual one). */
   autoTimers?: boolean;
+  /** Server mode: jobs and timers go to this queue for worker processes (see engine/queue/). Without it, they run in-process. */
+  queue?: EngineQueue;
+  /** Wait before a failed handler's job runs again, from its failures so far (default: 1 s, 2 s, 4 s … at most 10 min). */
+  retryBackoff?: (failures: number) => number;
+  /** The name this engine locks jobs under in server mode (default: a random one). */
+  workerName?: string;
 }
 
 /** How often a command is tried again on a fresh state after losing a race to another process. */
@@ -56,6 +76,8 @@ export class Engine {
   private readonly work = new Work();
   private readonly jobsRunner: JobRunner;
   private readonly scheduler: Scheduler;
+  private readonly handOut: HandOut;
+  private readonly queue: EngineQueue | undefined;
   private readonly startEvents: StartEvents;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly newId: () => string;
@@ -67,26 +89,30 @@ export class Engine {
     this.calendar = options.calendar ?? chineseDaysCalendar();
     this.newId = options.newId ?? randomUUID;
     this.deployments = new Deployments(this.store);
-    this.jobsRunner = new JobRunner(this, options.jobHandlers ?? {});
+    this.queue = options.queue;
+    this.jobsRunner = new JobRunner(this, options.jobHandlers ?? {}, {
+      backoff: options.retryBackoff ?? exponentialBackoff, lock: this.queue !== undefined, worker: options.workerName ?? `engine-${randomUUID()}`,
+    });
     this.startEvents = new StartEvents(this.deployments, this.calendar);
-    this.scheduler = new Scheduler(this, this.startEvents, (ref) => this.startFrom(ref, {}), options.autoTimers ?? !isVirtual(this.clock));
+    this.scheduler = new Scheduler(this, this.startEvents, (ref) => this.startFrom(ref, {}), options.autoTimers ?? !isVirtual(this.clock), !this.queue);
+    this.handOut = new HandOut({ store: this.store, clock: this.clock, work: this.work, runner: this.jobsRunner, scheduler: this.scheduler, queue: this.queue });
     this.loaded = this.open();
     this.loaded.catch(() => undefined);
   }
 
-  /** Migrates the store, recompiles what it holds, and carries out effects a crash left behind. */
+  /** Migrates the store, recompiles what it holds, carries out effects a crash left behind and picks up pending jobs. */
   private async open(): Promise<void> {
     await this.store.init?.();
     await this.deployments.load();
     this.startEvents.refresh(this.clock.now());
     const pending = await this.store.pendingEffects();
-    if (pending.length === 0) return;
     this.work.track((async () => {
       for (const { instanceId, effect } of pending) {
         const loaded = await this.store.load(instanceId);
         if (loaded) await this.carryOutOne(instanceId, loaded.state, effect);
         await this.store.effectsDone([effect.id]);
       }
+      await this.handOut.recover();
     })());
   }
 
@@ -176,10 +202,10 @@ export class Engine {
     return id;
   }
 
-  /** Triggers a wait; false when it is gone already (another delivery won). */
-  async tryTrigger(instanceId: string, key: string, wait: number, variables: Record<string, unknown> = {}): Promise<boolean> {
+  /** Triggers a wait; false when it is gone already (another delivery won), or is a timer no longer armed for `due`. */
+  async tryTrigger(instanceId: string, key: string, wait: number, variables: Record<string, unknown> = {}, due?: number): Promise<boolean> {
     try {
-      await this.execute(instanceId, { type: 'trigger', key, wait, variables });
+      await this.execute(instanceId, { type: 'trigger', key, wait, variables, ...(due === undefined ? {} : { due }) });
       return true;
     } catch (err) {
       if (err instanceof EngineError && STALE.has(err.code)) return false;
@@ -191,6 +217,27 @@ export class Engine {
     this.jobsRunner.register(type, handler);
   }
 
+  /** The job types this engine has handlers for. */
+  jobTypes(): string[] {
+    return this.jobsRunner.types();
+  }
+
+  /**
+   * Runs one pending job with this engine's handler (a worker process calls it for each
+   * delivery). Harmless when delivered twice: a job held by another worker, or done already,
+   * is 'skipped' or 'stale'.
+   */
+  async runJob(jobId: string): Promise<RunOutcome> {
+    await this.loaded;
+    return this.jobsRunner.run(jobId);
+  }
+
+  /** Fires a timer a queue delivered; false when it was withdrawn or re-armed for another instant meanwhile. */
+  async fireTimer(timer: QueuedTimer): Promise<boolean> {
+    await this.loaded;
+    return this.tryTrigger(timer.instanceId, timer.key, timer.wait, {}, timer.due);
+  }
+
   /** External workers (as in Zeebe): lock up to `max` jobs of a type for `lockMs`. */
   async activateJobs(type: string, options: { max?: number; lockMs?: number; worker?: string } = {}): Promise<Job[]> {
     return this.jobsRunner.activate(type, options);
@@ -200,12 +247,37 @@ export class Engine {
     await this.jobsRunner.settle(jobId, (key) => ({ type: 'complete', key, variables: checkVariables(variables) }));
   }
 
-  async failJob(jobId: string, options: { retries: number; message: string }): Promise<void> {
-    await this.jobsRunner.settle(jobId, (key) => ({ type: 'fail', key, retries: options.retries, message: options.message }));
+  /** Reports a failed job: with retries left it goes back to workers after `backoffMs` (default 0); with none, an incident. */
+  async failJob(jobId: string, options: { retries: number; message: string; backoffMs?: number }): Promise<void> {
+    const backoff = options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs };
+    await this.jobsRunner.settle(jobId, (key) => ({ type: 'fail', key, retries: options.retries, message: options.message, ...backoff }));
   }
 
   async throwJobError(jobId: string, code: string, message?: string, variables?: Record<string, unknown>): Promise<void> {
     await this.jobsRunner.settle(jobId, (key) => ({ type: 'throwError', key, code, message, variables: checkVariables(variables) }));
+  }
+
+  /**
+   * Moves running instances of one version to another. Each instance moves only when every
+   * element it is at (and every event it waits for) maps to an element of the same kind in
+   * the same scope; the others stay and are listed with the reasons.
+   */
+  async migrateInstances(from: VersionRef, to: VersionRef, mapping: ElementMapping = {}): Promise<MigrationReport> {
+    await this.deployments.sync();
+    const source = this.deployments.resolve(from.processId, from.version);
+    const target = this.deployments.resolve(to.processId, to.version);
+    const report: MigrationReport = { migrated: [], refused: [] };
+    for (const state of await this.store.instances({ status: 'active', processId: from.processId })) {
+      if (state.definitionKey !== source.key) continue;
+      const plan = planMigration(state, source.process, target.process, mapping);
+      if (plan.reasons.length > 0) {
+        report.refused.push({ instanceId: state.id, reasons: plan.reasons });
+        continue;
+      }
+      await this.execute(state.id, { type: 'migrate', definitionKey: target.key, renames: plan.renames });
+      report.migrated.push(state.id);
+    }
+    return report;
   }
 
   async setVariables(instanceId: string, variables: Record<string, unknown>): Promise<void> {
@@ -255,9 +327,11 @@ export class Engine {
     await this.work.idle();
   }
 
+  /** Stops the scheduler, waits for background work, then closes the queue (if any) and the store. */
   async close(): Promise<void> {
     this.scheduler.stop();
     await this.work.idle().catch(() => undefined);
+    await this.queue?.close();
     await this.store.close();
   }
 
@@ -288,7 +362,7 @@ export class Engine {
     if (!loaded && command.type !== 'start') throw new EngineError('INSTANCE_NOT_FOUND', `no process instance ${instanceId}`, { instanceId });
     if (loaded && command.type === 'start') throw new EngineError('INSTANCE_EXISTS', `instance ${instanceId} exists already`, { instanceId });
     const state = loaded?.state ?? emptyState(instanceId);
-    const definitionKey = loaded ? loaded.state.definitionKey : (command as Extract<Command, { type: 'start' }>).definitionKey;
+    const definitionKey = command.type === 'start' || command.type === 'migrate' ? command.definitionKey : loaded!.state.definitionKey;
     await this.deployments.sync(definitionKey);
     const definition = this.deployments.process(definitionKey);
     const result = step(state, command, { now: this.clock.now(), definition, calendar: this.calendar });
@@ -327,11 +401,9 @@ export class Engine {
   private async carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {
     switch (effect.type) {
       case 'job.created':
-        // Jobs run side by side: parallel branches' work overlaps, as it would with workers.
-        this.work.track(this.jobsRunner.dispatch(state, itemId(instanceId, effect.key)));
-        return;
       case 'timer.scheduled':
-        return this.scheduler.wake();
+      case 'timer.cancelled':
+        return this.handOut.carryOut(instanceId, state, effect);
       case 'message.published':
         await this.deliverMessage(effect.name, effect.correlationKey, effect.variables);
         return;

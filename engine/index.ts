@@ -3,7 +3,7 @@
  * step function, keep a hash-chained history, replay it. Knows nothing about government.
  */
 export { createEngine, Engine } from './engine.js';
-export type { EngineOptions } from './engine.js';
+export type { EngineOptions, MigrationReport, VersionRef } from './engine.js';
 export type { Deployment, DeployedProcess } from './deployments.js';
 export type { InstanceView, Incident } from './instance-view.js';
 export { BpmnError } from './jobs.js';
@@ -30,3 +30,7 @@ export { verifyChain } from './history/chain.js';
 export type { StoredEvent, ChainCheck } from './history/chain.js';
 export { MemoryStore } from './store/memory.js';
 export type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
+export { exponentialBackoff } from './job-runner.js';
+export type { RunOutcome } from './job-runner.js';
+// The BullMQ adapter and its worker are imported from engine/queue/ by server-mode code only, so embedding needs no Redis client.
+export type { EngineQueue, QueuedJob, QueuedTimer } from './queue/types.js';

@@ -7,14 +7,39 @@ import type { Job, JobHandler } from './jobs.js';
 import { BpmnError } from './jobs.js';
 import type { PendingJob } from './store/types.js';
 
+/** How long a worker process holds a job it runs (server mode); past that, another may take it. */
+const RUN_LOCK_MS = 5 * 60_000;
+/** The longest wait between a handler's failure and its retry. */
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** The default wait before a failed handler's job runs again: 1 s, 2 s, 4 s … at most 10 minutes. Pure. */
+export function exponentialBackoff(failures: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures, 20));
+}
+
+/** What became of one hand-out: the handler's outcome, or why it did not run (not ours, taken, done already). */
+export type RunOutcome = 'completed' | 'failed' | 'errored' | 'skipped' | 'stale';
+
+export interface JobRunnerOptions {
+  /** Wait before a retry, from the job's failures so far (0 for the first). */
+  backoff: (failures: number) => number;
+  /** Lock the job in the store before running it: needed when other processes run jobs too (server mode). */
+  lock: boolean;
+  /** The name locks are taken under. */
+  worker: string;
+}
+
 /**
  * Hands jobs to in-process handlers by type, or leaves them for external workers to
- * activate with a lock. A handler's outcome becomes a command: complete, throwError or fail.
+ * activate with a lock. A handler's outcome becomes a command: complete, throwError or fail
+ * (with a backoff that grows with the job's failures).
  */
 export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
+  /** Jobs running in this process: a second hand-out of one of them (a redelivery, a restart's replay) is skipped. */
+  private readonly running = new Set<string>();
 
-  constructor(private readonly engine: Engine, handlers: Record<string, JobHandler>) {
+  constructor(private readonly engine: Engine, handlers: Record<string, JobHandler>, private readonly options: JobRunnerOptions) {
     for (const [type, handler] of Object.entries(handlers)) this.handlers.set(type, handler);
   }
 
@@ -22,28 +47,63 @@ export class JobRunner {
     this.handlers.set(type, handler);
   }
 
-  /** A job was created: run it here if a handler knows its type. */
-  async dispatch(state: InstanceState, jobId: string): Promise<void> {
-    const pending = await this.engine.store.job(jobId);
-    const handler = pending && this.handlers.get(pending.type);
-    if (!pending || !handler) return;
-    const job = this.view(state, pending);
-    let command: (key: string) => Command;
-    try {
-      const result = await handler(job);
-      command = (key) => ({ type: 'complete', key, variables: result ?? {} });
-    } catch (err) {
-      command = this.onFailure(err, pending);
-    }
-    await this.settle(jobId, command).catch((err) => {
-      if (!(err instanceof EngineError && err.code === 'JOB_NOT_FOUND')) throw err;
-    });
+  handles(type: string): boolean {
+    return this.handlers.has(type);
   }
 
-  private onFailure(err: unknown, job: PendingJob): (key: string) => Command {
-    if (err instanceof BpmnError) return (key) => ({ type: 'throwError', key, code: err.code, message: err.message, variables: err.variables });
-    const message = err instanceof Error ? err.message : String(err);
-    return (key) => ({ type: 'fail', key, retries: job.retries - 1, message });
+  types(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  /**
+   * Runs a pending job here if a handler knows its type and nobody holds it. `state` is the
+   * instance as the job was created (saves a read); without it the instance is loaded.
+   */
+  async run(jobId: string, state?: InstanceState): Promise<RunOutcome> {
+    if (this.running.has(jobId)) return 'skipped';
+    this.running.add(jobId);
+    try {
+      return await this.runOnce(jobId, state);
+    } finally {
+      this.running.delete(jobId);
+    }
+  }
+
+  private async runOnce(jobId: string, state?: InstanceState): Promise<RunOutcome> {
+    const pending = await this.engine.store.job(jobId);
+    const handler = pending && this.handlers.get(pending.type);
+    if (!pending || !handler || !(await this.take(pending))) return 'skipped';
+    const current = state ?? (await this.engine.store.load(pending.instanceId))?.state;
+    if (!current) return 'skipped';
+    const { command, outcome } = await this.attempt(handler, current, pending);
+    try {
+      await this.settle(jobId, command);
+      return outcome;
+    } catch (err) {
+      if (err instanceof EngineError && err.code === 'JOB_NOT_FOUND') return 'stale';
+      throw err;
+    }
+  }
+
+  /** Free to run: retries left, not locked by a worker nor waiting out a backoff; locked for us in server mode. */
+  private async take(job: PendingJob): Promise<boolean> {
+    const now = this.engine.clock.now();
+    if (job.retries <= 0 || job.lockedUntil > now) return false;
+    return !this.options.lock || this.engine.store.lockJob(job.id, this.options.worker, now + RUN_LOCK_MS, now);
+  }
+
+  private async attempt(handler: JobHandler, state: InstanceState, job: PendingJob): Promise<{ command: (key: string) => Command; outcome: RunOutcome }> {
+    try {
+      const result = await handler(this.view(state, job));
+      return { command: (key) => ({ type: 'complete', key, variables: result ?? {} }), outcome: 'completed' };
+    } catch (err) {
+      if (err instanceof BpmnError) {
+        return { command: (key) => ({ type: 'throwError', key, code: err.code, message: err.message, variables: err.variables }), outcome: 'errored' };
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      const backoffMs = this.options.backoff(state.items[job.key]?.job?.failures ?? 0);
+      return { command: (key) => ({ type: 'fail', key, retries: job.retries - 1, message, backoffMs }), outcome: 'failed' };
+    }
   }
 
   private view(state: InstanceState, job: PendingJob): Job {

@@ -9,19 +9,30 @@ const MAX_SLEEP_MS = 1_000;
 const MAX_FIRINGS = 100_000;
 
 /**
- * Fires due timers. With the system clock it sleeps until the next due timer; with a
- * virtual clock time moves only through `advance`, firing every timer on the way in order.
+ * Fires due timers and runs other due work (a job's retry after its backoff). With the
+ * system clock it sleeps until the next due instant; with a virtual clock time moves only
+ * through `advance`, firing everything on the way in order. With a queue (server mode)
+ * instance timers are the workers' business and are left out.
  */
 export class Scheduler {
   private handle: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** Due work by id: scheduling the same id again replaces it. */
+  private readonly agenda = new Map<string, { due: number; run: () => void }>();
 
   constructor(
     private readonly engine: Engine,
     private readonly startEvents: StartEvents,
     private readonly startFrom: (ref: StartRef) => Promise<unknown>,
     private readonly auto: boolean,
+    private readonly instanceTimers = true,
   ) {}
+
+  /** Runs `run` once the engine's clock reaches `due` (through `advance` on a virtual clock). */
+  at(id: string, due: number, run: () => void): void {
+    this.agenda.set(id, { due, run });
+    this.wake();
+  }
 
   wake(): void {
     if (!this.auto || this.stopped) return;
@@ -40,19 +51,23 @@ export class Scheduler {
   }
 
   private async nextDue(): Promise<number | undefined> {
-    const instance = await this.engine.store.nextTimer();
-    const start = this.startEvents.nextDue();
-    if (instance === undefined) return start;
-    return start === undefined ? instance : Math.min(instance, start);
+    const instance = this.instanceTimers ? await this.engine.store.nextTimer() : undefined;
+    const dues = [instance, this.startEvents.nextDue(), ...[...this.agenda.values()].map((work) => work.due)].filter((due) => due !== undefined);
+    return dues.length > 0 ? Math.min(...dues) : undefined;
   }
 
   /** Fires everything due at or before `until`; returns how many fired. */
   private async fireDue(until: number): Promise<number> {
     let fired = 0;
-    for (const timer of await this.engine.store.dueTimers(until)) {
+    for (const timer of this.instanceTimers ? await this.engine.store.dueTimers(until) : []) {
       if (await this.engine.tryTrigger(timer.instanceId, timer.key, timer.wait)) fired++;
     }
     fired += await this.startEvents.fireDue(until, this.startFrom);
+    for (const [id, work] of [...this.agenda].filter(([, w]) => w.due <= until)) {
+      this.agenda.delete(id);
+      work.run();
+      fired++;
+    }
     return fired;
   }
 

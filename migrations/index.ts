@@ -1,17 +1,25 @@
 import type { Knex } from 'knex';
 import * as engine001 from './001_engine.js';
+import * as platform002 from './002_platform.js';
 
 /**
- * Every migration, in order. Numbered and append-only: a released migration is never edited;
- * a change is a new file added at the end. Listed in code (not read from the folder) so the
- * same list runs under tsx, jest and a build.
+ * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
+ * gets only engine tables) and the case server's. Numbered and append-only: a released
+ * migration is never edited; a change is a new file added at the end. Listed in code, not
+ * read from the folder, so the same list runs under tsx, jest and a build.
  */
-const migrations: ReadonlyArray<[string, Knex.Migration]> = [
-  ['001_engine', engine001],
-];
+type Migration = [string, Knex.Migration];
 
-export const migrationSource: Knex.MigrationSource<[string, Knex.Migration]> = {
-  getMigrations: async () => [...migrations],
-  getMigrationName: ([name]) => name,
-  getMigration: async ([, migration]) => migration,
-};
+const engine: readonly Migration[] = [['001_engine', engine001]];
+const platform: readonly Migration[] = [['002_platform', platform002]];
+
+function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {
+  return {
+    getMigrations: async () => [...list],
+    getMigrationName: ([name]) => name,
+    getMigration: async ([, migration]) => migration,
+  };
+}
+
+export const migrationSource = source(engine);
+export const platformMigrationSource = source(platform);

@@ -2,11 +2,14 @@
 export type Command =
   | { type: 'start'; processId: string; definitionKey: string; variables?: Record<string, unknown>; startEvent?: string; parent?: { instanceId: string; key: string }; businessKey?: string }
   | { type: 'complete'; key: string; variables?: Record<string, unknown> }
-  | { type: 'fail'; key: string; retries: number; message: string }
+  /** `backoffMs`: the job goes back to workers only after this long (the retry is due at ctx.now + backoffMs). */
+  | { type: 'fail'; key: string; retries: number; message: string; backoffMs?: number }
   | { type: 'throwError'; key: string; code: string; message?: string; variables?: Record<string, unknown> }
-  | { type: 'trigger'; key: string; wait: number; variables?: Record<string, unknown> }
+  /** `due`: fire a timer only if it is still armed for this instant (a late or duplicate delivery finds it re-armed or gone). */
+  | { type: 'trigger'; key: string; wait: number; variables?: Record<string, unknown>; due?: number }
   | { type: 'childEnded'; key: string; variables?: Record<string, unknown>; error?: { code?: string; message: string } }
   | { type: 'setVariables'; scope?: string; variables: Record<string, unknown> }
   | { type: 'resolveIncident'; key: string; retries?: number }
   | { type: 'incident'; key: string; code: string; message: string }
+  | { type: 'migrate'; definitionKey: string; renames: Record<string, string> }
   | { type: 'cancel' };

@@ -6,16 +6,22 @@
 export type Effect = { id: string } & EffectBody;
 
 export type EffectBody =
-  | { type: 'job.created'; key: string; elementId: string; jobType: string; retries: number; headers: Record<string, string> }
+  /** `availableAt`: set when the job goes back to workers after a failure or an incident; a retry after a backoff waits until then. */
+  | { type: 'job.created'; key: string; elementId: string; jobType: string; retries: number; headers: Record<string, string>; availableAt?: number }
+  /** The job failed with no retries left: it stays open, held by an incident, and no worker may take it until an operator resolves it. */
+  | { type: 'job.failed'; key: string; message: string }
   | { type: 'job.closed'; key: string; outcome: 'completed' | 'cancelled' }
   | { type: 'task.created'; key: string; elementId: string; name?: string; assignee?: string; candidateGroups: string[]; candidateUsers: string[]; dueDate?: string; followUpDate?: string; formKey?: string; properties: Record<string, unknown> }
   | { type: 'task.closed'; key: string; outcome: 'completed' | 'cancelled' }
+  | { type: 'task.moved'; key: string; elementId: string; name?: string }
+  | { type: 'job.moved'; key: string; elementId: string }
   | { type: 'message.subscribed'; key: string; wait: number; name: string; correlationKey?: string }
   | { type: 'message.unsubscribed'; key: string; wait: number }
   | { type: 'signal.subscribed'; key: string; wait: number; name: string }
   | { type: 'signal.unsubscribed'; key: string; wait: number }
   | { type: 'timer.scheduled'; key: string; wait: number; due: number }
-  | { type: 'timer.cancelled'; key: string; wait: number }
+  /** `due`: the instant the withdrawn timer was armed for, so a queue can find and drop its delayed delivery. */
+  | { type: 'timer.cancelled'; key: string; wait: number; due?: number }
   | { type: 'message.published'; name: string; correlationKey?: string; variables: Record<string, unknown> }
   | { type: 'signal.broadcast'; name: string; variables: Record<string, unknown> }
   | { type: 'child.started'; key: string; childId: string; processId: string; variables: Record<string, unknown> }

@@ -18,7 +18,8 @@ export type RuntimeEvent =
   | { t: 'incident'; key: string; code: string; message: string }
   | { t: 'resolved'; key: string }
   | { t: 'thrown'; key: string; kind: 'error' | 'escalation'; code?: string; caught: boolean }
-  | { t: 'ended'; status: 'completed' | 'terminated' };
+  | { t: 'ended'; status: 'completed' | 'terminated' }
+  | { t: 'migrated'; processId: string; definitionKey: string; renames: Record<string, string> };
 
 /** An event as stored: its place in the history and the time it happened. */
 export type HistoryEvent = RuntimeEvent & { seq: number; at: number };
@@ -71,6 +72,23 @@ export function apply(state: InstanceState, event: RuntimeEvent): void {
     case 'ended':
       state.status = event.status;
       return;
+    case 'migrated':
+      return migrate(state, event.processId, event.definitionKey, event.renames);
+  }
+}
+
+/** Moves a state onto another definition version, renaming element ids as planned. */
+function migrate(state: InstanceState, processId: string, definitionKey: string, renames: Record<string, string>): void {
+  const rename = (id: string) => renames[id] ?? id;
+  state.processId = processId;
+  state.definitionKey = definitionKey;
+  for (const [key, item] of Object.entries(state.items)) {
+    item.el = key === ROOT ? processId : rename(item.el);
+    if (item.waits) item.waits = item.waits.map((w) => (w ? { ...w, el: rename(w.el) } : w));
+    if (item.comp) item.comp = item.comp.map(rename);
+  }
+  for (const [scope, byElement] of Object.entries(state.joins)) {
+    state.joins[scope] = Object.fromEntries(Object.entries(byElement).map(([el, counts]) => [rename(el), counts]));
   }
 }
 

@@ -46,7 +46,8 @@ export interface Item {
   /** A compensation handler's throwing item, or a throw event waiting for handlers. */
   compensating?: string;
   /** Join bookkeeping for activities with startQuantity > 1 is under state.joins. */
-  job?: { type: string; retries: number };
+  /** A job-backed element's job: its type, retries left, and failures since it was last handed out by the model or an operator. */
+  job?: { type: string; retries: number; failures?: number };
   /** An interrupting event sub-process is running in this scope: nothing else may start. */
   interrupted?: boolean;
   /** Cancel end event in a transaction: the transaction key to cancel after compensation. */

@@ -57,16 +57,18 @@ function dispatch(tx: Tx, command: Command): void {
   switch (command.type) {
     case 'start': return start(tx, command);
     case 'complete': return complete(tx, waiting(tx, command.key, ['job', 'task']), command.variables);
-    case 'fail': return fail(tx, waiting(tx, command.key, ['job']), command.retries, command.message);
+    case 'fail': return fail(tx, waiting(tx, command.key, ['job']), command);
     case 'throwError':
       throwEvent(tx, waiting(tx, command.key, ['job', 'task']), 'error', command.code, command.variables);
       return;
-    case 'trigger': return trigger(tx, command.key, command.wait, command.variables);
+    case 'trigger': return trigger(tx, command.key, command.wait, command.variables, command.due);
     case 'childEnded': return childEnded(tx, waiting(tx, command.key, ['child']), command);
     case 'setVariables': return setLocal(tx, existing(tx, command.scope ?? ROOT), command.variables);
     case 'resolveIncident': return resolve(tx, command.key, command.retries);
     case 'incident': return tx.emit({ t: 'incident', key: existing(tx, command.key), code: command.code, message: command.message });
     case 'cancel': return terminateInstance(tx);
+    // Planned and checked by planMigration; ctx.definition is already the target version.
+    case 'migrate': return migrate(tx, command.definitionKey, command.renames);
   }
 }
 
@@ -88,6 +90,17 @@ function start(tx: Tx, command: Extract<Command, { type: 'start' }>): void {
   }
 }
 
+/** Moves the instance to another version; open tasks and jobs on renamed elements follow. */
+function migrate(tx: Tx, definitionKey: string, renames: Record<string, string>): void {
+  tx.emit({ t: 'migrated', processId: tx.ctx.definition.id, definitionKey, renames });
+  for (const [key, item] of Object.entries(tx.state.items)) {
+    if (!Object.values(renames).includes(item.el)) continue;
+    const waits = item.waits ?? [];
+    if (waits.some((w) => w?.k === 'task')) tx.effect({ type: 'task.moved', key, elementId: item.el, name: tx.element(item.el).name });
+    if (waits.some((w) => w?.k === 'job')) tx.effect({ type: 'job.moved', key, elementId: item.el });
+  }
+}
+
 function existing(tx: Tx, key: string): string {
   if (!tx.item(key)) throw new EngineError('ELEMENT_INSTANCE_NOT_FOUND', `instance ${tx.state.id} has no active element instance ${key}`, { instanceId: tx.state.id, key });
   return key;
@@ -102,11 +115,19 @@ function waiting(tx: Tx, key: string, kinds: string[]): string {
   return key;
 }
 
-function fail(tx: Tx, key: string, retries: number, message: string): void {
+/**
+ * A worker gave up on a job. With retries left it goes back to workers, after the backoff;
+ * the failures are counted so a runner can grow its backoff. With none left: an incident.
+ */
+function fail(tx: Tx, key: string, command: Extract<Command, { type: 'fail' }>): void {
   const job = tx.item(key)!.job!;
-  if (retries > 0) return dispatchJob(tx, key, job.type, retries);
-  tx.emit({ t: 'changed', key, data: { job: { ...job, retries: 0 } } });
-  tx.emit({ t: 'incident', key, code: 'JOB_NO_RETRIES', message });
+  const failures = (job.failures ?? 0) + 1;
+  if (command.retries > 0) {
+    return dispatchJob(tx, key, job.type, command.retries, { availableAt: tx.ctx.now + Math.max(0, command.backoffMs ?? 0), failures });
+  }
+  tx.emit({ t: 'changed', key, data: { job: { ...job, retries: 0, failures } } });
+  tx.emit({ t: 'incident', key, code: 'JOB_NO_RETRIES', message: command.message });
+  tx.effect({ type: 'job.failed', key, message: command.message });
 }
 
 function childEnded(tx: Tx, key: string, command: Extract<Command, { type: 'childEnded' }>): void {
@@ -120,7 +141,7 @@ function resolve(tx: Tx, key: string, retries?: number): void {
   const incident = item.incident;
   if (!incident) throw new EngineError('NO_INCIDENT', `element instance ${key} has no open incident`, { key });
   tx.emit({ t: 'resolved', key });
-  if (item.job) return dispatchJob(tx, key, item.job.type, retries ?? 1);
+  if (item.job) return dispatchJob(tx, key, item.job.type, retries ?? 1, { availableAt: tx.ctx.now });
   if (incident.code === 'UNHANDLED_ERROR') return;
   // Whatever the item had opened before it stopped is withdrawn, so entering again starts clean.
   closeWaits(tx, key, 'cancelled');

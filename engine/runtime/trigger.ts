@@ -13,10 +13,14 @@ import { startEventSubProcess, triggerBoundary } from './catch.js';
  * Who waited decides what follows: the event itself, an event-based gateway, a boundary
  * event on the item, or an event sub-process listening on the scope.
  */
-export function trigger(tx: Tx, key: string, index: number, variables: Record<string, unknown> = {}): void {
+export function trigger(tx: Tx, key: string, index: number, variables: Record<string, unknown> = {}, due?: number): void {
   const item = tx.item(key);
   const slot = item?.waits?.[index];
   if (!item || !slot) throw new EngineError('WAIT_GONE', `element instance ${key} no longer waits for event #${index}`, { key, wait: index });
+  // A cycle re-armed since this delivery was sent must not fire its next repetition early.
+  if (due !== undefined && (slot.k !== 'timer' || slot.due !== due)) {
+    throw new EngineError('WAIT_GONE', `element instance ${key} no longer waits for the timer due at ${due}`, { key, wait: index, due });
+  }
   if (slot.el === item.el) return ownEvent(tx, key, index, variables);
   if (key !== ROOT && tx.element(item.el).kind === 'eventBasedGateway') return gatewayChoice(tx, key, slot.el, variables);
   const element = tx.element(slot.el);

@@ -75,7 +75,7 @@ export function closeWaits(tx: Tx, key: string, outcome: 'completed' | 'cancelle
 function withdraw(tx: Tx, key: string, wait: number, slot: Wait, outcome: 'completed' | 'cancelled' = 'cancelled'): void {
   if (slot.k === 'msg') tx.effect({ type: 'message.unsubscribed', key, wait });
   else if (slot.k === 'sig') tx.effect({ type: 'signal.unsubscribed', key, wait });
-  else if (slot.k === 'timer') tx.effect({ type: 'timer.cancelled', key, wait });
+  else if (slot.k === 'timer') tx.effect({ type: 'timer.cancelled', key, wait, due: slot.due });
   else if (slot.k === 'job') tx.effect({ type: 'job.closed', key, outcome });
   else if (slot.k === 'task') tx.effect({ type: 'task.closed', key, outcome });
   else if (slot.k === 'child' && outcome === 'cancelled') tx.effect({ type: 'child.cancelled', childId: slot.id });

@@ -34,12 +34,27 @@ export class Projections {
         this.tasks.delete(itemId(instanceId, effect.key));
         this.closedTasks.add(itemId(instanceId, effect.key));
         return;
+      case 'task.moved': {
+        const task = this.tasks.get(itemId(instanceId, effect.key));
+        if (task) Object.assign(task, { elementId: effect.elementId, name: effect.name });
+        return;
+      }
+      case 'job.moved': {
+        const job = this.jobs.get(itemId(instanceId, effect.key));
+        if (job) job.elementId = effect.elementId;
+        return;
+      }
       case 'job.created':
         this.jobs.set(itemId(instanceId, effect.key), {
           id: itemId(instanceId, effect.key), instanceId, key: effect.key, elementId: effect.elementId,
-          type: effect.jobType, retries: effect.retries, headers: effect.headers, lockedUntil: 0,
+          type: effect.jobType, retries: effect.retries, headers: effect.headers, lockedUntil: effect.availableAt ?? 0,
         });
         return;
+      case 'job.failed': {
+        const job = this.jobs.get(itemId(instanceId, effect.key));
+        if (job) job.retries = 0;
+        return;
+      }
       case 'job.closed':
         this.jobs.delete(itemId(instanceId, effect.key));
         return;

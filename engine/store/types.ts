@@ -64,7 +64,7 @@ export interface PendingJob {
   type: string;
   retries: number;
   headers: Record<string, string>;
-  /** Locked by a worker until this instant (0 = available). */
+  /** Not available before this instant: locked by a worker, or a retry waiting out its backoff (0 = available). */
   lockedUntil: number;
   worker?: string;
 }

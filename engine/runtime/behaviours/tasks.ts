@@ -19,11 +19,20 @@ export function enterJobTask(tx: Tx, key: string): void {
   dispatchJob(tx, key, spec.type, spec.retries);
 }
 
-export function dispatchJob(tx: Tx, key: string, type: string, retries: number): void {
+/**
+ * Hands a job out. `again` marks a job handed out once more (after a failure or an incident):
+ * it carries the instant it becomes available and the failures so far, so every hand-out of
+ * one job is told apart (queues key their deliveries on it).
+ */
+export function dispatchJob(tx: Tx, key: string, type: string, retries: number, again?: { availableAt: number; failures?: number }): void {
   const element = tx.element(tx.item(key)!.el);
-  tx.emit({ t: 'changed', key, data: { job: { type, retries } } });
+  const failures = again?.failures ? { failures: again.failures } : {};
+  tx.emit({ t: 'changed', key, data: { job: { type, retries, ...failures } } });
   if (!(tx.item(key)!.waits ?? []).some((w) => w?.k === 'job')) openWaits(tx, key, [{ k: 'job', el: element.id }]);
-  tx.effect({ type: 'job.created', key, elementId: element.id, jobType: type, retries, headers: { ...element.job?.headers } });
+  tx.effect({
+    type: 'job.created', key, elementId: element.id, jobType: type, retries, headers: { ...element.job?.headers },
+    ...(again ? { availableAt: again.availableAt } : {}),
+  });
 }
 
 /** A user task waits in someone's inbox; assignment is evaluated once, when it opens. */

@@ -19,12 +19,25 @@ async function projectOne(trx: Knex.Transaction, state: InstanceState, effect: E
       await trx('yc_tasks').where({ id: id(effect.key) }).update({ closed_at: at, outcome: effect.outcome });
       await trx('yc_task_groups').where({ task_id: id(effect.key) }).delete();
       return;
+    case 'task.moved': {
+      const row = await trx('yc_tasks').where({ id: id(effect.key) }).first('body');
+      if (!row) return;
+      const body = { ...JSON.parse(row.body), elementId: effect.elementId, name: effect.name };
+      await trx('yc_tasks').where({ id: id(effect.key) }).update({ element_id: effect.elementId, body: JSON.stringify(body) });
+      return;
+    }
+    case 'job.moved':
+      await trx('yc_jobs').where({ id: id(effect.key) }).update({ element_id: effect.elementId });
+      return;
     case 'job.created':
       await trx('yc_jobs').where({ id: id(effect.key) }).delete();
       await trx('yc_jobs').insert({
         id: id(effect.key), instance_id: state.id, item_key: effect.key, element_id: effect.elementId, type: effect.jobType,
-        retries: effect.retries, headers: JSON.stringify(effect.headers), locked_until: 0,
+        retries: effect.retries, headers: JSON.stringify(effect.headers), locked_until: effect.availableAt ?? 0,
       });
+      return;
+    case 'job.failed':
+      await trx('yc_jobs').where({ id: id(effect.key) }).update({ retries: 0 });
       return;
     case 'job.closed':
       await trx('yc_jobs').where({ id: id(effect.key) }).delete();

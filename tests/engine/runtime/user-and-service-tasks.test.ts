@@ -47,13 +47,19 @@ describe('user tasks and service tasks', () => {
     expect(await activeElements(engine, instance.id)).toEqual(['accept']);
   });
 
-  test('a failing job is retried and then raises an incident that an operator can resolve', async () => {
+  test('a failing job is retried after a growing backoff and then raises an incident that an operator can resolve', async () => {
     let calls = 0;
     const { engine } = testEngine({ jobHandlers: { 'register-case': () => { calls++; if (calls <= 3) throw new Error('registry offline'); return { caseNo: 7 }; } } });
     await engine.deploy(approval);
     const instance = await engine.start('approval', { clerk: 'li', applicant: { name: 'x' } });
     await engine.completeTask((await engine.tasks())[0]!.id);
     await engine.idle();
+    expect(calls).toBe(1);
+    await engine.advanceTime(999);
+    expect(calls).toBe(1);
+    await engine.advanceTime(1);
+    expect(calls).toBe(2);
+    await engine.advanceTime(2_000);
     const [incident] = await engine.incidents(instance.id);
     expect(incident).toMatchObject({ elementId: 'register', code: 'JOB_NO_RETRIES', message: 'registry offline' });
     expect(calls).toBe(3);

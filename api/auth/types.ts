@@ -1,0 +1,16 @@
+/** The roles of design.md. A person may hold several. */
+export const roles = ['administrator', 'clerk', 'reviewer', 'supervisor', 'auditor', 'director'] as const;
+export type Role = (typeof roles)[number];
+
+/** A signed-in staff member, as every request after login sees them. */
+export interface Staff {
+  id: string;
+  username: string;
+  name: string;
+  orgUnitId: string;
+  windowId?: string;
+  roles: Role[];
+  /** A/B posts: the A post this staff member stands in for while A is absent. */
+  backupFor?: string;
+  absent: boolean;
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Knex } from 'knex';
+import { route } from './routes.js';
+import type { AnyRoute } from './routes.js';
+import { ApiError } from './errors.js';
+import { findByUsername } from '../org/staff.js';
+import { verifyPassword } from '../auth/passwords.js';
+import { closeSession, openSession } from '../auth/sessions.js';
+import { roles } from '../auth/types.js';
+
+export const staffSchema = z.object({
+  id: z.string(), username: z.string(), name: z.string(), orgUnitId: z.string(), windowId: z.string().optional(),
+  roles: z.array(z.enum(roles)), backupFor: z.string().optional(), absent: z.boolean(),
+});
+
+const credentials = z.object({
+  username: z.string().min(1, '请输入用户名').max(60),
+  password: z.string().min(1, '请输入密码').max(200),
+});
+
+export function authRoutes(db: Knex, now: () => number): AnyRoute[] {
+  return [
+    route({
+      method: 'post', path: '/auth/login', summary: '登录，取得会话令牌', tags: ['auth'], roles: 'public',
+      body: credentials, response: z.object({ token: z.string(), expiresAt: z.number(), staff: staffSchema }),
+      handler: async ({ body }) => {
+        const staff = await findByUsername(db, body.username);
+        // One answer for unknown user and wrong password, so usernames cannot be probed.
+        if (!staff || !(await verifyPassword(body.password, staff.passwordHash))) throw new ApiError(401, 'LOGIN_FAILED', '用户名或密码不正确');
+        const { passwordHash: _hidden, ...visible } = staff;
+        return { ...(await openSession(db, staff.id, now())), staff: visible };
+      },
+    }),
+    route({
+      method: 'post', path: '/auth/logout', summary: '退出登录', tags: ['auth'], roles: 'any',
+      response: z.object({ ok: z.literal(true) }),
+      handler: async ({ req }) => {
+        await closeSession(db, bearer(req.headers.authorization) ?? '');
+        return { ok: true as const };
+      },
+    }),
+    route({
+      method: 'get', path: '/me', summary: '当前登录人', tags: ['auth'], roles: 'any', response: staffSchema,
+      handler: async ({ staff }) => staff!,
+    }),
+  ];
+}
+
+export function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { AnyRoute } from './routes.js';
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. Pure. */
+export function openApiDocument(routes: readonly AnyRoute[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of routes) {
+    const path = `/api/v1${spec.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+    (paths[path] ??= {})[spec.method] = operation(spec);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'yichuang 一窗 API', version },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    paths,
+  };
+}
+
+function operation(spec: AnyRoute): Record<string, unknown> {
+  const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const query = spec.query ? queryParameters(spec.query) : [];
+  return {
+    summary: spec.summary,
+    tags: spec.tags,
+    ...(spec.roles === 'public' ? {} : { security: [{ bearer: [] }], 'x-roles': spec.roles }),
+    parameters: [...params, ...query],
+    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body) } } } } : {}),
+    responses: {
+      [String(spec.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(spec.response) } } },
+      default: { description: '错误：{ error: { code, message, fields } }' },
+    },
+  };
+}
+
+function schemaOf(schema: z.ZodType): unknown {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return rest;
+}
+
+function queryParameters(schema: z.ZodType): unknown[] {
+  const json = schemaOf(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name, in: 'query', required: json.required?.includes(name) ?? false, schema: property,
+  }));
+}

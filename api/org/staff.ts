@@ -1,0 +1,59 @@
+import type { Knex } from 'knex';
+import type { Role, Staff } from '../auth/types.js';
+import { hashPassword } from '../auth/passwords.js';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function toStaff(row: Row): Staff {
+  return {
+    id: row.id, username: row.username, name: row.name, orgUnitId: row.org_unit_id,
+    ...(row.window_id ? { windowId: row.window_id } : {}),
+    roles: JSON.parse(row.roles) as Role[],
+    ...(row.backup_for ? { backupFor: row.backup_for } : {}),
+    absent: Boolean(row.absent),
+  };
+}
+
+export async function findStaff(db: Knex, id: string): Promise<Staff | undefined> {
+  const row = await db('yc_staff').where({ id }).first();
+  return row ? toStaff(row) : undefined;
+}
+
+export async function findByUsername(db: Knex, username: string): Promise<(Staff & { passwordHash: string }) | undefined> {
+  const row = await db('yc_staff').where({ username }).first();
+  return row ? { ...toStaff(row), passwordHash: row.password_hash } : undefined;
+}
+
+export interface NewStaff {
+  id: string;
+  username: string;
+  name: string;
+  orgUnitId: string;
+  windowId?: string;
+  roles: Role[];
+  password: string;
+  backupFor?: string;
+}
+
+export async function addStaff(db: Knex, staff: NewStaff): Promise<void> {
+  await db('yc_staff').insert({
+    id: staff.id, username: staff.username, name: staff.name, org_unit_id: staff.orgUnitId,
+    window_id: staff.windowId ?? null, roles: JSON.stringify(staff.roles),
+    password_hash: await hashPassword(staff.password), backup_for: staff.backupFor ?? null, absent: false,
+  });
+}
+
+/** AB岗: marking A absent lets B see and act on A's tasks; both are recorded by the caller. */
+export async function setAbsent(db: Knex, id: string, absent: boolean): Promise<void> {
+  await db('yc_staff').where({ id }).update({ absent });
+}
+
+/** The staff a person may act for: themselves, plus every absent A post they back up. */
+export async function actingFor(db: Knex, staff: Staff): Promise<string[]> {
+  const absentAs = await db('yc_staff').where({ absent: true }).whereIn('id', db('yc_staff').select('backup_for').where({ id: staff.id }));
+  return [staff.id, ...absentAs.map((row: Row) => row.id as string)];
+}
+
+export async function staffIn(db: Knex, orgUnitIds: readonly string[]): Promise<Staff[]> {
+  return (await db('yc_staff').whereIn('org_unit_id', [...orgUnitIds]).orderBy('id')).map(toStaff);
+}

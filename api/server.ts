@@ -1,0 +1,57 @@
+import express from 'express';
+import type { Knex } from 'knex';
+import type { Engine } from '../engine/index.js';
+import { errorHandler, notFound } from './http/errors.js';
+import { mount } from './http/routes.js';
+import type { AnyRoute } from './http/routes.js';
+import { openApiDocument } from './http/openapi.js';
+import { authRoutes, bearer } from './http/auth-routes.js';
+import { orgRoutes } from './http/org-routes.js';
+import { sessionStaff } from './auth/sessions.js';
+
+export interface ServerParts {
+  db: Knex;
+  engine: Engine;
+  now?: () => number;
+}
+
+/** Requests larger than this are refused before they are read (uploads have their own limit). */
+const JSON_LIMIT = '256kb';
+
+/** Every route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
+export function apiRoutes(parts: ServerParts): AnyRoute[] {
+  const now = parts.now ?? (() => parts.engine.clock.now());
+  return [...authRoutes(parts.db, now), ...orgRoutes(parts.db)];
+}
+
+/** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it. */
+export function createApp(parts: ServerParts): express.Express {
+  const app = express();
+  const now = parts.now ?? (() => parts.engine.clock.now());
+  const routes = apiRoutes(parts);
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  app.use(express.json({ limit: JSON_LIMIT }));
+  app.use(async (req, res, next) => {
+    const token = bearer(req.headers.authorization);
+    try {
+      if (token) res.locals.staff = await sessionStaff(parts.db, token, now());
+      next();
+    } catch (err) {
+      next(err);
+    }
+  });
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openApiDocument(routes, '0.1.0'));
+  });
+  const api = express.Router();
+  mount(api, routes);
+  app.use('/api/v1', api);
+  app.use('/api', (_req, _res, next) => next(notFound('接口')));
+  app.use(errorHandler);
+  return app;
+}

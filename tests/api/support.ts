@@ -1,0 +1,59 @@
+import { afterEach } from '@jest/globals';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createEngine, VirtualClock, chineseDaysCalendar } from '../../engine/index.js';
+import type { Engine } from '../../engine/index.js';
+import { KnexStore } from '../../engine/store/knex/store.js';
+import { createApp } from '../../api/server.js';
+import { migratePlatform } from '../../api/db.js';
+import { DEMO_PASSWORD, seedDemoCounty } from '../../api/seed/demo-county.js';
+
+export interface TestServer {
+  url: string;
+  engine: Engine;
+  clock: VirtualClock;
+  store: KnexStore;
+  call: (method: string, path: string, options?: { token?: string; body?: unknown; raw?: string }) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  login: (username: string) => Promise<string>;
+}
+
+const open: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((close) => close()));
+});
+
+let schemas = 0;
+
+/** The real server on a real database: SQLite in memory, or its own PostgreSQL schema under TEST_STORE=postgres. */
+export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0)): Promise<TestServer> {
+  const store = process.env.TEST_STORE === 'postgres'
+    ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
+    : new KnexStore({});
+  const clock = new VirtualClock(at);
+  const engine = createEngine({ store, clock, calendar: chineseDaysCalendar() });
+  await engine.idle();
+  await migratePlatform(store.knex);
+  await seedDemoCounty(store.knex);
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp({ db: store.knex, engine }).listen(0, '127.0.0.1', () => resolve(s));
+  });
+  open.push(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await engine.close();
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const call: TestServer['call'] = async (method, path, options = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const res = await fetch(`${url}/api/v1${path}`, { method, headers, body });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const login = async (username: string) => {
+    const res = await call('POST', '/auth/login', { body: { username, password: DEMO_PASSWORD } });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(res.body)}`);
+    return res.body.token as string;
+  };
+  return { url, engine, clock, store, call, login };
+}
