@@ -30,6 +30,9 @@ import { StartEvents } from './start-events.js';
 import { planMigration } from './runtime/migration.js';
 import type { ElementMapping } from './runtime/migration.js';
 
+/** Told of every effect a commit produced; `state` is the instance right after that commit. */
+export type EffectListener = (instanceId: string, effect: Effect, state: InstanceState) => Promise<void> | void;
+
 export interface VersionRef {
   processId: string;
   version: number;
@@ -80,6 +83,7 @@ export class Engine {
   private readonly queue: EngineQueue | undefined;
   private readonly startEvents: StartEvents;
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly listeners: EffectListener[] = [];
   private readonly newId: () => string;
   private readonly loaded: Promise<void>;
 
@@ -398,7 +402,17 @@ export class Engine {
     await this.store.effectsDone(outcome.effects.map((e) => e.id));
   }
 
+  /**
+   * Follows instances from outside (the case server does): every committed effect, in order,
+   * at least once (again after a crash, from the outbox). Returns a function that stops it.
+   */
+  subscribe(listener: EffectListener): () => void {
+    this.listeners.push(listener);
+    return () => this.listeners.splice(this.listeners.indexOf(listener), 1);
+  }
+
   private async carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {
+    for (const listener of this.listeners) await listener(instanceId, effect, state);
     switch (effect.type) {
       case 'job.created':
       case 'timer.scheduled':

@@ -31,12 +31,12 @@ export const readProcess = (file: string) => readFileSync(`${root}${file}`, 'utf
 /** The scenarios whose histories are recorded and must replay identically forever after. */
 export const scenarios: Scenario[] = [
   {
-    name: 'direct-approved', file: 'processes/direct.bpmn', processId: 'direct',
+    name: 'direct-approved', file: 'tests/engine/replay/direct.bpmn', processId: 'direct',
     variables: { caseNo: '2026-0001', applicant: '王芳' },
     acts: [{ complete: 'accept', variables: { accepted: true } }, { complete: 'decide', variables: { approved: true } }, { complete: 'issue', variables: { resultNo: 'R-1' } }],
   },
   {
-    name: 'direct-refused', file: 'processes/direct.bpmn', processId: 'direct',
+    name: 'direct-refused', file: 'tests/engine/replay/direct.bpmn', processId: 'direct',
     variables: { caseNo: '2026-0002', applicant: '李明' },
     acts: [{ complete: 'accept', variables: { accepted: true } }, { complete: 'decide', variables: { approved: false, reason: '材料不符合法定形式' } }, { complete: 'notify_refusal' }],
   },

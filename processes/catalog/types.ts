@@ -1,0 +1,95 @@
+/**
+ * The item catalog's types (事项标准化): every field a service guide (办事指南) prints, and what
+ * the case server needs to start an item's process. Time limits are in working days
+ * (行政许可法 §82) unless `statutoryNote` says the law counts otherwise.
+ */
+
+/** 办件类型: which of the handling modes' processes an item runs. */
+export type HandlingMode = 'direct' | 'promised' | 'joint' | 'coordinate' | 'report-up';
+
+/** 事项类型, as in the province's item lists. */
+export type ItemType = '行政许可' | '行政确认' | '行政给付' | '行政裁决' | '行政奖励' | '其他行政权力' | '公共服务';
+
+/** 行使层级: where the item is handled. */
+export type Level = 'county' | 'township' | 'village';
+
+/** The windows a township centre sets up (温政办〔2017〕40号 二、(五)). */
+export const WINDOWS = [
+  '户籍', '个体工商登记', '社保', '医保', '农技推广', '企业服务', '宅基地申请',
+  '生育登记', '居住证', '城管', '环保', '民政救助', '法律调解', '社会综治',
+] as const;
+export type WindowName = (typeof WINDOWS)[number];
+
+/** One entry of the material list (申请材料). */
+export interface Material {
+  name: string;
+  required: boolean;
+  /** 原件 / 复印件 / both (原件核验、复印件留存). */
+  form: '原件' | '复印件' | '原件及复印件';
+  /** Copies (份数). */
+  count: number;
+  format: '纸质' | '电子' | '纸质或电子';
+  notes?: string;
+}
+
+/** 特殊环节: a step whose time the applicant is told in writing (行政许可法 §45). */
+export interface SpecialProcedure {
+  name: string;
+  /** Working days it takes. */
+  days: number;
+  /** Whether its days count toward the item's time limit (most do not: the clock stops). */
+  countsTowardLimit: boolean;
+}
+
+/** 收费标准及依据: a free item says 不收费, never nothing. */
+export interface Fee {
+  standard: string;
+  basis: string;
+}
+
+/** 结果名称/类型. */
+export interface ItemResult {
+  name: string;
+  type: '证照' | '批文' | '其他';
+}
+
+/** One item (事项) of the catalog, with every field of its service guide. */
+export interface ServiceItem {
+  /** Basic code (基本编码, 12 digits, GB/T 39554.1-2020 style). */
+  code: string;
+  name: string;
+  type: ItemType;
+  /** 实施机关 / 承办机构: the department that accepts and answers for it. */
+  department: string;
+  window: WindowName;
+  level: Level;
+  mode: HandlingMode;
+  /** The process the item runs: its mode's by default, or an administrator's variant. */
+  processId: string;
+  /** 设定和实施依据. */
+  legalBasis: string[];
+  /** 受理条件. */
+  conditions: string[];
+  materials: Material[];
+  /** 法定办结时限, working days; 0 = on the spot; null when the law sets none in working days (see statutoryNote). */
+  statutoryDays: number | null;
+  /** What the law says when statutoryDays is null: a limit in calendar days, or none. */
+  statutoryNote?: string;
+  /** 承诺办结时限, working days from acceptance; 0 = 即办. */
+  promisedDays: number;
+  specialProcedures: SpecialProcedure[];
+  fee: Fee;
+  /** 办理地点. */
+  place: string;
+  /** 办理时间. */
+  hours: string;
+  consultPhone: string;
+  complaintPhone: string;
+  /** 到现场次数 (最多跑一次: at most 1). */
+  visits: number;
+  result: ItemResult;
+  /** 联办机构: the departments that review a joint item, each in its own inbox; empty otherwise. */
+  departments: string[];
+  /** Invented for demonstration in the documented format; confirm against the county's own list. */
+  sample: true;
+}

@@ -1,0 +1,69 @@
+/**
+ * The handling-mode processes (processes/*.bpmn): which file implements which mode, what a
+ * case must pass when it starts one, and the job types and candidate groups the case server
+ * serves for them. Pure data, except `processFileUrl`, which only builds a URL.
+ */
+import type { HandlingMode } from './catalog/types.js';
+
+/** A handling mode, or a sub-process the modes call. */
+export type ProcessPurpose = HandlingMode | 'one-time-notice' | 'rejection-filing';
+
+export interface ProcessFile {
+  file: string;
+  implements: ProcessPurpose;
+  /** The processes the file deploys; a case starts the first. */
+  processIds: readonly string[];
+  /** Variables the started process reads; the case server passes them from the case and its item. */
+  startVariables: readonly string[];
+}
+
+/** Every case passes these; caseId is the correlation key of every message. */
+const CASE = ['caseId', 'caseNo', 'itemCode', 'itemName', 'applicant'] as const;
+
+export const processFiles: readonly ProcessFile[] = [
+  { file: 'direct.bpmn', implements: 'direct', processIds: ['direct'], startVariables: CASE },
+  { file: 'promised.bpmn', implements: 'promised', processIds: ['promised'], startVariables: [...CASE, 'promisedDays'] },
+  { file: 'joint.bpmn', implements: 'joint', processIds: ['joint'], startVariables: [...CASE, 'promisedDays', 'departments'] },
+  { file: 'coordinate.bpmn', implements: 'coordinate', processIds: ['coordinate'], startVariables: [...CASE, 'promisedDays'] },
+  { file: 'report-up.bpmn', implements: 'report-up', processIds: ['report-up-township', 'report-up-county'], startVariables: [...CASE, 'promisedDays'] },
+  { file: 'one-time-notice.bpmn', implements: 'one-time-notice', processIds: ['one-time-notice'], startVariables: ['caseId', 'missingMaterials'] },
+  { file: 'rejection-filing.bpmn', implements: 'rejection-filing', processIds: ['rejection-filing'], startVariables: ['caseId', 'refusalReason', 'legalBasis'] },
+];
+
+/** The process a case of each mode starts, unless its item names a variant. */
+export const processIdForMode: Readonly<Record<HandlingMode, string>> = {
+  direct: 'direct',
+  promised: 'promised',
+  joint: 'joint',
+  coordinate: 'coordinate',
+  'report-up': 'report-up-township',
+};
+
+/** Service-task job types and what the case server's handler does and returns. */
+export const jobTypes: Readonly<Record<string, string>> = {
+  'acceptance-notice': 'prints the 受理通知书 with the promised date (promisedDays working days after acceptance); returns promisedDate',
+  'one-time-notice': 'prints the 一次性告知书 listing every entry of missingMaterials and records its delivery',
+  'issue-result': 'numbers and issues the result at the window (出件), tells the applicant; returns resultNo',
+  'refusal-notice': 'prints the 不予受理通知书 / 不予许可决定书 with refusalReason, legalBasis and the remedies',
+  'rejection-filing': 'writes the 否定报备登记表 and sends one copy up a level',
+  'rectification-order': 'records the supervisor\'s order to rectify an unfounded refusal (责任追究)',
+  'yellow-card': 'raises a yellow card: one working day of the limit left; messages the handler',
+  'red-card': 'raises a red card: the limit has passed; messages the handler and the supervisor',
+  'resume-clock': 'ends a special procedure\'s suspension; returns daysLeft, the promised working days not yet used',
+  'digitize-materials': 'scans the materials into the shared system for the county; returns archiveId',
+};
+
+/** User-task candidate groups; the case server narrows each to the case's org unit. */
+export const candidateGroups: Readonly<Record<string, string>> = {
+  clerk: 'window clerk (窗口工作人员): acceptance, correction, refusal notice, coordination, direct decisions',
+  reviewer: 'the centre\'s reviewer: promised-mode review, report-up initial review, special procedures',
+  'reviewer:<department>': 'a department\'s reviewers in a joint review, one group per department the item names',
+  director: 'the deciding leader: promised-mode and county decisions',
+  'county-reviewer': 'the county department\'s reviewer, in the county inbox',
+  supervisor: '审管办 / 监察: reviews every filed refusal',
+};
+
+/** Where a process file lies, for reading it. */
+export function processFileUrl(file: string): URL {
+  return new URL(`./${file}`, import.meta.url);
+}

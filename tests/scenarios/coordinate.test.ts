@@ -1,0 +1,44 @@
+import { describe, expect, test } from '@jest/globals';
+import { caseOf, chinaDate, givenTheProcesses } from './support.js';
+
+const MEDIATION = { itemCode: '000185001001', itemName: '矛盾纠纷联合调处', promisedDays: 15 };
+
+describe('coordinate mode (受理并帮助联系、协调)', () => {
+  test('a request the centre cannot settle alone is accepted, coordinated with the departments and answered in writing', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('coordinate', caseOf('2026-0501', MEDIATION));
+    await given.complete('accept', { accepted: true });
+
+    expect(given.jobsOf('acceptance-notice')).toHaveLength(1);
+    expect((await given.task('contact')).candidateGroups).toEqual(['clerk']);
+    await given.advanceTo('2026-03-10 15:00');
+    await given.complete('contact', { contacted: ['示例镇自然资源所', '示例村村民委员会'], reply: '经联合调处，双方就宅基地边界达成一致' });
+
+    const [answer] = given.jobsOf('issue-result');
+    expect(answer?.variables.reply).toBe('经联合调处，双方就宅基地边界达成一致');
+    expect((await given.instance(id)).status).toBe('completed');
+    expect(given.jobsOf('yellow-card')).toHaveLength(0);
+  });
+
+  test('an answer not given within the promised days raises a yellow card, then a red card', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('coordinate', caseOf('2026-0502', MEDIATION));
+    await given.complete('accept', { accepted: true });
+
+    await given.advanceTo('2026-03-24 09:00');
+    expect(given.jobsOf('yellow-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-20']);
+    expect(given.jobsOf('red-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-24']);
+    expect(await given.active(id)).toEqual(['contact']);
+  });
+
+  test('a request outside the centre\'s remit is refused at acceptance and filed', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('coordinate', caseOf('2026-0503', MEDIATION));
+    await given.complete('accept', { accepted: false, refusalReason: '纠纷已由法院受理', legalBasis: '《中华人民共和国人民调解法》' });
+    await given.complete('notify_refusal');
+    await given.complete('supervisor_review', { refusalUpheld: true });
+
+    expect(given.jobsOf('acceptance-notice')).toHaveLength(0);
+    expect((await given.instance(id)).status).toBe('completed');
+  });
+});

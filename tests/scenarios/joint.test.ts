@@ -1,0 +1,71 @@
+import { describe, expect, test } from '@jest/globals';
+import { items } from '../../processes/catalog/items.js';
+import { caseOf, chinaDate, givenTheProcesses } from './support.js';
+
+const HOMESTEAD = items.find((item) => item.name === '农村村民宅基地审批')!;
+const homesteadCase = (caseNo: string) => caseOf(caseNo, {
+  itemCode: HOMESTEAD.code, itemName: HOMESTEAD.name, promisedDays: HOMESTEAD.promisedDays, departments: HOMESTEAD.departments,
+});
+const group = (department: string) => `reviewer:${department}`;
+
+describe('joint mode (联办件)', () => {
+  test('one acceptance opens a review in each of the three departments\' inboxes at once', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    await given.start('joint', homesteadCase('2026-0301'));
+    await given.complete('accept', { accepted: true });
+
+    expect(given.jobsOf('acceptance-notice')).toHaveLength(1);
+    const reviews = await given.engine.tasks({ elementId: 'joint_review' });
+    expect(reviews.map((t) => t.candidateGroups).flat().sort()).toEqual(HOMESTEAD.departments.map(group).sort());
+  });
+
+  test('when one of three departments refuses, the case goes to rejection filing with every department\'s opinion', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('joint', homesteadCase('2026-0302'));
+    await given.complete('accept', { accepted: true });
+    const [land, farm, building] = HOMESTEAD.departments as [string, string, string];
+
+    await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(land) }))[0]!.id, { approved: false, refusalReason: '选址占用永久基本农田' });
+    await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(farm) }))[0]!.id, { approved: true });
+    expect(await given.active(id)).toEqual(['joint_review', 'joint_review']);
+    await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(building) }))[0]!.id, { approved: true });
+    await given.engine.idle();
+
+    expect(await given.active(id)).toEqual(['notify_refusal']);
+    expect((await given.instance(id)).variables.opinions).toEqual([
+      { department: land, approved: false, reason: '选址占用永久基本农田' },
+      { department: farm, approved: true, reason: null },
+      { department: building, approved: true, reason: null },
+    ]);
+    await given.complete('notify_refusal', { refusalReason: '选址占用永久基本农田', legalBasis: '《中华人民共和国土地管理法》第六十二条' });
+    expect(given.jobsOf('refusal-notice')[0]?.variables.opinions).toHaveLength(3);
+    await given.complete('supervisor_review', { refusalUpheld: true });
+    expect(given.jobsOf('issue-result')).toHaveLength(0);
+    expect((await given.instance(id)).status).toBe('completed');
+  });
+
+  test('when every department agrees, the result is issued once at the unified window', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('joint', homesteadCase('2026-0303'));
+    await given.complete('accept', { accepted: true });
+
+    for (const task of await given.engine.tasks({ elementId: 'joint_review' })) await given.engine.completeTask(task.id, { approved: true });
+    await given.engine.idle();
+
+    expect(given.jobsOf('issue-result')).toHaveLength(1);
+    expect((await given.instance(id)).status).toBe('completed');
+  });
+
+  test('the joint review is held to the promised days with a yellow and then a red card', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    await given.start('joint', homesteadCase('2026-0304'));
+    await given.complete('accept', { accepted: true });
+
+    await given.advanceTo('2026-03-24 08:59');
+    expect(given.jobsOf('yellow-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-20']);
+    expect(given.jobsOf('red-card')).toHaveLength(0);
+    await given.advanceTo('2026-03-24 09:00');
+    expect(given.jobsOf('red-card')).toHaveLength(1);
+    expect(await given.engine.tasks({ elementId: 'joint_review' })).toHaveLength(3);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compileBpmn } from '../../engine/index.js';
+import { processFileUrl } from '../../processes/index.js';
+import { caseOf, givenTheProcesses } from './support.js';
+
+const ITEM = { itemCode: '000172002002', itemName: '居住证核发', promisedDays: 10 };
+const MISSING = ['居住证明（房屋租赁合同）', '近期免冠彩色照片'];
+
+const compiled = async (file: string) => compileBpmn(readFileSync(fileURLToPath(processFileUrl(file)), 'utf8'));
+
+describe('one-time notice and correction (一次告知/补正)', () => {
+  test('missing materials get one notice listing all of them, and the case waits with its clock stopped until they are brought', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('promised', caseOf('2026-0101', ITEM));
+
+    await given.complete('accept', { missingMaterials: MISSING });
+    const notices = given.jobsOf('one-time-notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.variables.missingMaterials).toEqual(MISSING);
+    expect(await given.active(id)).toEqual(['correction']);
+    const waiting = await given.task('await_correction');
+    expect(waiting.instanceId).not.toBe(id);
+
+    await given.advanceTo('2026-03-12 10:00');
+    expect(given.jobsOf('acceptance-notice')).toHaveLength(0);
+    await given.complete('await_correction', { correctedMaterials: MISSING });
+    expect(await given.active(id)).toEqual(['accept']);
+
+    expect((await given.instance(id)).variables).toMatchObject({ missingMaterials: [], correctedMaterials: MISSING });
+    await given.complete('accept', { accepted: true });
+    expect(given.jobsOf('one-time-notice')).toHaveLength(1);
+    expect(given.jobsOf('acceptance-notice')).toHaveLength(1);
+    expect(await given.active(id)).toEqual(['handle', 'review']);
+  });
+
+  test('the correction steps are marked as stopping the clock, in the mode and in the sub-process', async () => {
+    for (const [file, processId] of [['direct.bpmn', 'direct'], ['promised.bpmn', 'promised'], ['joint.bpmn', 'joint'], ['coordinate.bpmn', 'coordinate'], ['report-up.bpmn', 'report-up-township']]) {
+      const process = (await compiled(file!)).processes[processId!]!;
+      expect(process.elements.correction?.properties.suspendsClock).toBe(true);
+    }
+    const notice = (await compiled('one-time-notice.bpmn')).processes['one-time-notice']!;
+    expect(notice.elements.await_correction?.properties.suspendsClock).toBe(true);
+  });
+
+  test('an applicant who gives up during correction withdraws the case', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('direct', caseOf('2026-0102', ITEM));
+    await given.complete('accept', { missingMaterials: MISSING });
+
+    await given.engine.correlateMessage('case-withdrawn', 'case-2026-0102');
+    await given.engine.idle();
+
+    const view = await given.instance(id);
+    expect(view.status).toBe('completed');
+    expect((await given.engine.history(id)).some((e) => e.t === 'activated' && e.el === 'withdrawn')).toBe(true);
+    expect(await given.engine.tasks()).toEqual([]);
+  });
+
+  test('materials not brought within the correction period count as a withdrawal', async () => {
+    const given = await givenTheProcesses('2026-03-02 09:00');
+    const { id } = await given.start('direct', caseOf('2026-0103', { ...ITEM, correctionDays: 5 }));
+    await given.complete('accept', { missingMaterials: MISSING });
+
+    await given.advanceTo('2026-03-09 08:59');
+    expect(await given.active(id)).toEqual(['correction']);
+    await given.advanceTo('2026-03-09 09:00');
+
+    expect((await given.instance(id)).status).toBe('completed');
+    expect((await given.engine.history(id)).some((e) => e.t === 'activated' && e.el === 'withdrawn')).toBe(true);
+  });
+});
