@@ -7,6 +7,9 @@ import type { AnyRoute } from './http/routes.js';
 import { openApiDocument } from './http/openapi.js';
 import { authRoutes, bearer } from './http/auth-routes.js';
 import { orgRoutes } from './http/org-routes.js';
+import { catalogRoutes } from './http/catalog-routes.js';
+import { caseRoutes } from './http/case-routes.js';
+import { noticeRoutes } from './http/notice-routes.js';
 import { sessionStaff } from './auth/sessions.js';
 
 export interface ServerParts {
@@ -21,7 +24,7 @@ const JSON_LIMIT = '256kb';
 /** Every route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
 export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const now = parts.now ?? (() => parts.engine.clock.now());
-  return [...authRoutes(parts.db, now), ...orgRoutes(parts.db)];
+  return [...authRoutes(parts.db, now), ...orgRoutes(parts.db), ...catalogRoutes(parts.db), ...caseRoutes(parts.db, parts.engine)];
 }
 
 /** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it. */
@@ -49,6 +52,7 @@ export function createApp(parts: ServerParts): express.Express {
     res.json(openApiDocument(routes, '0.1.0'));
   });
   const api = express.Router();
+  noticeRoutes(api, parts.db);
   mount(api, routes);
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(notFound('接口')));

@@ -1,0 +1,80 @@
+import type { Knex } from 'knex';
+import type { Engine } from '../../engine/index.js';
+import type { ServiceItem } from '../../processes/catalog/types.js';
+import type { Staff } from '../auth/types.js';
+import type { Applicant, CaseRecord } from './types.js';
+import { findItem } from '../catalog/catalog.js';
+import { ApiError } from '../http/errors.js';
+import { idNumberProblem } from './id-number.js';
+import { appendLog, insertCase, nextCaseNo } from './repository.js';
+import { localDate } from '../../engine/calendar/local-date.js';
+
+export interface IntakeRequest {
+  itemCode: string;
+  applicant: Applicant;
+  /** Names of the materials the applicant handed in, from the item's list. */
+  provided: string[];
+}
+
+/** Levels an org unit may take an item in: a township centre handles township and village items. */
+const handles: Record<string, string[]> = { county: ['county', 'township', 'village'], township: ['township', 'village'], village: ['village'] };
+
+/**
+ * 综合受理: any item at the one window. Checks the item, the applicant and the materials,
+ * records the case with the receiving clerk as its first-ask owner, and starts the item's
+ * process. The case number is the applicant's handle on it.
+ */
+export async function intake(db: Knex, engine: Engine, clerk: Staff, unitLevel: string, request: IntakeRequest): Promise<CaseRecord> {
+  const item = await findItem(db, request.itemCode);
+  if (!item) throw new ApiError(404, 'ITEM_NOT_FOUND', `事项 ${request.itemCode} 不在事项目录中`, [{ field: 'itemCode', problem: '未知事项编码' }]);
+  if (!handles[unitLevel]?.includes(item.level)) {
+    throw new ApiError(422, 'ITEM_NOT_HANDLED_HERE', `「${item.name}」在${item.level === 'county' ? '县级' : '乡镇'}办理，本中心可代办后上报`, [{ field: 'itemCode', problem: '不属本级受理范围' }]);
+  }
+  checkApplicant(request.applicant);
+  const materials = checklist(item, request.provided);
+  const now = engine.clock.now();
+  const record = await insertWithNumber(db, clerk, item, request.applicant, materials, now);
+  await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided } });
+  const instance = await engine.start(item.processId, {
+    caseId: record.id, caseNo: record.caseNo, itemCode: item.code, itemName: item.name, applicant: request.applicant,
+    promisedDays: item.promisedDays, departments: item.departments,
+    missingMaterials: materials.filter((m) => m.required && !m.provided).map((m) => m.name),
+  }, { businessKey: record.id });
+  await db('yc_cases').where({ id: record.id }).update({ instance_id: instance.id, body: JSON.stringify({ ...record, instanceId: instance.id, version: undefined }) });
+  return { ...record, instanceId: instance.id };
+}
+
+function checkApplicant(applicant: Applicant): void {
+  if (applicant.kind === 'person') {
+    const problem = applicant.idNumber ? idNumberProblem(applicant.idNumber) : '请填写身份证号码';
+    if (problem) throw new ApiError(400, 'APPLICANT_INVALID', problem, [{ field: 'applicant.idNumber', problem }]);
+  } else if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(applicant.creditCode ?? '')) {
+    throw new ApiError(400, 'APPLICANT_INVALID', '统一社会信用代码应为 18 位', [{ field: 'applicant.creditCode', problem: '格式不符' }]);
+  }
+}
+
+/** The item's material list, ticked; a name not on the list is refused so nothing is lost silently. */
+function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['materials'] {
+  const known = new Set(item.materials.map((m) => m.name));
+  const unknown = provided.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new ApiError(400, 'MATERIAL_UNKNOWN', `「${unknown.join('、')}」不在本事项的材料清单中`, unknown.map((name) => ({ field: 'provided', problem: name })));
+  return item.materials.map((m) => ({ name: m.name, required: m.required, provided: provided.includes(m.name) }));
+}
+
+async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, applicant: Applicant, materials: CaseRecord['materials'], now: number): Promise<CaseRecord> {
+  for (let attempt = 0; ; attempt++) {
+    const caseNo = await nextCaseNo(db, clerk.orgUnitId, localDate(now));
+    const record: CaseRecord = {
+      id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId,
+      ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id, applicant, materials,
+      receivedAt: now, currentSteps: [], cards: [], visits: 1, version: 1,
+    };
+    try {
+      await insertCase(db, record);
+      return record;
+    } catch (err) {
+      // Two clerks numbering the same day's case at once: the later one takes the next number.
+      if (attempt >= 5 || !/unique|duplicate/i.test(String(err))) throw err;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { Knex } from 'knex';
+import type { CaseLogEntry, CaseRecord } from './types.js';
+import { ApiError } from '../http/errors.js';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const toCase = (row: Row): CaseRecord => ({ ...(JSON.parse(row.body) as CaseRecord), version: row.version });
+
+function columns(record: CaseRecord) {
+  const { version: _version, ...body } = record;
+  return {
+    item_code: record.itemCode, org_unit_id: record.orgUnitId, window_id: record.windowId ?? null, status: record.status,
+    instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, applicant: JSON.stringify(record.applicant),
+    body: JSON.stringify(body), received_at: record.receivedAt, due_at: record.dueAt ?? null, visits: record.visits,
+  };
+}
+
+export async function insertCase(db: Knex, record: CaseRecord): Promise<void> {
+  await db('yc_cases').insert({ id: record.id, ...columns(record), version: 1 });
+}
+
+export async function findCase(db: Knex, id: string): Promise<CaseRecord | undefined> {
+  const row = await db('yc_cases').where({ id }).first();
+  return row ? toCase(row) : undefined;
+}
+
+export async function findCaseByNo(db: Knex, caseNo: string): Promise<CaseRecord | undefined> {
+  return findCase(db, caseNo);
+}
+
+export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: { status?: string } = {}): Promise<CaseRecord[]> {
+  const query = db('yc_cases').whereIn('org_unit_id', [...orgUnitIds]).orderBy('received_at', 'desc').limit(500);
+  if (filter.status) query.where({ status: filter.status });
+  return (await query).map(toCase);
+}
+
+/**
+ * Changes a case with an optimistic check and logs who did what in the same transaction:
+ * the case and its history never disagree.
+ */
+export async function updateCase(
+  db: Knex, id: string, change: (current: CaseRecord) => CaseRecord,
+  log: { at: number; actorId?: string; action: string; detail?: Record<string, unknown> },
+): Promise<CaseRecord> {
+  return db.transaction(async (trx) => {
+    const row = await trx('yc_cases').where({ id }).first();
+    if (!row) throw new ApiError(404, 'NOT_FOUND', `办件 ${id} 不存在`);
+    const next = change(toCase(row));
+    const updated = await trx('yc_cases').where({ id, version: row.version }).update({ ...columns(next), version: row.version + 1 });
+    if (updated === 0) throw new ApiError(409, 'CONFLICT', `办件 ${id} 已被他人修改，请刷新后重试`);
+    await appendLog(trx, id, log);
+    return { ...next, version: row.version + 1 };
+  });
+}
+
+export async function appendLog(db: Knex, caseId: string, entry: { at: number; actorId?: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
+  const last = await db('yc_case_log').where({ case_id: caseId }).max({ seq: 'seq' }).first();
+  await db('yc_case_log').insert({
+    case_id: caseId, seq: Number(last?.seq ?? 0) + 1, at: entry.at, actor_id: entry.actorId ?? null,
+    action: entry.action, body: JSON.stringify(entry.detail ?? {}),
+  });
+}
+
+export async function caseLog(db: Knex, caseId: string): Promise<CaseLogEntry[]> {
+  const rows = await db('yc_case_log').where({ case_id: caseId }).orderBy('seq');
+  return rows.map((r: Row) => ({ seq: r.seq, at: Number(r.at), ...(r.actor_id ? { actorId: r.actor_id } : {}), action: r.action, detail: JSON.parse(r.body) }));
+}
+
+/** 办件编号: the org unit, the day of receipt (China time) and a running number of that day. */
+export async function nextCaseNo(db: Knex, orgUnitId: string, day: string): Promise<string> {
+  const prefix = `${orgUnitId}-${day.replace(/-/g, '')}-`;
+  const row = await db('yc_cases').where('id', 'like', `${prefix}%`).count({ n: '*' }).first();
+  return `${prefix}${String(Number(row?.n ?? 0) + 1).padStart(4, '0')}`;
+}

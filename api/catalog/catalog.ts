@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import type { ServiceItem } from '../../processes/catalog/types.js';
+
+/** The item catalog as the server keeps it: one row per item, its full guide as JSON. */
+export async function saveItems(db: Knex, items: readonly ServiceItem[]): Promise<void> {
+  for (const item of items) {
+    const row = { name: item.name, mode: item.mode, process_id: item.processId, guide: JSON.stringify(item) };
+    const updated = await db('yc_items').where({ code: item.code }).update(row);
+    if (updated === 0) await db('yc_items').insert({ code: item.code, ...row });
+  }
+}
+
+export async function listItems(db: Knex, filter: { window?: string; level?: string; q?: string } = {}): Promise<ServiceItem[]> {
+  const rows = await db('yc_items').orderBy('code');
+  return rows.map((row: { guide: string }) => JSON.parse(row.guide) as ServiceItem)
+    .filter((item: ServiceItem) => (!filter.window || item.window === filter.window)
+      && (!filter.level || item.level === filter.level)
+      && (!filter.q || item.name.includes(filter.q) || item.code.includes(filter.q)));
+}
+
+export async function findItem(db: Knex, code: string): Promise<ServiceItem | undefined> {
+  const row = await db('yc_items').where({ code }).first();
+  return row ? (JSON.parse(row.guide) as ServiceItem) : undefined;
+}
