@@ -34,16 +34,39 @@ export class Scheduler {
     this.wake();
   }
 
+  /** Asks for a look at the timers soon; many asks while a look is under way make one more look. */
   wake(): void {
     if (!this.auto || this.stopped) return;
+    if (this.looking) {
+      this.lookAgain = true;
+      return;
+    }
     if (this.handle) clearTimeout(this.handle);
     this.handle = setTimeout(() => void this.tick(), 0);
   }
 
+  private looking = false;
+  private lookAgain = false;
+
   private async tick(): Promise<void> {
     this.handle = undefined;
+    if (this.stopped) return;
+    this.looking = true;
+    try {
+      await this.look();
+    } finally {
+      this.looking = false;
+    }
+    if (this.lookAgain) {
+      this.lookAgain = false;
+      this.wake();
+    }
+  }
+
+  private async look(): Promise<void> {
     await this.fireDue(this.engine.clock.now()).catch(() => undefined);
-    const next = await this.nextDue();
+    // Closing the engine while a look was under way: its store may be gone, so stop here.
+    const next = this.stopped ? undefined : await this.nextDue().catch(() => undefined);
     if (this.stopped) return;
     const sleep = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, next - this.engine.clock.now()));
     this.handle = setTimeout(() => void this.tick(), sleep);

@@ -34,14 +34,24 @@ export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: {
   return (await query).map(toCase);
 }
 
+type LogLine = { at: number; actorId?: string; action: string; detail?: Record<string, unknown> };
+
 /**
  * Changes a case with an optimistic check and logs who did what in the same transaction:
- * the case and its history never disagree.
+ * the case and its history never disagree. `change` is a pure function of the current case,
+ * so when another writer got there first (a step's follow-up, a job) it runs again on theirs.
  */
-export async function updateCase(
-  db: Knex, id: string, change: (current: CaseRecord) => CaseRecord,
-  log: { at: number; actorId?: string; action: string; detail?: Record<string, unknown> },
-): Promise<CaseRecord> {
+export async function updateCase(db: Knex, id: string, change: (current: CaseRecord) => CaseRecord, log: LogLine): Promise<CaseRecord> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await updateOnce(db, id, change, log);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'CONFLICT') || attempt >= 8) throw err;
+    }
+  }
+}
+
+async function updateOnce(db: Knex, id: string, change: (current: CaseRecord) => CaseRecord, log: LogLine): Promise<CaseRecord> {
   return db.transaction(async (trx) => {
     const row = await trx('yc_cases').where({ id }).first();
     if (!row) throw new ApiError(404, 'NOT_FOUND', `办件 ${id} 不存在`);

@@ -7,6 +7,13 @@ import { Projections } from './projections.js';
 
 /** The in-memory store: for tests, the embedded demo and benchmarks. Same contract as the durable ones. */
 export class MemoryStore implements EngineStore {
+  /**
+   * `retainEnded: false` forgets an instance (snapshot, history, closed tasks) once it has
+   * ended, for long-running embedders that keep their records elsewhere; by default the
+   * store keeps everything, as a durable one does.
+   */
+  constructor(private readonly options: { retainEnded?: boolean } = {}) {}
+
   private readonly deploymentList: DeploymentRecord[] = [];
   private readonly snapshots = new Map<string, { state: InstanceState; version: number }>();
   private readonly events = new Map<string, StoredEvent[]>();
@@ -37,6 +44,13 @@ export class MemoryStore implements EngineStore {
     list.push(...commit.events);
     this.events.set(commit.instanceId, list);
     this.projections.apply(commit.state, commit.effects, commit.events[0]?.at ?? 0);
+    if (this.options.retainEnded === false && commit.state.status !== 'active') this.forget(commit.instanceId);
+  }
+
+  private forget(instanceId: string): void {
+    this.snapshots.delete(instanceId);
+    this.events.delete(instanceId);
+    this.projections.forget(instanceId);
   }
 
   async history(instanceId: string): Promise<StoredEvent[]> {

@@ -79,6 +79,11 @@ export class Projections {
     }
   }
 
+  /** Drops what an ended instance left: its closed task ids (open rows are already gone). */
+  forget(instanceId: string): void {
+    for (const id of this.closedTasks) if (id.startsWith(`${instanceId}/`)) this.closedTasks.delete(id);
+  }
+
   findTasks(query: TaskQuery): OpenTask[] {
     return [...this.tasks.values()].filter((task) =>
       (query.instanceId === undefined || task.instanceId === query.instanceId) &&

@@ -65,13 +65,14 @@ export class KnexStore implements EngineStore {
       await this.writeSnapshot(trx, commit);
       const at = commit.events[0]?.at ?? Date.now();
       if (commit.events.length > 0) {
-        await trx.batchInsert('yc_events', commit.events.map((e) => eventRow(commit.instanceId, e)), 200);
+        // One multi-row insert: knex's batchInsert adds a savepoint and a timer per call.
+        await insertRows(trx, 'yc_events', commit.events.map((e) => eventRow(commit.instanceId, e)));
       }
       await project(trx, commit.state, commit.effects, at);
       if (commit.effects.length > 0) {
-        await trx.batchInsert('yc_outbox', commit.effects.map((effect, position) => ({
+        await insertRows(trx, 'yc_outbox', commit.effects.map((effect, position) => ({
           id: effect.id, instance_id: commit.instanceId, position, body: JSON.stringify(effect), created_at: at,
-        })), 200);
+        })));
       }
     });
   }
@@ -173,6 +174,11 @@ export class KnexStore implements EngineStore {
     }
     await this.knex.destroy();
   }
+}
+
+/** Rows in chunks small enough for SQLite's bound-parameter limit. */
+async function insertRows(trx: Knex.Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) await trx(table).insert(rows.slice(i, i + 100));
 }
 
 function eventRow(instanceId: string, event: StoredEvent) {

@@ -1,0 +1,148 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FlatResult } from './flat.js';
+import { median } from './measure.js';
+import type { PgbenchResult } from './pgbench.js';
+
+export interface Row {
+  model: string;
+  contender: string;
+  instances: number;
+  steps: number;
+  seconds: number;
+  instancesPerSecond: number;
+  stepsPerSecond: number;
+  peakRssMb: number;
+  /** Median stored bytes of a live instance, measured midway. */
+  stateBytes: number;
+  /** Median bytes of history kept beside the state at the same moment (yichuang only). */
+  historyBytes: number;
+  connections?: { pool: number; peakInUse: number };
+  error?: string;
+}
+
+export interface Report {
+  startedAt: string;
+  options: { instances: number; concurrency: number; quick: boolean; pgbenchSeconds: number; gcExposed: boolean };
+  /** 1-minute load average when the run began; other processes on the machine skew every number. */
+  loadAtStart: number;
+  stepDefinition: string;
+  notes: string[];
+  rows: Row[];
+  pgbench: PgbenchResult;
+  flat?: FlatResult | { skipped: string };
+  /** What worker processes printed, by contender. */
+  workerOutput?: Record<string, string>;
+}
+
+const MB = 1024 * 1024;
+
+function stepsPerSecond(rows: readonly Row[], contender: string): Map<string, number> {
+  return new Map(rows.filter((r) => r.contender === contender && !r.error).map((r) => [r.model, r.stepsPerSecond]));
+}
+
+/** Median over the models both ran of a's steps/s over b's (or over a fixed number). */
+function medianRatio(rows: readonly Row[], a: string, b: string | number): number | undefined {
+  const mine = stepsPerSecond(rows, a);
+  const theirs = typeof b === 'number' ? undefined : stepsPerSecond(rows, b);
+  const ratios = [...mine].flatMap(([model, v]) => {
+    const base = typeof b === 'number' ? b : theirs!.get(model);
+    return base ? [v / base] : [];
+  });
+  return ratios.length > 0 ? median(ratios) : undefined;
+}
+
+function table(rows: readonly Row[]): string {
+  const head = ['model', 'contender', 'instances', 'inst/s', 'steps/s', 'peak RSS MB', 'state B/inst', 'history B/inst', 'connections'];
+  const body = rows.map((r) => r.error
+    ? [r.model, r.contender, '-', '-', '-', '-', '-', '-', r.error]
+    : [r.model, r.contender, String(r.instances), r.instancesPerSecond.toFixed(1), r.stepsPerSecond.toFixed(1), (r.peakRssMb).toFixed(0),
+      bytes(r.stateBytes), bytes(r.historyBytes), r.connections ? `${r.connections.peakInUse} of ${r.connections.pool}` : '-']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+/** Bytes as a whole number; '-' when not measured (NaN here, null once it crossed IPC as JSON). */
+function bytes(n: number | null): string {
+  return typeof n !== 'number' || Number.isNaN(n) ? '-' : n.toFixed(0);
+}
+
+function verdict(ok: boolean | undefined): string {
+  return ok === undefined ? 'not measured' : ok ? 'met' : 'missed';
+}
+
+function fmt(x: number | undefined, digits = 2): string {
+  return x === undefined ? 'n/a' : x.toFixed(digits);
+}
+
+function flatLine(flat: Report['flat']): string {
+  if (!flat) return 'memory over a long run: not run';
+  if ('skipped' in flat) return `memory over a long run: skipped (${flat.skipped})`;
+  const first = flat.samples[0]!;
+  const last = flat.samples.at(-1)!;
+  return `memory over ${flat.instances} direct instances (memory store): heap ${(first.heapUsed / MB).toFixed(0)} MB at ${first.instances} -> ${(last.heapUsed / MB).toFixed(0)} MB at ${last.instances}`
+    + ` (${(flat.growthPerInstance / 1024).toFixed(2)} KB per instance${flat.gcForced ? ', after forced GC' : ', GC not forced: run with --expose-gc'}): ${flat.flat ? 'flat' : 'not flat'};`
+    + ` the memory store still holds ${flat.retained} instances (it keeps every finished instance with its snapshot and history)${flat.stoppedEarly ? `; ${flat.stoppedEarly}` : ''}`;
+}
+
+/** Target lines, each with what was measured and met or missed. */
+function targets(report: Report): string[] {
+  const rows = report.rows;
+  const memory = medianRatio(rows, 'yichuang memory', 'bpmn-engine memory');
+  const recover = medianRatio(rows, 'yichuang postgres', 'bpmn-engine recover');
+  const pg = report.pgbench.ok ? medianRatio(rows, 'yichuang postgres', report.pgbench.tps) : undefined;
+  const joint = ['yichuang postgres', 'yichuang sqlite', 'yichuang memory'].map((c) => rows.find((r) => r.model === 'joint' && r.contender === c && !r.error)).find(Boolean);
+  const flat = report.flat && !('skipped' in report.flat) ? report.flat : undefined;
+  return [
+    `target in memory >= 50x bpmn-engine steps/s (median of the models): ${memory === undefined ? "n/a" : `${fmt(memory)}x`} - ${verdict(memory === undefined ? undefined : memory >= 50)}`,
+    `target postgres >= 10x bpmn-engine recover steps/s (median of the models): ${recover === undefined ? "n/a" : `${fmt(recover)}x`} - ${verdict(recover === undefined ? undefined : recover >= 10)}`,
+    `target postgres committed steps/s >= 0.5x pgbench -N tps (median of the models): ${report.pgbench.ok ? `${fmt(pg)}x` : `cannot be computed: ${report.pgbench.reason}`} - ${verdict(pg === undefined ? undefined : pg >= 0.5)}`,
+    `target joint snapshot < 2 KB per live instance (${joint?.contender ?? 'no yichuang row'}): ${joint ? `${bytes(joint.stateBytes)} B` : 'n/a'} - ${verdict(joint ? joint.stateBytes < 2048 : undefined)}`,
+    `target memory flat over 100,000 instances: ${flat ? `${flat.instances} instances, ${flat.flat ? 'flat' : 'not flat'}` : 'not run'} - ${verdict(flat && flat.instances >= 100_000 ? flat.flat : flat && !flat.flat ? false : undefined)}`,
+  ];
+}
+
+function ratioLines(report: Report): string[] {
+  const pg = report.pgbench.ok ? fmt(medianRatio(report.rows, 'yichuang postgres', report.pgbench.tps)) : `n/a (${report.pgbench.reason})`;
+  return [
+    `ratio memory-vs-bpmn-engine: ${fmt(medianRatio(report.rows, 'yichuang memory', 'bpmn-engine memory'))}`,
+    `ratio postgres-vs-bpmn-engine-recover: ${fmt(medianRatio(report.rows, 'yichuang postgres', 'bpmn-engine recover'))}`,
+    `ratio postgres-vs-pgbench: ${pg}`,
+  ];
+}
+
+/** Writes the JSON file into bench/results and returns its path relative to the working directory. */
+function writeJson(report: Report): string {
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}bench-${report.startedAt.replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify({ ...report, targets: targets(report), ratios: ratioLines(report) }, null, 2)}\n`);
+  return relative(process.cwd(), file);
+}
+
+/** Prints the table, the pgbench and memory lines, the targets, and the ratios last. */
+export function printReport(report: Report): void {
+  const { options } = report;
+  const out = [
+    '',
+    `yichuang bench: ${cpus().length} CPUs, node ${process.version}, ${options.instances} instances per model and contender, ${options.concurrency} in flight${options.quick ? ' (quick run)' : ''}; `
+      + `load average ${report.loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
+    report.stepDefinition,
+    ...report.notes,
+    '',
+    table(report.rows),
+    '',
+    report.pgbench.ok
+      ? `pgbench -N on the same server: ${report.pgbench.tps.toFixed(1)} tps (${report.pgbench.clients} clients, ${report.pgbench.seconds} s, ${report.pgbench.where}; ${report.pgbench.version})`
+      : `pgbench -N: cannot be computed: ${report.pgbench.reason}`,
+    flatLine(report.flat),
+    '',
+    ...targets(report),
+    `results: ${writeJson(report)}`,
+    ...ratioLines(report),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}

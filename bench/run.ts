@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: yichuang and bpmn-engine side by side on the same three models (issue 3).
+ * Options: --instances N, --concurrency C, --quick, --skip-flat, --flat-instances N,
+ * --pgbench-seconds S, --only NAME[,NAME] (contenders whose name contains one).
+ * DATABASE_URL enables the PostgreSQL runs and pgbench. Each contender runs in a process
+ * of its own (worker.ts); this one plans, draws the progress bar, runs pgbench and reports.
+ */
+import { fork } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchModels } from './models.js';
+import { runPgbench } from './pgbench.js';
+import type { PgbenchResult } from './pgbench.js';
+import { Progress } from './progress.js';
+import { printReport } from './report.js';
+import type { Report, Row } from './report.js';
+import { CONTENDERS } from './jobs.js';
+import type { ContenderName, Job, WorkerMessage } from './jobs.js';
+
+/** Sized so that the full run, the 100,000-instance memory run included, ends within about 10 minutes here. */
+const DEFAULT_INSTANCES = 1000;
+const QUICK_INSTANCES = 30;
+/** In-flight instances; the engine's knex pool holds 10 connections, so pgbench gets as many clients. */
+const DEFAULT_CONCURRENCY = 10;
+const WARMUP_INSTANCES = 50;
+const BYTE_SAMPLES = 20;
+const FLAT_EVERY = 10_000;
+const FLAT_BUDGET_MS = 6 * 60_000;
+
+const { values: args } = parseArgs({
+  options: {
+    instances: { type: 'string' },
+    concurrency: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    'skip-flat': { type: 'boolean', default: false },
+    'flat-instances': { type: 'string' },
+    'pgbench-seconds': { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+
+const quick = args.quick ?? false;
+const instances = Number(args.instances ?? (quick ? QUICK_INSTANCES : DEFAULT_INSTANCES));
+const concurrency = Number(args.concurrency ?? DEFAULT_CONCURRENCY);
+const flatInstances = quick || args['skip-flat'] ? 0 : Number(args['flat-instances'] ?? 100_000);
+const pgbenchSeconds = Number(args['pgbench-seconds'] ?? (quick ? 5 : 20));
+const databaseUrl = process.env.DATABASE_URL;
+const models = benchModels();
+const warmup = Math.min(WARMUP_INSTANCES, instances);
+const only = args.only?.split(',').map((name) => name.trim()).filter(Boolean);
+
+function skipReason(name: ContenderName): string | undefined {
+  if (only && !only.some((part) => name.includes(part))) return 'skipped: not in --only';
+  if (name === 'yichuang postgres' && !databaseUrl) return 'skipped: DATABASE_URL is not set';
+  return undefined;
+}
+
+const running = CONTENDERS.filter((name) => !skipReason(name));
+const stepsPerContender = models.reduce((sum, m) => sum + m.stepsPerInstance * (warmup + instances), 0);
+const progress = new Progress(running.length * stepsPerContender + flatInstances * models[0]!.stepsPerInstance);
+
+/** What worker processes printed (engine or driver logging; knex logs its warnings to stdout), kept for the JSON file. */
+const workerOutput: Record<string, string> = {};
+
+/**
+ * Runs a job in a worker process, feeding the progress bar; resolves with its answer. The
+ * worker's output is collected rather than shown, so that it can mix neither into the results
+ * nor into the bar; the report says how much there was and the JSON file keeps it.
+ */
+function inWorker(label: string, job: Job): Promise<WorkerMessage> {
+  return new Promise((resolve) => {
+    const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [JSON.stringify(job)], { execArgv: process.execArgv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let answer: WorkerMessage | undefined;
+    let printed = '';
+    const collect = (chunk: Buffer) => {
+      if (printed.length < 200_000) printed += chunk.toString();
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.on('message', (message: WorkerMessage) => {
+      if (message.type === 'phase') progress.phase(message.label);
+      else if (message.type === 'progress') progress.advance(message.steps);
+      else if (message.type === 'grow') progress.grow(message.steps);
+      else answer = message;
+    });
+    child.on('exit', (code, signal) => {
+      if (printed) workerOutput[label] = printed;
+      resolve(answer ?? { type: 'failed', error: `worker ended without results (${signal ?? `exit code ${code}`}): ${printed.trim().split('\n').at(-1) ?? ''}`, notes: [] });
+    });
+  });
+}
+
+/** One note per worker that printed anything: how many lines, and the first of them. */
+function outputNotes(): string[] {
+  return Object.entries(workerOutput).map(([label, text]) => {
+    const lines = text.trim().split('\n');
+    return `${label}: the worker printed ${lines.length} lines (kept in the JSON file), the first: ${lines[0]}`;
+  });
+}
+
+function failedRows(name: string, error: string): Row[] {
+  return models.map((model) => ({
+    model: model.id, contender: name, instances: 0, steps: 0, seconds: 0, instancesPerSecond: 0, stepsPerSecond: 0,
+    peakRssMb: 0, stateBytes: Number.NaN, historyBytes: Number.NaN, error,
+  }));
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg()[0]!;
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  let pgbench: PgbenchResult = { ok: false, reason: databaseUrl ? 'the yichuang postgres run did not complete' : 'DATABASE_URL is not set' };
+  for (const name of CONTENDERS) {
+    const skip = skipReason(name);
+    if (skip) {
+      rows.push(...failedRows(name, skip));
+      continue;
+    }
+    const answer = await inWorker(name, { kind: 'contender', name, instances, warmup, byteSamples: BYTE_SAMPLES, concurrency });
+    if (answer.type === 'rows') rows.push(...answer.rows);
+    else rows.push(...failedRows(name, answer.type === 'failed' ? `failed: ${answer.error}` : 'failed: unexpected answer'));
+    if ('notes' in answer) notes.push(...answer.notes.map((note) => `${name}: ${note}`));
+    if (name === 'yichuang postgres' && answer.type === 'rows') {
+      const clients = answer.connections ?? concurrency;
+      progress.phase(`pgbench -N -T ${pgbenchSeconds} -c ${clients}`);
+      pgbench = await runPgbench(databaseUrl, clients, pgbenchSeconds);
+    }
+  }
+  let flat: Report['flat'] = { skipped: quick ? '--quick' : '--skip-flat' };
+  if (flatInstances > 0) {
+    progress.phase(`memory over ${flatInstances} direct instances`);
+    const answer = await inWorker('memory run', { kind: 'flat', instances: flatInstances, every: Math.min(FLAT_EVERY, flatInstances), concurrency, budgetMs: FLAT_BUDGET_MS });
+    flat = answer.type === 'flat' ? answer.result : { skipped: answer.type === 'failed' ? `failed: ${answer.error}` : 'failed' };
+    if ('notes' in answer) notes.push(...answer.notes.map((note) => `memory run: ${note}`));
+  }
+  progress.finish();
+  printReport({
+    startedAt,
+    loadAtStart,
+    options: { instances, concurrency, quick, pgbenchSeconds, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' },
+    stepDefinition: 'A step is one committed command: an instance start or one user-task completion, counted the same way for both engines '
+      + `(${models.map((m) => `${m.id} ${m.stepsPerInstance}`).join(', ')} steps per instance). Each contender runs in a fresh process. `
+      + `State bytes: median of ${BYTE_SAMPLES} live instances, taken midway (joint: all three reviews open); `
+      + 'yichuang also keeps a hash-chained history beside its snapshot, shown as history bytes at the same moment.',
+    notes: [...notes, ...outputNotes()],
+    rows,
+    pgbench,
+    flat,
+    workerOutput,
+  });
+}
+
+await main();
