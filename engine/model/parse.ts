@@ -1,6 +1,7 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import yichuang from './descriptor/yichuang.json' with { type: 'json' };
+import { bpmnDescriptor } from './descriptor/bpmn.js';
 import { ModelError } from '../errors.js';
 import type { ModdleElement } from './moddle.js';
 
@@ -23,7 +24,7 @@ export async function parseBpmn(xml: string): Promise<ParsedDefinitions> {
   if (typeof xml !== 'string' || xml.trim() === '') {
     throw new ModelError([{ elementId: '(document)', elementType: 'xml', rule: 'xml', message: 'the document is empty' }]);
   }
-  const moddle = new BpmnModdle({ zeebe, yichuang });
+  const moddle = new BpmnModdle({ bpmn: bpmnDescriptor, zeebe, yichuang });
   let result;
   try {
     result = await moddle.fromXML(xml, 'bpmn:Definitions');
