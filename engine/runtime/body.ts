@@ -80,11 +80,11 @@ export function iterationDone(tx: Tx, bodyKey: string, index: number, output: un
     numberOfInstances: body.total, numberOfCompletedInstances: body.done, numberOfActiveInstances: active,
     nrOfInstances: body.total, nrOfCompletedInstances: body.done, nrOfActiveInstances: active,
   };
-  throwBehaviorEvents(tx, bodyKey, body, extra);
+  const complexDone = throwBehaviorEvents(tx, bodyKey, body, extra);
   if (!tx.item(bodyKey)) return;
-  const enough = loop.completionCondition
+  const enough = complexDone || (loop.completionCondition
     ? guarded(tx, bodyKey, () => conditionIn(tx, bodyKey, loop.completionCondition!, extra))
-    : false;
+    : false);
   if (enough === undefined) return;
   if (enough || body.done >= body.total) {
     for (const child of tx.children(bodyKey)) terminate(tx, child);
