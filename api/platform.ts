@@ -28,7 +28,7 @@ export async function openPlatform(options: { store: KnexStore; clock?: Clock; c
   await engine.idle();
   const db = options.store.knex;
   await migratePlatform(db);
-  for (const [type, handler] of Object.entries(caseJobHandlers({ db, engine, calendar: options.calendar }))) engine.registerJobHandler(type, handler);
+  for (const [type, handler] of Object.entries(caseJobHandlers({ db, clock: engine.clock, calendar: options.calendar }))) engine.registerJobHandler(type, handler);
   for (const file of processFiles) await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
   await saveItems(db, items);
   followCases(db, engine);

@@ -4,12 +4,18 @@ import type { Engine } from '../engine/index.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { mount } from './http/routes.js';
 import type { AnyRoute } from './http/routes.js';
+import { mountRaw } from './http/raw-routes.js';
+import type { RawRoute } from './http/raw-routes.js';
 import { openApiDocument } from './http/openapi.js';
 import { authRoutes, bearer } from './http/auth-routes.js';
 import { orgRoutes } from './http/org-routes.js';
 import { catalogRoutes } from './http/catalog-routes.js';
 import { caseRoutes } from './http/case-routes.js';
-import { noticeRoutes } from './http/notice-routes.js';
+import { taskRoutes } from './http/task-routes.js';
+import { extensionRoutes } from './http/extension-routes.js';
+import { materialFiles, materialRoutes } from './http/material-routes.js';
+import { trackingRoutes } from './http/tracking-routes.js';
+import { noticePages } from './http/notice-routes.js';
 import { sessionStaff } from './auth/sessions.js';
 
 export interface ServerParts {
@@ -18,13 +24,19 @@ export interface ServerParts {
   now?: () => number;
 }
 
-/** Requests larger than this are refused before they are read (uploads have their own limit). */
-const JSON_LIMIT = '256kb';
-
-/** Every route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
+/** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
 export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const now = parts.now ?? (() => parts.engine.clock.now());
-  return [...authRoutes(parts.db, now), ...orgRoutes(parts.db), ...catalogRoutes(parts.db), ...caseRoutes(parts.db, parts.engine)];
+  const { db, engine } = parts;
+  return [
+    ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine),
+    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now),
+  ];
+}
+
+/** The routes that answer with a page or a file rather than JSON. */
+export function rawRoutes(parts: ServerParts): RawRoute[] {
+  return [...noticePages(parts.db), ...materialFiles(parts.db)];
 }
 
 /** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it. */
@@ -32,13 +44,13 @@ export function createApp(parts: ServerParts): express.Express {
   const app = express();
   const now = parts.now ?? (() => parts.engine.clock.now());
   const routes = apiRoutes(parts);
+  const raw = rawRoutes(parts);
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
   });
-  app.use(express.json({ limit: JSON_LIMIT }));
   app.use(async (req, res, next) => {
     const token = bearer(req.headers.authorization);
     try {
@@ -49,10 +61,10 @@ export function createApp(parts: ServerParts): express.Express {
     }
   });
   app.get('/api/v1/openapi.json', (_req, res) => {
-    res.json(openApiDocument(routes, '0.1.0'));
+    res.json(openApiDocument(routes, raw, '0.1.0'));
   });
   const api = express.Router();
-  noticeRoutes(api, parts.db);
+  mountRaw(api, raw);
   mount(api, routes);
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(notFound('接口')));

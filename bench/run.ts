@@ -141,7 +141,8 @@ async function main(): Promise<void> {
     loadAtStart,
     options: { instances, concurrency, quick, pgbenchSeconds, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' },
     stepDefinition: 'A step is one committed command: an instance start or one user-task completion, counted the same way for both engines '
-      + `(${models.map((m) => `${m.id} ${m.stepsPerInstance}`).join(', ')} steps per instance). Each contender runs in a fresh process. `
+      + `(${models.map((m) => `${m.id} ${m.stepsPerInstance}`).join(', ')} steps per instance). Each contender runs in a fresh process `
+      + `and warms up on each model (${warmup} instances, repeated until a second has passed) before it is timed. `
       + `State bytes: median of ${BYTE_SAMPLES} live instances, taken midway (joint: all three reviews open); `
       + 'yichuang also keeps a hash-chained history beside its snapshot, shown as history bytes at the same moment.',
     notes: [...notes, ...outputNotes()],

@@ -9,11 +9,12 @@ import type { Effect } from './runtime/effects.js';
 import type { InstanceState } from './runtime/state.js';
 import { emptyState, replay as replayEvents } from './runtime/events.js';
 import type { HistoryEvent } from './runtime/events.js';
-import { step } from './runtime/step.js';
-import { chain, verifyChain } from './history/chain.js';
+import { advance } from './runtime/step.js';
+import { chain, GENESIS, verifyChain } from './history/chain.js';
 import type { ChainCheck, StoredEvent } from './history/chain.js';
 import { MemoryStore } from './store/memory.js';
-import type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
+import type { EngineStore, LoadedInstance, OpenTask, TaskQuery } from './store/types.js';
+import { splitItemId } from './store/projections.js';
 import { Deployments } from './deployments.js';
 import type { Deployment } from './deployments.js';
 import type { Job, JobHandler } from './jobs.js';
@@ -135,8 +136,8 @@ export class Engine {
     await this.deployments.sync();
     const { key } = this.deployments.resolve(processId, options.version);
     const id = this.newId();
-    await this.execute(id, { type: 'start', processId, definitionKey: key, variables: checkVariables(variables), businessKey: options.businessKey });
-    return (await this.instance(id))!;
+    const state = await this.execute(id, { type: 'start', processId, definitionKey: key, variables: checkVariables(variables), businessKey: options.businessKey });
+    return describeInstance(state);
   }
 
   /** Starts an instance at a given start event (message, signal, timer start, or a child). */
@@ -157,16 +158,15 @@ export class Engine {
   /** Completes a user task. Errors: TASK_NOT_FOUND, TASK_ALREADY_COMPLETED, VARIABLES_INVALID, CONFLICT. */
   async completeTask(taskId: string, variables?: Record<string, unknown>): Promise<void> {
     const checked = checkVariables(variables);
-    const task = await this.store.task(taskId);
-    if (!task) {
+    // The task id names its instance and item: the step itself finds out whether the task is open.
+    const item = splitItemId(taskId);
+    const failed = async (err: unknown): Promise<never> => {
+      if (!(err instanceof EngineError && STALE.has(err.code))) throw err;
       if (await this.store.taskExisted(taskId)) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} is already completed (or was cancelled)`, { taskId });
       throw new EngineError('TASK_NOT_FOUND', `no task ${taskId}`, { taskId });
-    }
-    const key = taskId.slice(task.instanceId.length + 1);
-    await this.execute(task.instanceId, { type: 'complete', key, variables: checked }).catch((err) => {
-      if (err instanceof EngineError && STALE.has(err.code)) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} was completed meanwhile`, { taskId });
-      throw err;
-    });
+    };
+    if (!item) return failed(new EngineError('INSTANCE_NOT_FOUND', `no task ${taskId}`, { taskId }));
+    await this.execute(item.instanceId, { type: 'complete', key: item.key, variables: checked }, (state) => openTask(state, item.key)).catch(failed);
   }
 
   /** Correlates a message to one waiting subscription, else starts instances at message start events. */
@@ -340,37 +340,58 @@ export class Engine {
   }
 
   /**
-   * Loads, steps, commits; then carries out the effects in the background. When another
-   * process committed to the instance meanwhile (CONFLICT), the command is tried again on
-   * the fresh state, where it is checked anew: a task completed by someone else is then
-   * reported as such.
+   * Loads, steps, commits; then carries out the effects in the background. Returns the
+   * committed state. When another process committed to the instance meanwhile (CONFLICT),
+   * the command is tried again on the fresh state, where it is checked anew: a task completed
+   * by someone else is then reported as such. `check` refuses a command the state does not
+   * allow, before the step (it throws an EngineError).
    */
-  async execute(instanceId: string, command: Command): Promise<void> {
+  async execute(instanceId: string, command: Command, check?: (state: InstanceState) => void): Promise<InstanceState> {
     await this.loaded;
-    const effects = await this.serialized(instanceId, () => this.withRetry(() => this.commitStep(instanceId, command)));
-    this.work.track(this.carryOut(instanceId, effects));
+    const outcome = await this.serialized(instanceId, () => this.withRetry((fresh) => this.commitStep(instanceId, command, fresh, check)));
+    this.work.track(this.carryOut(instanceId, outcome));
+    return outcome.state;
   }
 
-  private async withRetry<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs `work` until it commits; a retry after a CONFLICT always starts from a fresh load. */
+  private async withRetry<T>(work: (fresh: boolean) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await work();
+        return await work(attempt > 1);
       } catch (err) {
         if (!(err instanceof EngineError && err.code === 'CONFLICT') || attempt >= CONFLICT_RETRIES) throw err;
       }
     }
   }
 
-  private async commitStep(instanceId: string, command: Command): Promise<{ state: InstanceState; effects: Effect[] }> {
-    const loaded = await this.store.load(instanceId);
+  /**
+   * One attempt. Unless `fresh`, it may start from what this process last committed (the
+   * store's `recent`) or, for a start, from nothing without a read: the commit's version
+   * check refuses either when it is out of date. A command refused on such a state is tried
+   * once more on a fresh load before the refusal counts.
+   */
+  private async commitStep(instanceId: string, command: Command, fresh: boolean, check?: (state: InstanceState) => void): Promise<{ state: InstanceState; effects: Effect[] }> {
+    const recent = fresh ? undefined : command.type === 'start' ? null : this.store.recent?.(instanceId);
+    const loaded = recent === undefined ? await this.store.load(instanceId) : recent ?? undefined;
+    try {
+      return await this.stepAndCommit(instanceId, command, loaded, check);
+    } catch (err) {
+      if (recent === undefined || !(err instanceof EngineError) || err.code === 'CONFLICT') throw err;
+      return this.commitStep(instanceId, command, true, check);
+    }
+  }
+
+  private async stepAndCommit(instanceId: string, command: Command, loaded: LoadedInstance | undefined, check?: (state: InstanceState) => void): Promise<{ state: InstanceState; effects: Effect[] }> {
     if (!loaded && command.type !== 'start') throw new EngineError('INSTANCE_NOT_FOUND', `no process instance ${instanceId}`, { instanceId });
     if (loaded && command.type === 'start') throw new EngineError('INSTANCE_EXISTS', `instance ${instanceId} exists already`, { instanceId });
     const state = loaded?.state ?? emptyState(instanceId);
-    const definitionKey = command.type === 'start' || command.type === 'migrate' ? command.definitionKey : loaded!.state.definitionKey;
+    check?.(state);
+    const definitionKey = command.type === 'start' || command.type === 'migrate' ? command.definitionKey : state.definitionKey;
     await this.deployments.sync(definitionKey);
     const definition = this.deployments.process(definitionKey);
-    const result = step(state, command, { now: this.clock.now(), definition, calendar: this.calendar });
-    const events = chain(loaded?.lastHash ?? '0'.repeat(64), result.events);
+    // The loaded state is this call's own copy (a parse of the stored text): stepped in place.
+    const result = advance(state, command, { now: this.clock.now(), definition, calendar: this.calendar });
+    const events = chain(loaded?.lastHash ?? GENESIS, result.events);
     await this.store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects });
     return { state: result.state, effects: result.effects };
   }
@@ -393,7 +414,7 @@ export class Engine {
       await this.startAt(key, effect.childId, { variables: effect.variables, parent: { instanceId, key: effect.key } });
     } catch (err) {
       if (!(err instanceof EngineError)) throw err;
-      await this.execute(instanceId, { type: 'incident', key: effect.key, code: err.code, message: err.message }).catch(ignoreStale);
+      await this.executeUnlessStale(instanceId, { type: 'incident', key: effect.key, code: err.code, message: err.message });
     }
   }
 
@@ -409,6 +430,11 @@ export class Engine {
   subscribe(listener: EffectListener): () => void {
     this.listeners.push(listener);
     return () => this.listeners.splice(this.listeners.indexOf(listener), 1);
+  }
+
+  /** A command an effect asks for; harmless when the work is done already (a redelivered effect). */
+  private async executeUnlessStale(instanceId: string, command: Command): Promise<void> {
+    await this.execute(instanceId, command).catch(ignoreStale);
   }
 
   private async carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {
@@ -427,14 +453,21 @@ export class Engine {
       case 'child.started':
         return this.startChild(instanceId, effect);
       case 'child.cancelled':
-        return this.execute(effect.childId, { type: 'cancel' }).catch(ignoreStale);
+        return this.executeUnlessStale(effect.childId, { type: 'cancel' });
       case 'parent.completed':
-        return this.execute(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables }).catch(ignoreStale);
+        return this.executeUnlessStale(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables });
       case 'parent.errored':
-        return this.execute(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables, error: { code: effect.code, message: effect.message } }).catch(ignoreStale);
+        return this.executeUnlessStale(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables, error: { code: effect.code, message: effect.message } });
       default:
         return;
     }
+  }
+}
+
+/** Refuses to complete an item that is not waiting for a user task (a job, or a task closed since). */
+function openTask(state: InstanceState, key: string): void {
+  if (!state.items[key]?.waits?.some((wait) => wait?.k === 'task')) {
+    throw new EngineError('NOT_WAITING', `instance ${state.id} has no open user task ${key}`, { instanceId: state.id, key });
   }
 }
 

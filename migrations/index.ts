@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import * as engine001 from './001_engine.js';
 import * as platform002 from './002_platform.js';
+import * as platform003 from './003_platform_materials.js';
+import * as engine004 from './004_engine_write_path.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -10,8 +12,8 @@ import * as platform002 from './002_platform.js';
  */
 type Migration = [string, Knex.Migration];
 
-const engine: readonly Migration[] = [['001_engine', engine001]];
-const platform: readonly Migration[] = [['002_platform', platform002]];
+const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004]];
+const platform: readonly Migration[] = [['002_platform', platform002], ['003_platform_materials', platform003]];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {
   return {

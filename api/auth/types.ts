@@ -13,4 +13,6 @@ export interface Staff {
   /** A/B posts: the A post this staff member stands in for while A is absent. */
   backupFor?: string;
   absent: boolean;
+  /** The department a reviewer belongs to: a joint review step goes to `reviewer:<department>`. */
+  department?: string;
 }

@@ -32,7 +32,8 @@ export const forms: Record<string, z.ZodType<Record<string, unknown>>> = {
   'special-procedure': z.strictObject({ outcome: z.string().max(2000).optional() }),
   correction: z.strictObject({ correctedMaterials: z.array(z.string().min(1).max(200)).max(50) }),
   coordination: z.strictObject({ answer: z.string().min(1).max(4000) }),
-  refusal: z.strictObject({ notifiedInWriting: z.boolean().default(true) }),
+  // The window may restate the reasons in its own words; else the refusing opinions are printed as given.
+  refusal: z.strictObject({ notifiedInWriting: z.boolean().default(true), refusalReason: reason.optional(), legalBasis: basis.optional() }),
   'rejection-review': z.strictObject({ refusalUpheld: z.boolean(), opinion: z.string().max(2000).optional() }),
 };
 

@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type { Engine, OpenTask } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import type { CaseRecord } from './types.js';
+import type { OrgUnit } from '../org/units.js';
 import { findCase } from './repository.js';
-import { allUnits, unitAndBelow } from '../org/units.js';
+import { allUnits, centerOf, countyOf, unitAndBelow } from '../org/units.js';
 import { actingFor } from '../org/staff.js';
 
 export interface InboxTask extends OpenTask {
@@ -14,20 +15,33 @@ export interface InboxTask extends OpenTask {
   dueAt?: number;
 }
 
-/** The candidate groups a person's roles answer for (processes/index.ts names them). */
-function groupsOf(staff: Staff, level: string): Set<string> {
+/** The process the county runs for a reported-up case: its steps belong to the county's staff. */
+const COUNTY_PROCESSES = new Set(['report-up-county']);
+
+/** The candidate groups a person's roles answer for (processes/index.ts names them). Pure. */
+export function groupsOf(staff: Staff, level: string): Set<string> {
   const groups = new Set<string>();
   for (const role of staff.roles) {
-    if (role === 'reviewer') groups.add(level === 'county' ? 'county-reviewer' : 'reviewer');
-    else groups.add(role);
+    groups.add(role);
+    if (role === 'reviewer' && level === 'county') groups.add('county-reviewer');
+    if (role === 'reviewer' && staff.department) groups.add(`reviewer:${staff.department}`);
   }
   return groups;
 }
 
 /**
- * A person's inbox: open tasks whose case lies in their org unit (or below), for a group
- * they belong to — or assigned to them, or to an absent A post they back up (AB岗). Window
- * steps go to the case's first-ask owner (and their B post while the owner is away).
+ * The unit whose staff answer for a back-office step: the county for the county's own process,
+ * else the case's centre (a village case's township). The supervisor watches the whole county. Pure.
+ */
+function handlingUnit(units: readonly OrgUnit[], task: OpenTask, record: CaseRecord): string {
+  return COUNTY_PROCESSES.has(task.processId) ? countyOf(units, record.orgUnitId) : centerOf(units, record.orgUnitId);
+}
+
+/**
+ * A person's inbox: open tasks whose case lies in their org unit (or below), for a group they
+ * belong to — or assigned to them, or to an absent A post they back up (AB岗). Window steps go
+ * to the case's first-ask owner (and their B post while the owner is away); back-office steps
+ * to the staff of the unit that handles them, so a county director never decides a township's case.
  */
 export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<InboxTask[]> {
   const units = await allUnits(db);
@@ -37,26 +51,33 @@ export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<Inb
   const people = new Set(await actingFor(db, staff));
   const out: InboxTask[] = [];
   for (const task of await engine.tasks()) {
-    const mine = task.assignee ? people.has(task.assignee) : task.candidateGroups.some((g) => groups.has(g) || (groups.has('reviewer') && g.startsWith('reviewer:')));
-    if (!mine) continue;
+    if (!task.assignee && !task.candidateGroups.some((g) => groups.has(g))) continue;
+    if (task.assignee && !people.has(task.assignee)) continue;
     const record = await caseOfTask(db, engine, task);
     if (!record || !visible.has(record.orgUnitId)) continue;
-    // 首问负责: a window step stays with the clerk who received the case, or their B post while they are away.
-    if (isWindowStep(task) && record.ownerId && !people.has(record.ownerId)) continue;
+    if (!task.assignee && !answers(task, record, people, staff, handlingUnit(units, task, record))) continue;
     out.push(toInbox(task, record));
   }
   return out;
 }
 
-function isWindowStep(task: OpenTask): boolean {
-  return task.candidateGroups.length === 1 && task.candidateGroups[0] === 'clerk' && !task.assignee;
+/** 首问负责 for window steps; the handling unit for back-office steps; the supervisor sees all it watches. */
+function answers(task: OpenTask, record: CaseRecord, people: Set<string>, staff: Staff, unit: string): boolean {
+  if (isWindowStep(task)) return record.ownerId ? people.has(record.ownerId) : staff.orgUnitId === record.orgUnitId;
+  if (task.candidateGroups.includes('supervisor') && staff.roles.includes('supervisor')) return true;
+  return staff.orgUnitId === unit;
 }
 
-export async function caseOfTask(db: Knex, engine: Engine, task: OpenTask): Promise<CaseRecord | undefined> {
+function isWindowStep(task: OpenTask): boolean {
+  return task.candidateGroups.length === 1 && task.candidateGroups[0] === 'clerk';
+}
+
+export async function caseOfTask(db: Knex, engine: Engine, task: Pick<OpenTask, 'instanceId'>): Promise<CaseRecord | undefined> {
   const caseId = (await engine.instance(task.instanceId))?.variables.caseId;
   return typeof caseId === 'string' ? findCase(db, caseId) : undefined;
 }
 
 function toInbox(task: OpenTask, record: CaseRecord): InboxTask {
-  return { ...task, caseId: record.id, caseNo: record.caseNo, itemName: record.itemName, applicantName: record.applicant.name, ...(record.dueAt ? { dueAt: record.dueAt } : {}) };
+  const dueAt = record.currentSteps.find((s) => s.taskId === task.id)?.dueAt ?? record.dueAt;
+  return { ...task, caseId: record.id, caseNo: record.caseNo, itemName: record.itemName, applicantName: record.applicant.name, ...(dueAt ? { dueAt } : {}) };
 }

@@ -6,7 +6,7 @@ import type { Applicant, CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
 import { idNumberProblem } from './id-number.js';
-import { appendLog, insertCase, nextCaseNo } from './repository.js';
+import { appendLog, insertCase, nextCaseNo, updateCase } from './repository.js';
 import { localDate } from '../../engine/calendar/local-date.js';
 
 export interface IntakeRequest {
@@ -40,8 +40,8 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, unitLevel: 
     promisedDays: item.promisedDays, departments: item.departments,
     missingMaterials: materials.filter((m) => m.required && !m.provided).map((m) => m.name),
   }, { businessKey: record.id });
-  await db('yc_cases').where({ id: record.id }).update({ instance_id: instance.id, body: JSON.stringify({ ...record, instanceId: instance.id, version: undefined }) });
-  return { ...record, instanceId: instance.id };
+  // Through updateCase: the process may already have opened its first step on the case.
+  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id } });
 }
 
 function checkApplicant(applicant: Applicant): void {

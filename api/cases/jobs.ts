@@ -1,17 +1,20 @@
 import type { Knex } from 'knex';
-import type { Engine, Job, JobHandler, WorkingCalendar } from '../../engine/index.js';
-import { deadlineAfterReceipt, workingDaysBetween } from '../../engine/index.js';
+import type { Clock, Job, JobHandler, WorkingCalendar } from '../../engine/index.js';
+import { workingDaysBetween } from '../../engine/index.js';
 import type { CaseRecord } from './types.js';
 import { findCase, updateCase } from './repository.js';
 import { findItem } from '../catalog/catalog.js';
-import { issueNotice } from '../notices/store.js';
-import { allUnits } from '../org/units.js';
+import { hasNotice, issueNotice } from '../notices/store.js';
+import { accept } from './acceptance.js';
+import { stopClock } from './clock.js';
+import { noticeData, printedDate } from './notice-data.js';
+import { refusalGrounds } from './refusal.js';
+import { raiseCard, resumeAfterSpecialProcedure } from './time-limits.js';
 
-const day = (ms: number) => new Date(ms).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
-
+/** What the handlers need: the platform tables, the time, the working calendar (no engine, so a worker process can run them). */
 interface Context {
   db: Knex;
-  engine: Engine;
+  clock: Clock;
   calendar: WorkingCalendar;
 }
 
@@ -26,72 +29,61 @@ export function caseJobHandlers(ctx: Context): Record<string, JobHandler> {
     if (!record) throw new Error(`job ${job.type} for unknown case ${String(job.variables.caseId)}`);
     return run(record, job);
   };
-  const now = () => ctx.engine.clock.now();
+  const now = () => ctx.clock.now();
   return {
-    'acceptance-notice': withCase((c, job) => acceptanceNotice(ctx, c, Number(job.variables.promisedDays ?? 0))),
-    'one-time-notice': withCase(async (c, job) => {
-      const missing = (job.variables.missingMaterials as string[] | undefined) ?? [];
-      await issueNotice(ctx.db, c.id, 'one-time', { ...(await common(ctx, c)), missing: missing.map((name) => ({ name })), noticeDate: day(now()) }, now());
-      await updateCase(ctx.db, c.id, (x) => ({ ...x, status: 'correcting', clockStoppedAt: now() }), { at: now(), action: 'one-time-notice', detail: { missing } });
-    }),
-    'issue-result': withCase(async (c) => {
-      const resultNo = c.resultNo ?? `${c.itemCode}-${c.caseNo.slice(-13)}`;
-      await issueNotice(ctx.db, c.id, 'completion', { ...(await common(ctx, c)), resultName: (await findItem(ctx.db, c.itemCode))?.result.name ?? '办理结果', completedDate: day(now()), visits: c.visits }, now());
-      await updateCase(ctx.db, c.id, (x) => ({ ...x, resultNo }), { at: now(), action: 'issued', detail: { resultNo } });
-      return { resultNo };
-    }),
+    'acceptance-notice': withCase((c) => acceptanceNotice(ctx, c, now())),
+    'one-time-notice': withCase((c, job) => oneTimeNotice(ctx, c, (job.variables.missingMaterials as string[] | undefined) ?? [], now())),
+    'issue-result': withCase((c) => issueResult(ctx, c, now())),
     'refusal-notice': withCase(async (c, job) => {
       const kind = job.variables.accepted === false ? 'refusal-to-accept' : 'refusal-decision';
-      await issueNotice(ctx.db, c.id, kind, { ...(await common(ctx, c)), reason: job.variables.refusalReason, legalBasis: job.variables.legalBasis, reviewAuthority: '永嘉县人民政府', supervisionBody: '县审管办' }, now());
+      const grounds = await refusalGrounds(ctx.db, c, job.variables);
+      if (!(await hasNotice(ctx.db, c.id, kind))) {
+        await issueNotice(ctx.db, c.id, kind, { ...(await noticeData(ctx.db, c, now())), ...grounds, reviewAuthority: '永嘉县人民政府', supervisionBody: '县审管办' }, now());
+      }
+      await updateCase(ctx.db, c.id, (x) => ({ ...x, status: 'refused' }), { at: now(), action: 'refusal-notified', detail: { kind, ...grounds } });
     }),
     'rejection-filing': withCase(async (c, job) => {
-      await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rejection-filed', detail: { reason: job.variables.refusalReason, legalBasis: job.variables.legalBasis } });
+      await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rejection-filed', detail: { ...(await refusalGrounds(ctx.db, c, job.variables)), ownerId: c.ownerId } });
     }),
     'rectification-order': withCase(async (c) => {
       await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rectification-ordered' });
     }),
-    'yellow-card': withCase(async (c) => card(ctx, c, 'yellow')),
-    'red-card': withCase(async (c) => card(ctx, c, 'red')),
-    'resume-clock': withCase(async (c) => resumeClock(ctx, c)),
+    'yellow-card': withCase((c) => raiseCard(ctx.db, ctx.calendar, c, 'yellow', now())),
+    'red-card': withCase((c) => raiseCard(ctx.db, ctx.calendar, c, 'red', now())),
+    'resume-clock': withCase((c) => resumeAfterSpecialProcedure(ctx.db, ctx.calendar, c, now())),
     'digitize-materials': withCase(async (c) => ({ archiveId: `ARC-${c.id}` })),
   };
 }
 
-async function common(ctx: Context, c: CaseRecord): Promise<Record<string, unknown>> {
-  const unit = (await allUnits(ctx.db)).find((u) => u.id === c.orgUnitId);
-  const item = await findItem(ctx.db, c.itemCode);
-  return {
-    applicant: c.applicant, itemName: c.itemName, caseId: c.caseNo, receivedDate: day(c.receivedAt), centerName: unit?.centerName,
-    date: day(ctx.engine.clock.now()), complaintPhone: item?.complaintPhone ?? '12345', windowName: `${unit?.centerName ?? ''}${item?.window ?? ''}窗口`,
-  };
-}
-
 /** 受理通知书: the promised date is the end of the promisedDays-th working day after acceptance. */
-async function acceptanceNotice(ctx: Context, c: CaseRecord, promisedDays: number): Promise<Record<string, unknown>> {
-  const now = ctx.engine.clock.now();
-  const dueAt = c.dueAt ?? deadlineAfterReceipt(ctx.calendar, now, promisedDays);
+async function acceptanceNotice(ctx: Context, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
   const item = await findItem(ctx.db, c.itemCode);
-  if (!c.acceptedAt) {
+  const accepted = accept(ctx.calendar, c, item, at);
+  if (!(await hasNotice(ctx.db, c.id, 'acceptance'))) {
     await issueNotice(ctx.db, c.id, 'acceptance', {
-      ...(await common(ctx, c)), promisedDays, promisedDate: day(dueAt), statutoryDays: item?.statutoryDays ?? '—',
-      specialProcedures: item?.specialProcedures ?? [], materials: c.materials.filter((m) => m.provided).map((m) => ({ name: m.name, copies: 1, original: true })),
-    }, now);
-    await updateCase(ctx.db, c.id, (x) => ({ ...x, status: 'handling', acceptedAt: now, dueAt }), { at: now, action: 'accepted', detail: { dueAt } });
+      ...(await noticeData(ctx.db, c, at)), promisedDays: item?.promisedDays ?? 0, promisedDate: printedDate(accepted.dueAt!), statutoryDays: item?.statutoryDays ?? '—',
+      specialProcedures: item?.specialProcedures.filter((p) => !p.countsTowardLimit) ?? [],
+      materials: c.materials.filter((m) => m.provided).map((m) => ({ name: m.name, copies: 1, original: true })),
+    }, at);
   }
-  return { promisedDate: new Date(dueAt).toISOString() };
+  if (c.acceptedAt === undefined) await updateCase(ctx.db, c.id, (x) => accept(ctx.calendar, x, item, at), { at, action: 'accepted', detail: { dueAt: accepted.dueAt, statutoryDueAt: accepted.statutoryDueAt } });
+  return { promisedDate: new Date(accepted.dueAt!).toISOString() };
 }
 
-async function card(ctx: Context, c: CaseRecord, colour: 'yellow' | 'red'): Promise<void> {
-  const at = ctx.engine.clock.now();
-  await updateCase(ctx.db, c.id, (x) => ({ ...x, cards: [...x.cards, { colour, at }] }), { at, action: `${colour}-card` });
+/** 一次性告知书, listing everything missing; §32 wants it within 5 working days of receipt, so the log says whether it was. */
+async function oneTimeNotice(ctx: Context, c: CaseRecord, missing: string[], at: number): Promise<void> {
+  const workingDays = workingDaysBetween(ctx.calendar, c.receivedAt, at);
+  await issueNotice(ctx.db, c.id, 'one-time', { ...(await noticeData(ctx.db, c, at)), missing: missing.map((name) => ({ name })), noticeDate: printedDate(at) }, at);
+  await updateCase(ctx.db, c.id, (x) => ({ ...stopClock(x, { kind: 'correction', name: '补正材料' }, at), status: 'correcting' }),
+    { at, action: 'one-time-notice', detail: { missing, workingDaysAfterReceipt: workingDays, withinStatutoryFiveDays: workingDays <= 5 } });
 }
 
-/** A special procedure ended: the days it took do not count; the due date moves by them. */
-async function resumeClock(ctx: Context, c: CaseRecord): Promise<Record<string, unknown>> {
-  const now = ctx.engine.clock.now();
-  const stoppedAt = c.clockStoppedAt ?? now;
-  const daysLeft = c.dueAt ? Math.max(0, workingDaysBetween(ctx.calendar, stoppedAt, c.dueAt)) : 0;
-  const dueAt = deadlineAfterReceipt(ctx.calendar, now, daysLeft);
-  await updateCase(ctx.db, c.id, (x) => ({ ...x, status: 'handling', clockStoppedAt: undefined, dueAt }), { at: now, action: 'clock-resumed', detail: { daysLeft, dueAt } });
-  return { daysLeft };
+async function issueResult(ctx: Context, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
+  const resultNo = c.resultNo ?? `${c.itemCode}-${c.caseNo.slice(-13)}`;
+  if (!(await hasNotice(ctx.db, c.id, 'completion'))) {
+    const resultName = (await findItem(ctx.db, c.itemCode))?.result.name ?? '办理结果';
+    await issueNotice(ctx.db, c.id, 'completion', { ...(await noticeData(ctx.db, c, at)), resultName, completedDate: printedDate(at), visits: c.visits }, at);
+  }
+  await updateCase(ctx.db, c.id, (x) => ({ ...x, resultNo }), { at, action: 'issued', detail: { resultNo } });
+  return { resultNo };
 }

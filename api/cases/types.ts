@@ -8,6 +8,9 @@ export type CaseStatus =
   | 'completed' // 办结
   | 'withdrawn'; // 撤件
 
+/** A case in one of these is over: nothing more is done to it at the window. */
+export const CLOSED_STATUSES: readonly CaseStatus[] = ['completed', 'refused', 'withdrawn'];
+
 export interface Applicant {
   kind: 'person' | 'company';
   name: string;
@@ -21,6 +24,27 @@ export interface CaseMaterial {
   name: string;
   required: boolean;
   provided: boolean;
+  /** The latest scan or electronic copy uploaded for it (the bytes are in yc_materials). */
+  file?: { id: string; contentType: string; size: number; uploadedAt: number };
+}
+
+/** An open step of the case's process, with the time it is due. */
+export interface CaseStep {
+  taskId: string;
+  name: string;
+  dueAt?: number;
+  /** A correction or special procedure: the time limit does not run while it is open. */
+  stopsClock?: boolean;
+}
+
+/** A stretch of time not counted toward the limit: a correction (补正) or a special procedure (特别程序). */
+export interface ClockStop {
+  kind: 'correction' | 'special-procedure';
+  name: string;
+  /** Working days the applicant was told it takes, if known. */
+  days?: number;
+  from: number;
+  to?: number;
 }
 
 export interface CaseRecord {
@@ -38,12 +62,18 @@ export interface CaseRecord {
   materials: CaseMaterial[];
   receivedAt: number;
   acceptedAt?: number;
-  /** 承诺办结日期: the end of the promised working day, once accepted. */
+  /** 承诺办结日期: the end of the promised working day, once accepted (moved by stops and extensions). */
   dueAt?: number;
+  /** 法定办结日期: the end of the statutory limit, when the law sets one in working days. */
+  statutoryDueAt?: number;
+  /** Working days of approved extensions (延期), at most the statutory maximum. */
+  extendedDays?: number;
   /** Where the case is now: the open steps of its process (and the processes it called). */
-  currentSteps: Array<{ taskId: string; name: string }>;
+  currentSteps: CaseStep[];
   /** When the clock stopped for a special procedure or a correction, if it is stopped. */
   clockStoppedAt?: number;
+  /** Every time the clock stopped, with why; shown to the applicant. */
+  clockStops?: ClockStop[];
   cards: Array<{ colour: 'yellow' | 'red'; at: number }>;
   /** 跑动次数: the applicant's visits to the window for this case. */
   visits: number;

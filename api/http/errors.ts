@@ -35,13 +35,18 @@ export function toApiError(err: unknown): ApiError {
     return new ApiError(400, 'VALIDATION_FAILED', `请求数据有误：${fields.map((f) => `${f.field}: ${f.problem}`).join('; ')}`, fields);
   }
   if (err instanceof EngineError) return new ApiError(engineStatus[err.code] ?? 400, err.code, err.message);
-  if (isBodyTooLarge(err)) return new ApiError(413, 'PAYLOAD_TOO_LARGE', '请求体过大');
+  if (isBodyTooLarge(err)) return new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求体过大，上限为 ${sizeText((err as { limit?: number }).limit)}`);
   if (isBadJson(err)) return new ApiError(400, 'MALFORMED_JSON', '请求体不是有效的 JSON');
   return new ApiError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
 }
 
 function isBodyTooLarge(err: unknown): boolean {
   return (err as { type?: string } | undefined)?.type === 'entity.too.large';
+}
+
+function sizeText(bytes: number | undefined): string {
+  if (bytes === undefined) return '规定大小';
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function isBadJson(err: unknown): boolean {

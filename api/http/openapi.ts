@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { AnyRoute } from './routes.js';
+import type { RawRoute } from './raw-routes.js';
+
+const openApiPath = (path: string) => `/api/v1${path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
+const pathParameters = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. Pure. */
-export function openApiDocument(routes: readonly AnyRoute[], version: string): Record<string, unknown> {
+export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRoute[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const spec of routes) {
-    const path = `/api/v1${spec.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
-    (paths[path] ??= {})[spec.method] = operation(spec);
-  }
+  for (const spec of routes) (paths[openApiPath(spec.path)] ??= {})[spec.method] = operation(spec);
+  for (const spec of raw) (paths[openApiPath(spec.path)] ??= {})[spec.method] = rawOperation(spec);
   return {
     openapi: '3.1.0',
     info: { title: 'yichuang 一窗 API', version },
@@ -17,18 +19,26 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): R
 }
 
 function operation(spec: AnyRoute): Record<string, unknown> {
-  const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params = pathParameters(spec.path);
   const query = spec.query ? queryParameters(spec.query) : [];
   return {
     summary: spec.summary,
     tags: spec.tags,
     ...(spec.roles === 'public' ? {} : { security: [{ bearer: [] }], 'x-roles': spec.roles }),
     parameters: [...params, ...query],
+    ...(spec.upload ? { requestBody: { required: true, content: Object.fromEntries(spec.upload.types.map((t) => [t, { schema: { type: 'string', format: 'binary', maxLength: spec.upload!.limit } }])) } } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body) } } } } : {}),
     responses: {
       [String(spec.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(spec.response) } } },
       default: { description: '错误：{ error: { code, message, fields } }' },
     },
+  };
+}
+
+function rawOperation(spec: RawRoute): Record<string, unknown> {
+  return {
+    summary: spec.summary, security: [{ bearer: [] }], 'x-roles': spec.roles, parameters: pathParameters(spec.path),
+    responses: { 200: { description: 'OK', content: Object.fromEntries(spec.produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }, default: { description: '错误：{ error: { code, message, fields } }' } },
   };
 }
 

@@ -1,7 +1,11 @@
-import type { Request, Response, Router } from 'express';
+import express from 'express';
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Role, Staff } from '../auth/types.js';
 import { ApiError, forbidden } from './errors.js';
+
+/** JSON bodies larger than this are refused before they are read (uploads declare their own limit). */
+export const JSON_LIMIT = '256kb';
 
 /**
  * A route declared once: path, roles, zod schemas and handler. The same declaration
@@ -16,6 +20,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   roles: readonly Role[] | 'public' | 'any';
   body?: B;
   query?: Q;
+  /** A file upload: the raw body (a Buffer) of any declared type, up to `limit` bytes, instead of JSON. */
+  upload?: { limit: number; types: readonly string[] };
   response: R;
   status?: number;
   handler: (input: { body: z.infer<B>; query: z.infer<Q>; params: Record<string, string>; staff?: Staff; req: Request }) => Promise<z.infer<R>>;
@@ -28,15 +34,18 @@ export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
   return spec;
 }
 
-/** Registers routes on a router under their express path (`:id` style). */
+/**
+ * Registers routes on a router under their express path (`:id` style). The caller is
+ * authorized before the body is read, so an anonymous client cannot make us read 10 MB.
+ */
 export function mount(router: Router, routes: readonly AnyRoute[]): void {
   for (const spec of routes) {
-    router[spec.method](spec.path, async (req: Request, res: Response, next) => {
+    const parse = spec.upload ? express.raw({ type: () => true, limit: spec.upload.limit }) : express.json({ limit: JSON_LIMIT });
+    router[spec.method](spec.path, authorizing(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const staff = authorize(spec, res.locals.staff as Staff | undefined);
-        const body = spec.body ? spec.body.parse(req.body ?? {}) : undefined;
+        const body = spec.upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : spec.body ? spec.body.parse(req.body ?? {}) : undefined;
         const query = spec.query ? spec.query.parse(req.query) : undefined;
-        const result = await spec.handler({ body, query, params: req.params as Record<string, string>, staff, req });
+        const result = await spec.handler({ body, query, params: req.params as Record<string, string>, staff: res.locals.staff as Staff | undefined, req });
         res.status(spec.status ?? 200).json(result);
       } catch (err) {
         next(err);
@@ -45,12 +54,22 @@ export function mount(router: Router, routes: readonly AnyRoute[]): void {
   }
 }
 
-function authorize(spec: AnyRoute, staff: Staff | undefined): Staff | undefined {
-  if (spec.roles === 'public') return staff;
+function authorizing(spec: AnyRoute): RequestHandler {
+  return (_req, res, next) => {
+    try {
+      authorize(spec, res.locals.staff as Staff | undefined);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+function authorize(spec: AnyRoute, staff: Staff | undefined): void {
+  if (spec.roles === 'public') return;
   if (!staff) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
-  if (spec.roles === 'any') return staff;
+  if (spec.roles === 'any') return;
   if (!staff.roles.some((role) => (spec.roles as readonly Role[]).includes(role))) {
     throw forbidden(`此操作需要以下角色之一：${(spec.roles as readonly Role[]).join('、')}`);
   }
-  return staff;
 }

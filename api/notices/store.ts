@@ -28,3 +28,8 @@ export async function noticesOf(db: Knex, caseId: string): Promise<StoredNotice[
 export async function noticeHtml(db: Knex, caseId: string, id: string): Promise<string | undefined> {
   return (await db('yc_notices').where({ case_id: caseId, id }).first('html'))?.html;
 }
+
+/** Whether a notice of this kind was already issued for the case (job handlers run at least once). */
+export async function hasNotice(db: Knex, caseId: string, kind: NoticeKind): Promise<boolean> {
+  return Boolean(await db('yc_notices').where({ case_id: caseId, kind }).first('id'));
+}

@@ -11,6 +11,7 @@ function toStaff(row: Row): Staff {
     roles: JSON.parse(row.roles) as Role[],
     ...(row.backup_for ? { backupFor: row.backup_for } : {}),
     absent: Boolean(row.absent),
+    ...(row.department ? { department: row.department } : {}),
   };
 }
 
@@ -33,6 +34,7 @@ export interface NewStaff {
   roles: Role[];
   password: string;
   backupFor?: string;
+  department?: string;
 }
 
 export async function addStaff(db: Knex, staff: NewStaff): Promise<void> {
@@ -40,6 +42,7 @@ export async function addStaff(db: Knex, staff: NewStaff): Promise<void> {
     id: staff.id, username: staff.username, name: staff.name, org_unit_id: staff.orgUnitId,
     window_id: staff.windowId ?? null, roles: JSON.stringify(staff.roles),
     password_hash: await hashPassword(staff.password), backup_for: staff.backupFor ?? null, absent: false,
+    department: staff.department ?? null,
   });
 }
 

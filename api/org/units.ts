@@ -49,3 +49,19 @@ export function unitAndBelow(units: readonly OrgUnit[], id: string): string[] {
   for (let i = 0; i < below.length; i++) for (const u of units) if (u.parentId === below[i]) below.push(u.id);
   return below;
 }
+
+/**
+ * The centre that handles a unit's back-office steps: a village's township (its centre has
+ * only a window), else the unit itself. Pure over the list.
+ */
+export function centerOf(units: readonly OrgUnit[], id: string): string {
+  const unit = units.find((u) => u.id === id);
+  return unit?.level === 'village' && unit.parentId ? unit.parentId : id;
+}
+
+/** The county a unit lies in (itself for the county). Pure over the list. */
+export function countyOf(units: readonly OrgUnit[], id: string): string {
+  let unit = units.find((u) => u.id === id);
+  while (unit && unit.level !== 'county' && unit.parentId) unit = units.find((u) => u.id === unit!.parentId);
+  return unit?.id ?? id;
+}

@@ -25,12 +25,17 @@ export const DEMO_PASSWORD = 'yichuang-demo';
 export const demoStaff: Array<Omit<NewStaff, 'password'>> = [
   { id: 's-admin', username: 'admin', name: '系统管理员', orgUnitId: '330324', roles: ['administrator'] },
   { id: 's-county-review', username: 'county.reviewer', name: '县级审批员 陈立', orgUnitId: '330324', roles: ['reviewer'] },
+  { id: 's-county-director', username: 'county.director', name: '县行政服务中心主任 林海', orgUnitId: '330324', roles: ['director'] },
   { id: 's-supervisor', username: 'supervisor', name: '审管办 周敏', orgUnitId: '330324', roles: ['supervisor'] },
   { id: 's-auditor', username: 'auditor', name: '审计 吴静', orgUnitId: '330324', roles: ['auditor'] },
   { id: 's-ob-director', username: 'ob.director', name: '瓯北中心主任 郑伟', orgUnitId: '330324-ob', roles: ['director'] },
   { id: 's-ob-clerk-a', username: 'ob.clerk.a', name: '综合窗口 王芳（A岗）', orgUnitId: '330324-ob', roles: ['clerk'] },
   { id: 's-ob-clerk-b', username: 'ob.clerk.b', name: '综合窗口 李明（B岗）', orgUnitId: '330324-ob', roles: ['clerk'], backupFor: 's-ob-clerk-a' },
   { id: 's-ob-reviewer', username: 'ob.reviewer', name: '部门审查员 张强', orgUnitId: '330324-ob', roles: ['reviewer'] },
+  // A joint review (宅基地) goes to one reviewer group per department the item names.
+  { id: 's-ob-land', username: 'ob.land', name: '自然资源所 黄磊', orgUnitId: '330324-ob', roles: ['reviewer'], department: '示例镇自然资源所' },
+  { id: 's-ob-farm', username: 'ob.farm', name: '农业农村办 何静', orgUnitId: '330324-ob', roles: ['reviewer'], department: '示例镇农业农村办公室' },
+  { id: 's-ob-build', username: 'ob.build', name: '村镇建设办 罗军', orgUnitId: '330324-ob', roles: ['reviewer'], department: '示例镇村镇建设办公室' },
   { id: 's-qt-clerk', username: 'qt.clerk', name: '桥头窗口 赵丽', orgUnitId: '330324-qt', roles: ['clerk'] },
   { id: 's-ma-clerk', username: 'ma.clerk', name: '马岙村代办员 孙杰', orgUnitId: '330324-ob-ma', roles: ['clerk'] },
   { id: 's-dl-clerk', username: 'dl.clerk', name: '东岭村代办员 钱红', orgUnitId: '330324-qt-dl', roles: ['clerk'] },

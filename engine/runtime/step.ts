@@ -31,7 +31,15 @@ const SETTLE_ROUNDS = 100;
  * Throws EngineError for a command that does not apply (unknown or stale element instance).
  */
 export function step(state: InstanceState | undefined, command: Command, ctx: StepContext): StepResult {
-  const working = state ? structuredClone(state) : emptyState('');
+  return advance(state ? structuredClone(state) : emptyState(''), command, ctx);
+}
+
+/**
+ * `step` for a caller that owns `working` (a snapshot it has just loaded, which nobody else
+ * holds): changes it in place instead of copying it first, and returns it as the new state.
+ * Same result as `step`; pure except that it consumes its input, which is garbage on a throw.
+ */
+export function advance(working: InstanceState, command: Command, ctx: StepContext): StepResult {
   if (command.type !== 'start' && working.status !== 'active') {
     throw new EngineError('INSTANCE_ENDED', `instance ${working.id} has ${working.status}; it takes no more commands`, { instanceId: working.id });
   }

@@ -1,6 +1,6 @@
 import { EngineError } from '../errors.js';
 import type { InstanceState } from '../runtime/state.js';
-import type { StoredEvent } from '../history/chain.js';
+import type { EventRecord, StoredEvent } from '../history/chain.js';
 import { GENESIS } from '../history/chain.js';
 import type { Commit, DeploymentRecord, LoadedInstance, DueTimer, EngineStore, OpenTask, PendingJob, Subscription, TaskQuery } from './types.js';
 import { Projections } from './projections.js';
@@ -15,8 +15,14 @@ export class MemoryStore implements EngineStore {
   constructor(private readonly options: { retainEnded?: boolean } = {}) {}
 
   private readonly deploymentList: DeploymentRecord[] = [];
-  private readonly snapshots = new Map<string, { state: InstanceState; version: number }>();
-  private readonly events = new Map<string, StoredEvent[]>();
+  /**
+   * Snapshots and events are kept as JSON text, as a durable store keeps them: nothing a
+   * caller holds (its variables, a listener's state) is shared with what is stored, and a
+   * load is one parse, the private copy the engine steps in place. Each commit's events are
+   * one string (see `pack`).
+   */
+  private readonly snapshots = new Map<string, { state: string; version: number; lastHash: string }>();
+  private readonly events = new Map<string, string[]>();
   private readonly projections = new Projections();
 
   async saveDeployment(record: DeploymentRecord): Promise<void> {
@@ -30,8 +36,7 @@ export class MemoryStore implements EngineStore {
   async load(instanceId: string): Promise<LoadedInstance | undefined> {
     const found = this.snapshots.get(instanceId);
     if (!found) return undefined;
-    const lastHash = this.events.get(instanceId)?.at(-1)?.hash ?? GENESIS;
-    return { state: structuredClone(found.state), version: found.version, lastHash };
+    return { state: JSON.parse(found.state) as InstanceState, version: found.version, lastHash: found.lastHash };
   }
 
   async commit(commit: Commit): Promise<void> {
@@ -39,10 +44,14 @@ export class MemoryStore implements EngineStore {
     if (current !== commit.expectedVersion) {
       throw new EngineError('CONFLICT', `instance ${commit.instanceId} changed meanwhile (version ${current}, expected ${commit.expectedVersion}); reload and try again`, { instanceId: commit.instanceId });
     }
-    this.snapshots.set(commit.instanceId, { state: commit.state, version: current + 1 });
-    const list = this.events.get(commit.instanceId) ?? [];
-    list.push(...commit.events);
-    this.events.set(commit.instanceId, list);
+    const before = this.snapshots.get(commit.instanceId);
+    if (commit.events.length > 0) {
+      const list = this.events.get(commit.instanceId) ?? [];
+      list.push(pack(commit.events));
+      this.events.set(commit.instanceId, list);
+    }
+    const lastHash = commit.events.at(-1)?.hash ?? before?.lastHash ?? GENESIS;
+    this.snapshots.set(commit.instanceId, { state: JSON.stringify(commit.state), version: current + 1, lastHash });
     this.projections.apply(commit.state, commit.effects, commit.events[0]?.at ?? 0);
     if (this.options.retainEnded === false && commit.state.status !== 'active') this.forget(commit.instanceId);
   }
@@ -54,7 +63,7 @@ export class MemoryStore implements EngineStore {
   }
 
   async history(instanceId: string): Promise<StoredEvent[]> {
-    return [...(this.events.get(instanceId) ?? [])];
+    return unpack(this.events.get(instanceId) ?? []);
   }
 
   async tasks(query: TaskQuery): Promise<OpenTask[]> {
@@ -101,7 +110,7 @@ export class MemoryStore implements EngineStore {
   }
 
   async instances(filter: { status?: InstanceState['status']; processId?: string } = {}): Promise<InstanceState[]> {
-    return [...this.snapshots.values()].map((s) => s.state)
+    return [...this.snapshots.values()].map((s) => JSON.parse(s.state) as InstanceState)
       .filter((s) => (!filter.status || s.status === filter.status) && (!filter.processId || s.processId === filter.processId));
   }
 
@@ -113,4 +122,25 @@ export class MemoryStore implements EngineStore {
   async effectsDone(): Promise<void> {}
 
   async close(): Promise<void> {}
+}
+
+/**
+ * A commit's events as one string, a line per event: sequence number, time, hash and body,
+ * tab-separated (JSON text escapes tabs and newlines). A long run then leaves a string per
+ * step for the garbage collector to walk, not a dozen small objects.
+ */
+function pack(events: readonly EventRecord[]): string {
+  return events.map((e) => `${e.seq}\t${e.at}\t${e.hash}\t${e.body}`).join('\n');
+}
+
+/** The stored events of packed commits, each linked to the one before. */
+function unpack(commits: readonly string[]): StoredEvent[] {
+  const events: StoredEvent[] = [];
+  let prev = GENESIS;
+  for (const line of commits.flatMap((commit) => commit.split('\n'))) {
+    const [seq, at, hash, body] = line.split('\t') as [string, string, string, string];
+    events.push({ ...JSON.parse(body), seq: Number(seq), at: Number(at), prev, hash } as StoredEvent);
+    prev = hash;
+  }
+  return events;
 }

@@ -1,6 +1,6 @@
 import type { InstanceState } from '../runtime/state.js';
 import type { Effect } from '../runtime/effects.js';
-import type { StoredEvent } from '../history/chain.js';
+import type { EventRecord, StoredEvent } from '../history/chain.js';
 
 /** A deployed definition version. The XML is kept: it is what auditors see and what is recompiled. */
 export interface DeploymentRecord {
@@ -14,7 +14,10 @@ export interface DeploymentRecord {
   checksum: string;
 }
 
-/** A snapshot with its version and the hash of the instance's last history event. */
+/**
+ * A snapshot with its version and the hash of the instance's last history event. The state
+ * is the caller's own copy: the engine steps it in place.
+ */
 export interface LoadedInstance {
   state: InstanceState;
   version: number;
@@ -27,7 +30,8 @@ export interface Commit {
   /** The version loaded before the step (0 for a new instance); the store refuses a mismatch. */
   expectedVersion: number;
   state: InstanceState;
-  events: StoredEvent[];
+  /** Chained events, their bodies already as the JSON text that was hashed. */
+  events: EventRecord[];
   effects: Effect[];
 }
 
@@ -96,6 +100,13 @@ export interface EngineStore {
   saveDeployment(record: DeploymentRecord): Promise<void>;
   deployments(): Promise<DeploymentRecord[]>;
   load(instanceId: string): Promise<LoadedInstance | undefined>;
+  /**
+   * The instance as this process last committed it, if the store still remembers it (saves
+   * a durable store a read per command). It may be stale when another process has committed
+   * since; a command stepped from it is then refused by the commit's version check and tried
+   * again on a fresh `load`. Only for commands, never to answer a reader.
+   */
+  recent?(instanceId: string): LoadedInstance | undefined;
   commit(commit: Commit): Promise<void>;
   history(instanceId: string): Promise<StoredEvent[]>;
   tasks(query: TaskQuery): Promise<OpenTask[]>;
@@ -113,7 +124,11 @@ export interface EngineStore {
   instances(filter?: { status?: InstanceState['status']; processId?: string }): Promise<InstanceState[]>;
   /** Effects committed but not yet carried out (after a crash), oldest first. */
   pendingEffects(): Promise<Array<{ instanceId: string; effect: Effect }>>;
-  /** Marks effects as carried out. */
+  /**
+   * Marks effects as carried out. A durable store may write the marks a moment later, many
+   * at once: a crash before then only carries those effects out again, which effects
+   * tolerate (at least once).
+   */
   effectsDone(ids: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -13,8 +13,17 @@ export interface TestServer {
   engine: Engine;
   clock: VirtualClock;
   store: KnexStore;
-  call: (method: string, path: string, options?: { token?: string; body?: unknown; raw?: string }) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  call: (method: string, path: string, options?: CallOptions) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
   login: (username: string) => Promise<string>;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  raw?: string;
+  /** A file body, sent as is with `contentType`. */
+  bytes?: Uint8Array;
+  contentType?: string;
 }
 
 const open: Array<() => Promise<void>> = [];
@@ -41,12 +50,12 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0)): Promise<T
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const call: TestServer['call'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    const body = options.bytes ?? options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const res = await fetch(`${url}/api/v1${path}`, { method, headers, body });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text || undefined };
   };
   const login = async (username: string) => {
     const res = await call('POST', '/auth/login', { body: { username, password: DEMO_PASSWORD } });

@@ -1,12 +1,27 @@
 import type { Knex } from 'knex';
 import type { OpenTask, PendingJob, Subscription, TaskQuery } from '../types.js';
+import type { PgStatement } from './pg-direct.js';
 
 /** A row as the driver returns it: column name to value (types differ by driver, e.g. bigint as string on pg). */
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+const TASK_COLUMNS = ['id', 'instance_id', 'process_id', 'body', 'created_at'];
+
+/**
+ * The open tasks of one instance, which callers ask for after every step, as one prepared
+ * PostgreSQL statement: its plan, an equality on the index of open tasks, suits every instance.
+ */
+export function openTasksOfInstance(instanceId: string): PgStatement {
+  return {
+    name: 'yc_open_tasks_of_instance',
+    text: `SELECT ${TASK_COLUMNS.join(', ')} FROM yc_tasks WHERE instance_id = $1 AND closed_at IS NULL ORDER BY created_at, id`,
+    values: [instanceId],
+  };
+}
+
 /** Open tasks matching a query, candidate group and user through the side table. */
 export function taskQuery(knex: Knex, query: TaskQuery): Knex.QueryBuilder {
-  const q = knex('yc_tasks').whereNull('closed_at').orderBy('created_at').orderBy('id');
+  const q = knex('yc_tasks').select(TASK_COLUMNS).whereNull('closed_at').orderBy('created_at').orderBy('id');
   if (query.instanceId) q.where({ instance_id: query.instanceId });
   if (query.processId) q.where({ process_id: query.processId });
   if (query.elementId) q.where({ element_id: query.elementId });

@@ -3,13 +3,18 @@ import { EngineError } from '../../errors.js';
 import type { InstanceState } from '../../runtime/state.js';
 import type { Effect } from '../../runtime/effects.js';
 import type { StoredEvent } from '../../history/chain.js';
-import { GENESIS } from '../../history/chain.js';
+import { GENESIS, storedEvent } from '../../history/chain.js';
 import type { Commit, DeploymentRecord, DueTimer, EngineStore, LoadedInstance, OpenTask, PendingJob, Subscription, TaskQuery } from '../types.js';
 import { migrationSource } from '../../../migrations/index.js';
 import { connect, isPostgres } from './connect.js';
 import type { KnexStoreOptions } from './connect.js';
-import { project } from './projections.js';
-import { taskQuery, toJob, toSubscription, toTask } from './rows.js';
+import { rowChanges } from './row-changes.js';
+import { commitPostgres } from './commit-pg.js';
+import { commitInTransaction } from './commit-trx.js';
+import { DoneMarks } from './done-marks.js';
+import { RecentSnapshots } from './recent.js';
+import { openTasksOfInstance, taskQuery, toJob, toSubscription, toTask } from './rows.js';
+import { pgQuery } from './pg-direct.js';
 
 /**
  * The durable store: SQLite embedded, PostgreSQL in server mode, one set of migrations.
@@ -18,9 +23,16 @@ import { taskQuery, toJob, toSubscription, toTask } from './rows.js';
  */
 export class KnexStore implements EngineStore {
   readonly knex: Knex;
+  private readonly postgres: boolean;
+  private readonly recentSnapshots = new RecentSnapshots();
+  private readonly doneMarks: DoneMarks;
 
   constructor(private readonly options: KnexStoreOptions = {}) {
     this.knex = connect(options);
+    this.postgres = isPostgres(this.knex);
+    this.doneMarks = new DoneMarks(async (ids, at) => {
+      await this.knex('yc_outbox').whereIn('id', ids).update({ done_at: at });
+    });
   }
 
   /**
@@ -55,57 +67,41 @@ export class KnexStore implements EngineStore {
   }
 
   async load(instanceId: string): Promise<LoadedInstance | undefined> {
-    const row = await this.knex('yc_instances').where({ id: instanceId }).first();
+    const row = await this.knex('yc_instances').where({ id: instanceId }).first('state', 'version', 'last_hash');
     if (!row) return undefined;
     return { state: JSON.parse(row.state) as InstanceState, version: row.version, lastHash: row.last_hash ?? GENESIS };
   }
 
+  recent(instanceId: string): LoadedInstance | undefined {
+    return this.recentSnapshots.get(instanceId);
+  }
+
+  /** One transaction: on PostgreSQL a single statement (one round trip), on SQLite a knex transaction. */
   async commit(commit: Commit): Promise<void> {
-    await this.knex.transaction(async (trx) => {
-      await this.writeSnapshot(trx, commit);
-      const at = commit.events[0]?.at ?? Date.now();
-      if (commit.events.length > 0) {
-        // One multi-row insert: knex's batchInsert adds a savepoint and a timer per call.
-        await insertRows(trx, 'yc_events', commit.events.map((e) => eventRow(commit.instanceId, e)));
-      }
-      await project(trx, commit.state, commit.effects, at);
-      if (commit.effects.length > 0) {
-        await insertRows(trx, 'yc_outbox', commit.effects.map((effect, position) => ({
-          id: effect.id, instance_id: commit.instanceId, position, body: JSON.stringify(effect), created_at: at,
-        })));
-      }
-    });
-  }
-
-  private async writeSnapshot(trx: Knex.Transaction, commit: Commit): Promise<void> {
-    const state = commit.state;
-    const row = {
-      process_id: state.processId, definition_key: state.definitionKey, status: state.status,
-      business_key: state.businessKey ?? null, parent_id: state.parent?.instanceId ?? null,
-      version: commit.expectedVersion + 1, state: JSON.stringify(state),
-      last_hash: commit.events.at(-1)?.hash ?? (await this.lastHash(trx, commit.instanceId)),
-      updated_at: commit.events.at(-1)?.at ?? 0,
-    };
-    if (commit.expectedVersion === 0) {
-      const inserted = await trx('yc_instances').insert({ id: commit.instanceId, ...row }).onConflict('id').ignore();
-      if (rowCount(inserted) === 0) throw conflict(commit.instanceId, 0);
-      return;
+    const stateText = JSON.stringify(commit.state);
+    const changes = rowChanges(commit, stateText);
+    let written: boolean;
+    try {
+      written = this.postgres ? await commitPostgres(this.knex, changes) : await commitInTransaction(this.knex, changes);
+    } catch (err) {
+      this.recentSnapshots.forget(commit.instanceId);
+      throw err;
     }
-    const updated = await trx('yc_instances').where({ id: commit.instanceId, version: commit.expectedVersion }).update(row);
-    if (updated === 0) throw conflict(commit.instanceId, commit.expectedVersion);
-  }
-
-  private async lastHash(trx: Knex.Transaction, instanceId: string): Promise<string> {
-    const row = await trx('yc_instances').where({ id: instanceId }).first('last_hash');
-    return row?.last_hash ?? GENESIS;
+    if (!written) {
+      this.recentSnapshots.forget(commit.instanceId);
+      throw conflict(commit.instanceId, commit.expectedVersion);
+    }
+    this.recentSnapshots.remember(commit.instanceId, commit.state.status, { state: stateText, version: changes.instance.version, lastHash: changes.instance.last_hash });
   }
 
   async history(instanceId: string): Promise<StoredEvent[]> {
     const rows = await this.knex('yc_events').where({ instance_id: instanceId }).orderBy('seq');
-    return rows.map((r) => ({ ...JSON.parse(r.body), seq: r.seq, at: Number(r.at), prev: r.prev, hash: r.hash }) as StoredEvent);
+    return rows.map((r) => storedEvent({ seq: r.seq, at: Number(r.at), type: r.type, body: r.body, prev: r.prev, hash: r.hash }));
   }
 
   async tasks(query: TaskQuery): Promise<OpenTask[]> {
+    const oneInstance = query.instanceId !== undefined && Object.values(query).filter((v) => v !== undefined).length === 1;
+    if (oneInstance && this.postgres) return (await pgQuery(this.knex, openTasksOfInstance(query.instanceId!))).map(toTask);
     return (await taskQuery(this.knex, query)).map(toTask);
   }
 
@@ -165,31 +161,16 @@ export class KnexStore implements EngineStore {
   }
 
   async effectsDone(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.knex('yc_outbox').whereIn('id', [...ids]).update({ done_at: Date.now() });
+    this.doneMarks.add(ids);
   }
 
   async close(): Promise<void> {
+    await this.doneMarks.close();
     if (this.options.dropSchemaOnClose && this.options.schema && isPostgres(this.knex)) {
       await this.knex.raw('drop schema if exists ?? cascade', [this.options.schema]);
     }
     await this.knex.destroy();
   }
-}
-
-/** Rows in chunks small enough for SQLite's bound-parameter limit. */
-async function insertRows(trx: Knex.Transaction, table: string, rows: Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 100) await trx(table).insert(rows.slice(i, i + 100));
-}
-
-function eventRow(instanceId: string, event: StoredEvent) {
-  const { seq, at, prev, hash, ...body } = event;
-  return { instance_id: instanceId, seq, at, type: event.t, body: JSON.stringify(body), prev, hash };
-}
-
-function rowCount(result: unknown): number {
-  if (Array.isArray(result)) return result.length > 0 && result[0] !== 0 ? 1 : 0;
-  const count = (result as { rowCount?: number } | undefined)?.rowCount;
-  return count ?? 0;
 }
 
 function conflict(instanceId: string, expected: number): EngineError {

@@ -118,7 +118,10 @@ describe('activities', () => {
     await engine.deploy(xml);
     const instance = await engine.start('c');
     await engine.idle();
-    expect(undone).toEqual(['undo_charge', 'undo_book']);
+    // Handlers run side by side as jobs; the order that matters is the one they were started in.
+    const started = (await engine.history(instance.id)).filter((e) => e.t === 'activated' && e.el.startsWith('undo_')).map((e) => (e as { el: string }).el);
+    expect(started).toEqual(['undo_charge', 'undo_book']);
+    expect(undone.sort()).toEqual(['undo_book', 'undo_charge']);
     expect((await engine.instance(instance.id))?.status).toBe('completed');
   });
 });

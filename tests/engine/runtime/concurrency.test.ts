@@ -39,4 +39,24 @@ describe('two clerks completing one task at once', () => {
       await two.close();
     }
   });
+
+  test('a server whose last look at an instance is out of date still completes its task, from the fresh state', async () => {
+    if (process.env.TEST_STORE !== 'postgres') return;
+    const [one, two] = twoEngines();
+    try {
+      await one.deploy(xml);
+      await two.idle();
+      const instance = await one.start('p');
+      const [accept] = await two.tasks({ instanceId: instance.id });
+      await two.completeTask(accept!.id, { by: 'two' });
+      const [next] = await one.tasks({ instanceId: instance.id });
+      await one.completeTask(next!.id, { by: 'one' });
+      expect(await one.instance(instance.id)).toMatchObject({ status: 'completed', variables: { by: 'one' } });
+      expect(await one.verify(instance.id)).toEqual({ ok: true, replayMatches: true });
+      await expect(one.completeTask(accept!.id)).rejects.toMatchObject({ code: 'TASK_ALREADY_COMPLETED' });
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
 });

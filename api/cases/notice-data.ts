@@ -1,0 +1,18 @@
+import type { Knex } from 'knex';
+import type { CaseRecord } from './types.js';
+import { findItem } from '../catalog/catalog.js';
+import { allUnits } from '../org/units.js';
+
+/** A date as notices print it: 2026年3月16日 (China time). Pure. */
+export const printedDate = (ms: number): string =>
+  new Date(ms).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+
+/** What every notice of a case prints: applicant, item, centre, window, dates and the complaint phone. */
+export async function noticeData(db: Knex, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
+  const unit = (await allUnits(db)).find((u) => u.id === c.orgUnitId);
+  const item = await findItem(db, c.itemCode);
+  return {
+    applicant: c.applicant, itemName: c.itemName, caseId: c.caseNo, receivedDate: printedDate(c.receivedAt), centerName: unit?.centerName,
+    date: printedDate(at), complaintPhone: item?.complaintPhone ?? '12345', windowName: `${unit?.centerName ?? ''}${item?.window ?? ''}窗口`,
+  };
+}

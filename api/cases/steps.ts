@@ -1,0 +1,73 @@
+import type { Knex } from 'knex';
+import type { Engine } from '../../engine/index.js';
+import { EngineError } from '../../engine/index.js';
+import type { Staff } from '../auth/types.js';
+import type { CaseRecord } from './types.js';
+import type { InboxTask } from './inbox.js';
+import { caseOfTask, inbox } from './inbox.js';
+import { caseLog, updateCase } from './repository.js';
+import { parseForm } from './forms.js';
+import { accept, checkAcceptance, corrected } from './acceptance.js';
+import { findItem } from '../catalog/catalog.js';
+import { actingFor, findStaff } from '../org/staff.js';
+import { allUnits, unitAndBelow } from '../org/units.js';
+import { ApiError, forbidden } from '../http/errors.js';
+
+/**
+ * Completes a step after checking it is the caller's and its form is complete; records who
+ * did it (and for whom, on a B post). A step done already gets a 409 that says when and by whom.
+ */
+export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number): Promise<CaseRecord> {
+  const mine = (await inbox(db, engine, staff)).find((t) => t.id === taskId);
+  if (!mine) throw await whyNotMine(db, engine, staff, taskId);
+  const record = (await caseOfTask(db, engine, mine))!;
+  let variables = parseForm(mine.formKey, input);
+  if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
+  await engine.completeTask(taskId, variables).catch((err: unknown) => {
+    if (err instanceof EngineError && err.code === 'TASK_ALREADY_COMPLETED') throw alreadyDone();
+    throw err;
+  });
+  await engine.idle();
+  const acting = await actingFor(db, staff);
+  const item = await findItem(db, record.itemCode);
+  return updateCase(db, record.id, (c) => afterStep(engine, c, mine.formKey, variables, item, at), {
+    at, actorId: staff.id, action: 'step-done',
+    detail: {
+      taskId, step: mine.name ?? mine.elementId, variables, ...departmentOf(mine),
+      ...(record.ownerId && record.ownerId !== staff.id && acting.includes(record.ownerId) ? { onBehalfOf: record.ownerId } : {}),
+    },
+  });
+}
+
+/** What a step's answer means for the case itself: accepted on the spot, the applicant came back. Pure. */
+function afterStep(engine: Engine, c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>, item: Awaited<ReturnType<typeof findItem>>, at: number): CaseRecord {
+  const missing = (variables.missingMaterials as string[] | undefined) ?? [];
+  if (formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(engine.calendar, c, item, at);
+  if (formKey === 'correction') return corrected(c, (variables.correctedMaterials as string[] | undefined) ?? []);
+  return c;
+}
+
+function departmentOf(task: InboxTask): { department?: string } {
+  const group = task.candidateGroups.find((g) => g.startsWith('reviewer:'));
+  return group ? { department: group.slice('reviewer:'.length) } : {};
+}
+
+/**
+ * Why a task is not in the caller's inbox: unknown or of a case the caller may not see (404),
+ * someone else's (403), or done already (409, saying when and by whom).
+ */
+async function whyNotMine(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<ApiError> {
+  const instanceId = taskId.slice(0, taskId.lastIndexOf('/'));
+  const record = instanceId ? await caseOfTask(db, engine, { instanceId }).catch(() => undefined) : undefined;
+  if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
+  if ((await engine.tasks()).some((t) => t.id === taskId)) return forbidden('这项待办不在你的待办范围内');
+  const log = await caseLog(db, record.id);
+  if (!log.some((e) => e.action === 'step-closed' && e.detail.taskId === taskId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
+  const done = log.find((e) => e.action === 'step-done' && e.detail.taskId === taskId);
+  return alreadyDone(done?.actorId ? (await findStaff(db, done.actorId))?.name : undefined, done?.at);
+}
+
+function alreadyDone(by?: string, at?: number): ApiError {
+  const when = at ? `于 ${new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} ` : '';
+  return new ApiError(409, 'TASK_ALREADY_COMPLETED', `这项待办已${when}由${by ?? '他人'}办理完毕，请刷新待办列表`);
+}

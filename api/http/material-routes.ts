@@ -1,0 +1,38 @@
+import type { Knex } from 'knex';
+import type { Engine } from '../../engine/index.js';
+import { route } from './routes.js';
+import type { AnyRoute } from './routes.js';
+import type { RawRoute } from './raw-routes.js';
+import { notFound } from './errors.js';
+import { materialSchema } from './schemas.js';
+import { visibleCase } from './scope.js';
+import { materialFile, uploadMaterial } from '../cases/materials.js';
+import { ACCEPTED_TYPES, MAX_UPLOAD_BYTES } from '../cases/file-types.js';
+
+/** Uploading a material's scan: the raw file as the body, its type in Content-Type. */
+export function materialRoutes(db: Knex, engine: Engine): AnyRoute[] {
+  return [
+    route({
+      method: 'post', path: '/cases/:id/materials/:name', summary: '上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB）', tags: ['cases'], roles: ['clerk'], status: 201,
+      upload: { limit: MAX_UPLOAD_BYTES, types: Object.keys(ACCEPTED_TYPES) }, response: materialSchema,
+      handler: async ({ staff, params, body, req }) => {
+        const record = await visibleCase(db, staff!, params.id ?? '');
+        return uploadMaterial(db, staff!, record, params.name ?? '', req.headers['content-type'], body as Buffer, engine.clock.now());
+      },
+    }),
+  ];
+}
+
+/** The latest upload of a material, as the file it is. */
+export function materialFiles(db: Knex): RawRoute[] {
+  return [{
+    method: 'get', path: '/cases/:id/materials/:name', summary: '材料扫描件', roles: 'any', produces: Object.keys(ACCEPTED_TYPES),
+    handler: async ({ staff, params, res }) => {
+      const record = await visibleCase(db, staff, params.id ?? '');
+      const file = await materialFile(db, record, params.name ?? '');
+      if (!file) throw notFound('材料文件');
+      res.setHeader('Content-Disposition', 'attachment');
+      res.type(file.contentType).send(file.data);
+    },
+  }];
+}

@@ -1,0 +1,21 @@
+import type { Knex } from 'knex';
+import type { Staff } from '../auth/types.js';
+import type { CaseRecord } from '../cases/types.js';
+import { findCase } from '../cases/repository.js';
+import { allUnits, unitAndBelow } from '../org/units.js';
+import { notFound } from './errors.js';
+
+/**
+ * A case the caller may see: in their org unit or below. Anything else answers as if it did
+ * not exist, so a village clerk cannot even learn another village's case numbers.
+ */
+export async function visibleCase(db: Knex, staff: Staff, id: string): Promise<CaseRecord> {
+  const record = await findCase(db, id);
+  if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) throw notFound('办件');
+  return record;
+}
+
+/** The org units a person sees: their own and everything below it. */
+export async function scopeOf(db: Knex, staff: Staff): Promise<string[]> {
+  return unitAndBelow(await allUnits(db), staff.orgUnitId);
+}

@@ -1,0 +1,64 @@
+import type { Knex } from 'knex';
+import type { RowChanges, TaskChange } from './row-changes.js';
+
+/**
+ * A commit in a knex transaction, statement by statement (SQLite, where statements cost no
+ * round trip): the snapshot with its version check first, then events, projections and the
+ * outbox, each kind of row in as few statements as it takes. Resolves with whether the
+ * snapshot was written; when it was not (the version check failed), nothing is.
+ */
+export async function commitInTransaction(knex: Knex, changes: RowChanges): Promise<boolean> {
+  return knex.transaction(async (trx) => {
+    if (!(await writeSnapshot(trx, changes))) return false;
+    await insertRows(trx, 'yc_events', changes.events);
+    await insertRows(trx, 'yc_tasks', changes.tasks.insert);
+    for (const change of changes.tasks.change) await changeTask(trx, change);
+    await insertRows(trx, 'yc_task_groups', changes.groups.insert);
+    await upsertRows(trx, 'yc_jobs', changes.jobs.upsert);
+    for (const { id, retries, elementId } of changes.jobs.change) {
+      await trx('yc_jobs').where({ id }).update({ ...(retries === undefined ? {} : { retries }), ...(elementId === undefined ? {} : { element_id: elementId }) });
+    }
+    await deleteRows(trx, 'yc_jobs', changes.jobs.delete);
+    await upsertRows(trx, 'yc_subscriptions', changes.subscriptions.upsert);
+    await deleteRows(trx, 'yc_subscriptions', changes.subscriptions.delete);
+    await upsertRows(trx, 'yc_timers', changes.timers.upsert);
+    await deleteRows(trx, 'yc_timers', changes.timers.delete);
+    await insertRows(trx, 'yc_outbox', changes.outbox);
+    return true;
+  });
+}
+
+async function writeSnapshot(trx: Knex.Transaction, changes: RowChanges): Promise<boolean> {
+  const { id, last_hash: lastHash, ...row } = changes.instance;
+  if (changes.expectedVersion === 0) {
+    const inserted = await trx('yc_instances').insert({ id, ...row, last_hash: lastHash ?? '' }).onConflict('id').ignore().returning('id');
+    return inserted.length > 0;
+  }
+  const updated = await trx('yc_instances').where({ id, version: changes.expectedVersion }).update({ ...row, ...(lastHash === null ? {} : { last_hash: lastHash }) });
+  return updated > 0;
+}
+
+async function changeTask(trx: Knex.Transaction, change: TaskChange): Promise<void> {
+  const columns: Record<string, unknown> = {};
+  if (change.closed) Object.assign(columns, { closed_at: change.closed.at, outcome: change.closed.outcome });
+  if (change.moved) {
+    const row = await trx('yc_tasks').where({ id: change.id }).first('body');
+    if (!row) return;
+    const body = { ...JSON.parse(row.body), elementId: change.moved.elementId, name: change.moved.name };
+    Object.assign(columns, { element_id: change.moved.elementId, body: JSON.stringify(body) });
+  }
+  await trx('yc_tasks').where({ id: change.id }).update(columns);
+}
+
+/** Rows in chunks small enough for SQLite's bound-parameter limit; one multi-row insert each (knex's batchInsert adds a savepoint per call). */
+async function insertRows(trx: Knex.Transaction, table: string, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) await trx(table).insert(rows.slice(i, i + 100));
+}
+
+async function upsertRows(trx: Knex.Transaction, table: string, rows: object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) await trx(table).insert(rows.slice(i, i + 100)).onConflict('id').merge();
+}
+
+async function deleteRows(trx: Knex.Transaction, table: string, ids: string[]): Promise<void> {
+  if (ids.length > 0) await trx(table).whereIn('id', ids).delete();
+}

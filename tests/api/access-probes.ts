@@ -1,0 +1,112 @@
+/**
+ * One probe per route the server mounts: how to call it on a fresh or shared target, and who
+ * may reach that target beyond the route's declared roles (org-unit scope, first-ask owner,
+ * the case's centre director). Sensitive routes also list, literally, who is let in.
+ */
+import type { Role } from '../../api/auth/types.js';
+import { demoUnits, DEMO_PASSWORD } from '../../api/seed/demo-county.js';
+import { unitAndBelow } from '../../api/org/units.js';
+import type { CallOptions, TestServer } from './support.js';
+import { applicant, complete, itemNamed, receive, required, stepOf } from './cases.js';
+
+export interface Person { username: string; roles: Role[]; unit: string }
+/** What a person gets: let in, or refused as anonymous (401), for their role or rule (403), or as if the target did not exist (404). */
+export type Verdict = 'in' | '401' | '403' | '404';
+
+export interface Fixtures {
+  server: TestServer;
+  token: (username: string) => string;
+  /** Open direct cases: one received at the 瓯北 township window by ob.clerk.a, one at 马岙 village by ma.clerk. */
+  township: string;
+  village: string;
+  /** A township case issued with a completion notice, and a scan uploaded on the open township case. */
+  issued: { caseId: string; noticeId: string };
+}
+
+export interface Probe {
+  label?: string;
+  /** Builds the request; called once per person, so it may make a fresh target for each. */
+  request: (f: Fixtures, who: Person | undefined) => Promise<{ path: string; token?: string } & CallOptions>;
+  /** Who, among those holding a declared role, may reach the target. */
+  access?: (p: Person) => Verdict;
+  /** The sensitive cases, written out: exactly these people are let in. */
+  letIn?: string[];
+}
+
+const sees = (unit: string) => (p: Person): Verdict => (unitAndBelow(demoUnits, p.unit).includes(unit) ? 'in' : '404');
+const TOWNSHIP = '330324-ob';
+const VILLAGE = '330324-ob-ma';
+const BIRTH = itemNamed('出生登记');
+const RESIDENCE = itemNamed('流动人口居住登记');
+const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+const SEE_TOWNSHIP = ['admin', 'county.reviewer', 'county.director', 'supervisor', 'auditor', 'ob.director', 'ob.clerk.a', 'ob.clerk.b', 'ob.reviewer', 'ob.land', 'ob.farm', 'ob.build'];
+let units = 0;
+
+/** A fresh township case, open at acceptance in ob.clerk.a's inbox. */
+const freshCase = (f: Fixtures) => receive(f.server, f.token('ob.clerk.a'), BIRTH);
+
+export const probes: Record<string, Probe[]> = {
+  'POST /auth/login': [{ request: async () => ({ path: '/auth/login', body: { username: 'qt.clerk', password: DEMO_PASSWORD } }) }],
+  'POST /auth/logout': [{ request: async (f, who) => ({ path: '/auth/logout', token: who ? await f.server.login(who.username) : undefined }) }],
+  'GET /me': [{ request: async () => ({ path: '/me' }) }],
+  'GET /openapi.json': [{ request: async () => ({ path: '/openapi.json' }) }],
+  'GET /org-units': [{ request: async () => ({ path: '/org-units' }) }],
+  'POST /org-units': [{
+    request: async () => ({ path: '/org-units', body: { id: `330324-new${++units}`, parentId: '330324', level: 'township', name: '沙头镇', centerName: '永嘉县沙头镇行政服务中心', centerClass: '三类', population: 40_000, areaM2: 80 } }),
+    access: (p) => (sees('330324')(p) === 'in' ? 'in' : '403'), letIn: ['admin'],
+  }],
+  'GET /staff': [{ request: async () => ({ path: '/staff' }) }],
+  'PUT /staff/:id/absence': [{ request: async () => ({ path: '/staff/s-ob-clerk-a/absence', body: { absent: false } }), access: sees(TOWNSHIP), letIn: ['admin', 'county.director', 'ob.director'] }],
+  'GET /items': [{ request: async () => ({ path: '/items' }) }],
+  'GET /items/:code': [{ request: async () => ({ path: `/items/${BIRTH.code}` }) }],
+  'POST /cases': [{ request: async () => ({ path: '/cases', body: { itemCode: RESIDENCE.code, applicant, provided: required(RESIDENCE) } }) }],
+  'GET /cases': [{ request: async () => ({ path: '/cases' }) }],
+  'GET /cases/:id': [
+    { label: 'township case', request: async (f) => ({ path: `/cases/${f.township}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP },
+    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}` }), access: sees(VILLAGE), letIn: [...SEE_TOWNSHIP, 'ma.clerk'] },
+  ],
+  'POST /cases/:id/withdraw': [
+    { label: 'township case', request: async (f) => ({ path: `/cases/${await freshCase(f)}/withdraw`, body: { reason: '申请人撤回' } }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] },
+    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}/withdraw`, body: { reason: '申请人撤回' } }), access: sees(VILLAGE), letIn: ['ob.clerk.a', 'ob.clerk.b', 'ma.clerk'] },
+  ],
+  'POST /cases/:id/handover': [{
+    request: async (f) => ({ path: `/cases/${await freshCase(f)}/handover`, body: { toStaffId: 's-ob-clerk-b', reason: '轮休移交' } }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'GET /tasks': [{ request: async () => ({ path: '/tasks' }) }],
+  'POST /tasks/:id/complete': [{
+    request: async (f) => {
+      const task = await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept');
+      return { path: `/tasks/${encodeURIComponent(task.id)}/complete`, body: { variables: { accepted: true, missingMaterials: [] } } };
+    },
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /cases/:id/extensions': [{ request: async (f) => ({ path: `/cases/${f.issued.caseId}/extensions`, body: { days: 5, reason: '需征求意见' } }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
+  'GET /extensions': [{ request: async () => ({ path: '/extensions' }) }],
+  'POST /extensions/:id/decision': [{
+    request: async (f) => {
+      const clerk = f.token('ob.clerk.a');
+      const caseId = await freshCase(f);
+      await complete(f.server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+      const asked = await f.server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 2, reason: '需征求意见' } });
+      return { path: `/extensions/${encodeURIComponent(asked.body.id)}/decision`, body: { approved: true } };
+    },
+    access: (p) => (p.unit === TOWNSHIP ? 'in' : sees(TOWNSHIP)(p) === 'in' ? '403' : '404'), letIn: ['ob.director'],
+  }],
+  'POST /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}`, bytes: PDF, contentType: 'application/pdf' }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
+  'GET /track/:caseNo': [{ request: async (f) => ({ path: `/track/${f.township}?phone=${applicant.phone.slice(-4)}` }) }],
+  'GET /cases/:id/notices/:noticeId': [{ request: async (f) => ({ path: `/cases/${f.issued.caseId}/notices/${f.issued.noticeId}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
+  'GET /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
+};
+
+/** The shared targets: open township and village cases, an issued township case with its notice, a scan to read. */
+export async function fixtures(server: TestServer, token: (username: string) => string): Promise<Fixtures> {
+  const township = await receive(server, token('ob.clerk.a'), BIRTH);
+  const village = await receive(server, token('ma.clerk'), RESIDENCE);
+  const issuedId = await receive(server, token('ob.clerk.a'), BIRTH);
+  await complete(server, token('ob.clerk.a'), issuedId, 'accept', { accepted: true, missingMaterials: [] });
+  await complete(server, token('ob.clerk.a'), issuedId, 'decide', { approved: true });
+  const notices = (await server.call('GET', `/cases/${issuedId}`, { token: token('ob.clerk.a') })).body.notices;
+  await server.call('POST', `/cases/${township}/materials/${encodeURIComponent('出生医学证明')}`, { token: token('ob.clerk.a'), bytes: PDF, contentType: 'application/pdf' });
+  return { server, token, township, village, issued: { caseId: issuedId, noticeId: notices[0].id } };
+}

@@ -1,0 +1,78 @@
+/**
+ * Given/When/Then helpers for the case scenarios through HTTP: applicants, intake with the
+ * required materials, the one open step of a case in someone's inbox, completing it.
+ */
+import { expect } from '@jest/globals';
+import type { ServiceItem } from '../../processes/catalog/types.js';
+import { items } from '../../processes/catalog/items.js';
+import { saveItems } from '../../api/catalog/catalog.js';
+import type { TestServer } from './support.js';
+
+export const applicant = { kind: 'person', name: '王芳', idNumber: '11010519491231002X', phone: '13800001234' };
+
+/** An instant given as China wall-clock time, e.g. `chinaTime('2026-02-10 10:00')`. */
+export const chinaTime = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
+
+/** The China calendar date of an instant, e.g. `2026-03-16`. */
+export const chinaDate = (instant: number): string => new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+export const itemNamed = (name: string): ServiceItem => {
+  const item = items.find((i) => i.name === name);
+  if (!item) throw new Error(`no item ${name} in the sample catalog`);
+  return item;
+};
+
+export const required = (item: ServiceItem): string[] => item.materials.filter((m) => m.required).map((m) => m.name);
+
+/** Adds a variant of a catalog item (as an administrator would), for a time limit the sample catalog lacks. */
+export async function withItem(server: TestServer, item: ServiceItem): Promise<ServiceItem> {
+  await saveItems(server.store.knex, [item]);
+  return item;
+}
+
+/** Receives a case at the window; `provided` defaults to every required material. */
+export async function receive(server: TestServer, token: string, item: ServiceItem, provided = required(item)): Promise<string> {
+  const created = await server.call('POST', '/cases', { token, body: { itemCode: item.code, applicant, provided } });
+  expect(created.status).toBe(201);
+  return created.body.id as string;
+}
+
+/** The one open step of a case at an element in this person's inbox. */
+export async function stepOf(server: TestServer, token: string, caseId: string, elementId: string) {
+  const inbox = await server.call('GET', '/tasks', { token });
+  if (inbox.status !== 200) throw new Error(`inbox: ${JSON.stringify(inbox.body)}`);
+  const tasks = inbox.body as Array<{ id: string; caseId: string; elementId: string; dueAt?: number }>;
+  const found = tasks.filter((t) => t.caseId === caseId && t.elementId === elementId);
+  if (found.length !== 1) throw new Error(`expected one ${elementId} of ${caseId} in the inbox, found ${found.length}: ${JSON.stringify(tasks.map((t) => t.elementId))}`);
+  return found[0]!;
+}
+
+/** Does the one open step of a case at an element, from this person's inbox; fails unless it is accepted. */
+export async function complete(server: TestServer, token: string, caseId: string, elementId: string, variables: Record<string, unknown> = {}) {
+  const task = await stepOf(server, token, caseId, elementId);
+  const done = await server.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token, body: { variables } });
+  if (done.status !== 200) throw new Error(`${elementId}: ${JSON.stringify(done.body)}`);
+  return done.body;
+}
+
+export async function detail(server: TestServer, token: string, caseId: string) {
+  return (await server.call('GET', `/cases/${caseId}`, { token })).body as { case: any; log: any[]; notices: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The text of a stored notice of a kind, as printed. */
+export async function noticeText(server: TestServer, token: string, caseId: string, kind: string): Promise<string> {
+  const notice = (await detail(server, token, caseId)).notices.find((n: { kind: string }) => n.kind === kind);
+  if (!notice) throw new Error(`no ${kind} notice for ${caseId}`);
+  const page = await fetch(`${server.url}/api/v1/cases/${caseId}/notices/${notice.id}`, { headers: { authorization: `Bearer ${token}` } });
+  return page.text();
+}
+
+/** Moves the clock to a China wall-clock time, firing the timers on the way (sessions last a working day: log in again). */
+export async function advanceTo(server: TestServer, text: string): Promise<void> {
+  await server.engine.advanceTime(chinaTime(text) - server.clock.now());
+  await server.engine.idle();
+}
+
+export async function track(server: TestServer, caseNo: string, phone = applicant.phone.slice(-4)) {
+  return server.call('GET', `/track/${caseNo}?phone=${phone}`);
+}

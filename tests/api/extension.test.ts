@@ -1,0 +1,66 @@
+import { describe, expect, test } from '@jest/globals';
+import { startServer } from './support.js';
+import type { TestServer } from './support.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, receive } from './cases.js';
+
+const ROAD = itemNamed('临时占用城市道路审批');
+
+async function acceptedCase(server: TestServer, clerk: string): Promise<string> {
+  const caseId = await receive(server, clerk, ROAD);
+  await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+  return caseId;
+}
+
+describe('an extension (延期) needs the centre director\'s approval', () => {
+  test('the clerk asks, the director approves in their list, and the due date moves by working days, logged with who and when', async () => {
+    const server = await startServer(chinaTime('2026-03-02 09:00'));
+    let clerk = await server.login('ob.clerk.a');
+    const caseId = await acceptedCase(server, clerk);
+    const before = (await detail(server, clerk, caseId)).case;
+    expect(chinaDate(before.dueAt)).toBe('2026-03-09');
+
+    const tooLong = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 11, reason: '需补充征求交警部门意见' } });
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.error).toMatchObject({ code: 'EXTENSION_TOO_LONG', fields: [{ field: 'days', problem: '最多还可延期 10 个工作日' }] });
+    expect(tooLong.body.error.message).toContain('法定的 10 个工作日');
+    const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 10, reason: '需补充征求交警部门意见' } });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ caseId, days: 10, status: 'pending', requestedBy: 's-ob-clerk-a' });
+    expect((await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 1, reason: '再次申请' } })).body.error.code).toBe('EXTENSION_PENDING');
+
+    const decision = `/extensions/${encodeURIComponent(asked.body.id)}/decision`;
+    expect((await server.call('POST', decision, { token: clerk, body: { approved: true } })).status).toBe(403);
+    expect((await server.call('POST', decision, { token: await server.login('county.director'), body: { approved: true } })).body.error.code).toBe('FORBIDDEN');
+    const director = await server.login('ob.director');
+    expect((await server.call('GET', '/extensions?status=pending', { token: director })).body.map((e: { id: string }) => e.id)).toEqual([asked.body.id]);
+    const approved = await server.call('POST', decision, { token: director, body: { approved: true, note: '同意延期' } });
+    expect(approved.body.extension).toMatchObject({ status: 'approved', decidedBy: 's-ob-director', decidedAt: chinaTime('2026-03-02 09:00') });
+    expect(chinaDate(approved.body.case.dueAt)).toBe('2026-03-23');
+    expect(approved.body.case.extendedDays).toBe(10);
+    expect(approved.body.case.statutoryDueAt).toBeGreaterThan(before.statutoryDueAt);
+    expect((await server.call('POST', decision, { token: director, body: { approved: false } })).body.error.code).toBe('EXTENSION_DECIDED');
+    const log = (await detail(server, clerk, caseId)).log;
+    expect(log.filter((e) => e.action.startsWith('extension-')).map((e) => [e.action, e.actorId, e.at])).toEqual([
+      ['extension-requested', 's-ob-clerk-a', chinaTime('2026-03-02 09:00')], ['extension-approved', 's-ob-director', chinaTime('2026-03-02 09:00')],
+    ]);
+    expect((await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 1, reason: '再次申请' } })).body.error).toMatchObject({ code: 'EXTENSION_TOO_LONG', fields: [{ problem: '最多还可延期 0 个工作日' }] });
+
+    // The process's own timers still count the old promise; the extended case gets no card for it.
+    await advanceTo(server, '2026-03-11 09:00');
+    clerk = await server.login('ob.clerk.a');
+    const later = await detail(server, clerk, caseId);
+    expect(later.case.cards).toEqual([]);
+    expect(later.log.filter((e) => e.action === 'card-withheld').map((e) => e.detail.colour)).toEqual(['yellow', 'red']);
+  });
+
+  test('a refused extension leaves the due date where it was, and the refusal is logged', async () => {
+    const server = await startServer(chinaTime('2026-03-02 09:00'));
+    const clerk = await server.login('ob.clerk.a');
+    const caseId = await acceptedCase(server, clerk);
+    const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 3, reason: '申请人要求' } });
+    const refused = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: await server.login('ob.director'), body: { approved: false, note: '理由不足' } });
+    expect(refused.body.extension).toMatchObject({ status: 'refused', decisionNote: '理由不足' });
+    expect(chinaDate(refused.body.case.dueAt)).toBe('2026-03-09');
+    expect((await detail(server, clerk, caseId)).log.at(-1)).toMatchObject({ action: 'extension-refused', actorId: 's-ob-director', detail: { days: 3 } });
+  });
+});

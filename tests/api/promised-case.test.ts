@@ -1,0 +1,69 @@
+import { describe, expect, test } from '@jest/globals';
+import { startServer } from './support.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track, withItem } from './cases.js';
+
+const ROAD = itemNamed('临时占用城市道路审批');
+
+describe('a promised-mode case through the HTTP API', () => {
+  test('accepted on 2026-02-10 with 20 promised working days it is due 2026-03-16, over the Spring Festival week, and the acceptance notice says so', async () => {
+    const server = await startServer(chinaTime('2026-02-10 09:30'));
+    // The sample catalog has no promised item of 20 days; a variant at the statutory limit stands in.
+    const item = await withItem(server, { ...ROAD, code: '000181001099', promisedDays: 20 });
+    const clerk = await server.login('ob.clerk.a');
+    const caseId = await receive(server, clerk, item);
+
+    await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+    const accepted = (await detail(server, clerk, caseId)).case;
+    expect(accepted).toMatchObject({ status: 'handling', acceptedAt: chinaTime('2026-02-10 09:30') });
+    expect(chinaDate(accepted.dueAt)).toBe('2026-03-16');
+    expect(chinaDate(accepted.statutoryDueAt)).toBe('2026-03-16');
+    const notice = await noticeText(server, clerk, caseId, 'acceptance');
+    expect(notice).toContain('自受理之日起 20 个工作日，即 <strong>2026年3月16日</strong> 前办结');
+    expect(notice).toContain('现场勘察');
+
+    const reviewer = await server.login('ob.reviewer');
+    expect((await stepOf(server, reviewer, caseId, 'review')).dueAt).toBe(accepted.dueAt);
+    await complete(server, reviewer, caseId, 'review', { opinion: '占道范围符合要求', specialProcedure: null });
+    const countyDirector = await server.login('county.director');
+    expect((await server.call('GET', '/tasks', { token: countyDirector })).body).toEqual([]);
+    const director = await server.login('ob.director');
+    await complete(server, director, caseId, 'decide', { approved: true });
+
+    const done = await detail(server, clerk, caseId);
+    expect(done.case).toMatchObject({ status: 'completed', resultNo: expect.any(String), currentSteps: [] });
+    expect(done.notices.map((n: { kind: string }) => n.kind)).toEqual(['acceptance', 'completion']);
+    expect(done.log.filter((e) => e.action === 'step-done').map((e) => e.actorId)).toEqual(['s-ob-clerk-a', 's-ob-reviewer', 's-ob-director']);
+  });
+
+  test('a special procedure stops the clock, is shown on public tracking by name, and moves the due date by the working days it took', async () => {
+    const server = await startServer(chinaTime('2026-03-02 09:00'));
+    let clerk = await server.login('ob.clerk.a');
+    let reviewer = await server.login('ob.reviewer');
+    const caseId = await receive(server, clerk, ROAD);
+    await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+    expect(chinaDate((await detail(server, clerk, caseId)).case.dueAt)).toBe('2026-03-09');
+
+    await complete(server, reviewer, caseId, 'review', { opinion: '需现场勘察', specialProcedure: { name: '现场勘察', days: 1 } });
+    const stopped = (await detail(server, clerk, caseId)).case;
+    expect(stopped).toMatchObject({ status: 'suspended', clockStoppedAt: chinaTime('2026-03-02 09:00'), currentSteps: [expect.objectContaining({ name: '特别程序', stopsClock: true })] });
+    const seen = (await track(server, caseId)).body;
+    expect(seen).toMatchObject({ status: 'suspended', clockStopped: true, clockStops: [{ name: '现场勘察', days: 1, from: chinaTime('2026-03-02 09:00') }] });
+    expect(seen.statusName).toContain('特别程序');
+
+    await advanceTo(server, '2026-03-05 09:00');
+    [clerk, reviewer] = [await server.login('ob.clerk.a'), await server.login('ob.reviewer')];
+    await complete(server, reviewer, caseId, 'special_procedure', { outcome: '现场勘察无异议' });
+    const resumed = (await detail(server, clerk, caseId));
+    expect(resumed.case).toMatchObject({ status: 'handling', cards: [] });
+    expect(resumed.case.clockStoppedAt).toBeUndefined();
+    expect(chinaDate(resumed.case.dueAt)).toBe('2026-03-12');
+    expect(resumed.log.find((e) => e.action === 'clock-resumed').detail).toMatchObject({ daysLeft: 5 });
+    const afterwards = (await track(server, caseId)).body;
+    expect(afterwards).toMatchObject({ clockStopped: false, clockStops: [{ name: '现场勘察', to: chinaTime('2026-03-05 09:00') }] });
+    expect(chinaDate(afterwards.dueAt)).toBe('2026-03-12');
+
+    await complete(server, reviewer, caseId, 'review', { opinion: '勘察后同意', specialProcedure: null });
+    await complete(server, await server.login('ob.director'), caseId, 'decide', { approved: true });
+    expect((await detail(server, clerk, caseId)).case.status).toBe('completed');
+  });
+});
