@@ -1,6 +1,8 @@
 /** ESM throughout: bpmn-moddle and feelin ship only ES modules. */
 const base = {
   testEnvironment: 'node',
+  // Scenario tests walk whole cases through HTTP and PostgreSQL; a busy 2-core machine needs more than 5 s.
+  testTimeout: 30_000,
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -27,9 +27,14 @@ export class UnrepresentableValue extends Error {
   }
 }
 
+/**
+ * A plain object from any realm: its prototype is null or an `Object.prototype` (whose own
+ * prototype is null). Comparing with this realm's `Object.prototype` alone would refuse
+ * objects from structuredClone or a vm context.
+ */
 function isContext(value: unknown): value is Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 function contextToObject(context: Record<string, unknown>): Record<string, unknown> {
