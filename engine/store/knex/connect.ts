@@ -19,7 +19,7 @@ export function connect(options: KnexStoreOptions): Knex {
       client: 'pg',
       connection: options.url,
       searchPath: options.schema ? [options.schema] : undefined,
-      pool: { min: 0, max: Number(process.env.YC_TMP_POOL ?? 10) },
+      pool: { min: 0, max: 10 },
     });
   }
   return knexFactory({
