@@ -6,7 +6,13 @@ export const CONTENDERS = ['bpmn-engine memory', 'bpmn-engine recover', 'yichuan
 export type ContenderName = (typeof CONTENDERS)[number];
 
 export type Job =
-  | { kind: 'contender'; name: ContenderName; instances: number; warmup: number; byteSamples: number; concurrency: number }
+  | {
+    kind: 'contender'; name: ContenderName; instances: number; warmup: number; byteSamples: number; concurrency: number;
+    /** Warm-up goes on, `warmup` instances at a time, until this much time has passed. */
+    minWarmupMs: number;
+    /** The timed phase goes on, `instances` at a time, until this much time has passed. */
+    minPhaseMs: number;
+  }
   | { kind: 'flat'; instances: number; every: number; concurrency: number; budgetMs: number };
 
 export type WorkerMessage =

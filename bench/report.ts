@@ -128,7 +128,7 @@ export function printReport(report: Report): void {
   const { options } = report;
   const out = [
     '',
-    `yichuang bench: ${cpus().length} CPUs, node ${process.version}, ${options.instances} instances per model and contender, ${options.concurrency} in flight${options.quick ? ' (quick run)' : ''}; `
+    `yichuang bench: ${cpus().length} CPUs, node ${process.version}, ${options.instances}${options.quick ? '' : ' or more'} instances per model and contender, ${options.concurrency} in flight${options.quick ? ' (quick run)' : ''}; `
       + `load average ${report.loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
     report.stepDefinition,
     ...report.notes,

@@ -24,6 +24,9 @@ const QUICK_INSTANCES = 30;
 /** In-flight instances; the engine's knex pool holds 10 connections, so pgbench gets as many clients. */
 const DEFAULT_CONCURRENCY = 10;
 const WARMUP_INSTANCES = 50;
+/** Least times for each model's warm-up and timed phase (see worker.ts); a quick run has none. */
+const MIN_WARMUP_MS = 1000;
+const MIN_PHASE_MS = 2000;
 const BYTE_SAMPLES = 20;
 const FLAT_EVERY = 10_000;
 const FLAT_BUDGET_MS = 6 * 60_000;
@@ -118,7 +121,10 @@ async function main(): Promise<void> {
       rows.push(...failedRows(name, skip));
       continue;
     }
-    const answer = await inWorker(name, { kind: 'contender', name, instances, warmup, byteSamples: BYTE_SAMPLES, concurrency });
+    const answer = await inWorker(name, {
+      kind: 'contender', name, instances, warmup, byteSamples: BYTE_SAMPLES, concurrency,
+      minWarmupMs: quick ? 0 : MIN_WARMUP_MS, minPhaseMs: quick ? 0 : MIN_PHASE_MS,
+    });
     if (answer.type === 'rows') rows.push(...answer.rows);
     else rows.push(...failedRows(name, answer.type === 'failed' ? `failed: ${answer.error}` : 'failed: unexpected answer'));
     if ('notes' in answer) notes.push(...answer.notes.map((note) => `${name}: ${note}`));
@@ -141,8 +147,10 @@ async function main(): Promise<void> {
     loadAtStart,
     options: { instances, concurrency, quick, pgbenchSeconds, gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' },
     stepDefinition: 'A step is one committed command: an instance start or one user-task completion, counted the same way for both engines '
-      + `(${models.map((m) => `${m.id} ${m.stepsPerInstance}`).join(', ')} steps per instance). Each contender runs in a fresh process `
-      + `and warms up on each model (${warmup} instances, repeated until a second has passed) before it is timed. `
+      + `(${models.map((m) => `${m.id} ${m.stepsPerInstance}`).join(', ')} steps per instance). Each contender runs in a fresh process; `
+      + (quick ? `on each model it warms up on ${warmup} instances, then ${instances} are timed. `
+        : `on each model it warms up on ${warmup} instances at a time for at least ${MIN_WARMUP_MS / 1000} s, `
+          + `then is timed on ${instances} at a time for at least ${MIN_PHASE_MS / 1000} s (the instances column counts them). `)
       + `State bytes: median of ${BYTE_SAMPLES} live instances, taken midway (joint: all three reviews open); `
       + 'yichuang also keeps a hash-chained history beside its snapshot, shown as history bytes at the same moment.',
     notes: [...notes, ...outputNotes()],

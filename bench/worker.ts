@@ -7,6 +7,7 @@ import { BpmnEngineContender } from './contenders/bpmn-engine.js';
 import type { Contender } from './contenders/contender.js';
 import { YichuangContender } from './contenders/yichuang.js';
 import { drive } from './drive.js';
+import type { DriveOptions, DriveResult } from './drive.js';
 import { runFlat } from './flat.js';
 import { measurePhase, median } from './measure.js';
 import { benchModels } from './models.js';
@@ -59,24 +60,37 @@ function makeContender(name: ContenderName): Contender {
 }
 
 /**
- * The least time each model warms up for. A thousand instances take yichuang in memory a
- * tenth of a second, less than V8 needs to optimise the code it runs: measured after only
- * the 50 warm-up instances, the phase timed the JIT more than the engine.
+ * Drives batches of `batch` instances until `minMs` has passed (at least one batch); the
+ * first may sample stored bytes. Counts what the batches did.
  */
-const MIN_WARMUP_MS = 1000;
+async function driveFor(contender: Contender, model: BenchModel, batch: number, minMs: number, options: Omit<DriveOptions, 'instances'>, progress: IpcProgress): Promise<DriveResult> {
+  const started = performance.now();
+  const total = await drive(contender, model, { ...options, instances: batch });
+  while (performance.now() - started < minMs) {
+    progress.grow(batch * model.stepsPerInstance);
+    const more = await drive(contender, model, { ...options, instances: batch, sampleBytes: 0 });
+    total.instances += more.instances;
+    total.steps += more.steps;
+  }
+  return total;
+}
 
+/**
+ * Both the warm-up and the timed phase last at least a given time, not only a number of instances:
+ * a thousand instances take yichuang in memory a tenth of a second, less than V8 needs to
+ * optimise what it runs, and the full garbage collection forced before the phase slows the
+ * next few hundred milliseconds (the phase then timed mostly that). Slower contenders pass
+ * the least time within their instances anyway.
+ */
 async function runModel(contender: Contender, model: BenchModel, job: Extract<Job, { kind: 'contender' }>, progress: IpcProgress): Promise<Row> {
   progress.phase(`${contender.name} ${model.id}: warming up`);
-  const started = performance.now();
-  const warm = await drive(contender, model, { instances: job.warmup, concurrency: job.concurrency, sampleBytes: job.byteSamples, onStep: () => progress.advance() });
-  while (performance.now() - started < MIN_WARMUP_MS) {
-    progress.grow(job.warmup * model.stepsPerInstance);
-    await drive(contender, model, { instances: job.warmup, concurrency: job.concurrency, onStep: () => progress.advance() });
-  }
-  progress.phase(`${contender.name} ${model.id}: ${job.instances} instances`);
-  const phase = await measurePhase((sampler) => drive(contender, model, {
-    instances: job.instances, concurrency: job.concurrency, onStep: () => { progress.advance(); sampler.sample(); },
-  }), () => contender.connectionsInUse?.() ?? 0);
+  const warm = await driveFor(contender, model, job.warmup, job.minWarmupMs, {
+    concurrency: job.concurrency, sampleBytes: job.byteSamples, onStep: () => progress.advance(),
+  }, progress);
+  progress.phase(`${contender.name} ${model.id}: ${job.instances} instances or more`);
+  const phase = await measurePhase((sampler) => driveFor(contender, model, job.instances, job.minPhaseMs, {
+    concurrency: job.concurrency, onStep: () => { progress.advance(); sampler.sample(); },
+  }, progress), () => contender.connectionsInUse?.() ?? 0);
   const seconds = phase.ms / 1000;
   return {
     model: model.id, contender: contender.name, instances: phase.result.instances, steps: phase.result.steps, seconds,

@@ -160,13 +160,14 @@ export class Engine {
     const checked = checkVariables(variables);
     // The task id names its instance and item: the step itself finds out whether the task is open.
     const item = splitItemId(taskId);
-    const failed = async (err: unknown): Promise<never> => {
+    try {
+      if (!item) throw new EngineError('INSTANCE_NOT_FOUND', `no task ${taskId}`, { taskId });
+      await this.execute(item.instanceId, { type: 'complete', key: item.key, variables: checked }, (state) => openTask(state, item.key));
+    } catch (err) {
       if (!(err instanceof EngineError && STALE.has(err.code))) throw err;
       if (await this.store.taskExisted(taskId)) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} is already completed (or was cancelled)`, { taskId });
       throw new EngineError('TASK_NOT_FOUND', `no task ${taskId}`, { taskId });
-    };
-    if (!item) return failed(new EngineError('INSTANCE_NOT_FOUND', `no task ${taskId}`, { taskId }));
-    await this.execute(item.instanceId, { type: 'complete', key: item.key, variables: checked }, (state) => openTask(state, item.key)).catch(failed);
+    }
   }
 
   /** Correlates a message to one waiting subscription, else starts instances at message start events. */
@@ -348,36 +349,30 @@ export class Engine {
    */
   async execute(instanceId: string, command: Command, check?: (state: InstanceState) => void): Promise<InstanceState> {
     await this.loaded;
-    const outcome = await this.serialized(instanceId, () => this.withRetry((fresh) => this.commitStep(instanceId, command, fresh, check)));
+    const outcome = await this.serialized(instanceId, () => this.commitWithRetry(instanceId, command, check));
     this.work.track(this.carryOut(instanceId, outcome));
     return outcome.state;
   }
 
-  /** Runs `work` until it commits; a retry after a CONFLICT always starts from a fresh load. */
-  private async withRetry<T>(work: (fresh: boolean) => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await work(attempt > 1);
-      } catch (err) {
-        if (!(err instanceof EngineError && err.code === 'CONFLICT') || attempt >= CONFLICT_RETRIES) throw err;
-      }
-    }
-  }
-
   /**
-   * One attempt. Unless `fresh`, it may start from what this process last committed (the
-   * store's `recent`) or, for a start, from nothing without a read: the commit's version
-   * check refuses either when it is out of date. A command refused on such a state is tried
-   * once more on a fresh load before the refusal counts.
+   * Steps and commits until it commits. The first attempt may start from what this process
+   * last committed (the store's `recent`) or, for a start, from nothing, without a read: the
+   * commit's version check refuses either when it is out of date, and a command refused on
+   * such a state is tried on a fresh load before the refusal counts. After a CONFLICT every
+   * attempt starts from a fresh load.
    */
-  private async commitStep(instanceId: string, command: Command, fresh: boolean, check?: (state: InstanceState) => void): Promise<{ state: InstanceState; effects: Effect[] }> {
-    const recent = fresh ? undefined : command.type === 'start' ? null : this.store.recent?.(instanceId);
-    const loaded = recent === undefined ? await this.store.load(instanceId) : recent ?? undefined;
-    try {
-      return await this.stepAndCommit(instanceId, command, loaded, check);
-    } catch (err) {
-      if (recent === undefined || !(err instanceof EngineError) || err.code === 'CONFLICT') throw err;
-      return this.commitStep(instanceId, command, true, check);
+  private async commitWithRetry(instanceId: string, command: Command, check?: (state: InstanceState) => void): Promise<{ state: InstanceState; effects: Effect[] }> {
+    for (let attempt = 1; ; attempt++) {
+      // undefined: load it; null: a new instance.
+      const quick = attempt > 1 ? undefined : command.type === 'start' ? null : this.store.recent?.(instanceId);
+      const loaded = quick === undefined ? await this.store.load(instanceId) : quick ?? undefined;
+      try {
+        return await this.stepAndCommit(instanceId, command, loaded, check);
+      } catch (err) {
+        if (!(err instanceof EngineError)) throw err;
+        const retry = err.code === 'CONFLICT' ? attempt < CONFLICT_RETRIES : quick !== undefined;
+        if (!retry) throw err;
+      }
     }
   }
 
@@ -397,8 +392,8 @@ export class Engine {
   }
 
   private async serialized<T>(instanceId: string, work: () => Promise<T>): Promise<T> {
-    const before = this.locks.get(instanceId) ?? Promise.resolve();
-    const run = before.catch(() => undefined).then(work);
+    const before = this.locks.get(instanceId);
+    const run = before ? before.catch(() => undefined).then(work) : work();
     this.locks.set(instanceId, run);
     try {
       return await run;
@@ -418,8 +413,12 @@ export class Engine {
     }
   }
 
+  /** Carries out a commit's effects in order, then marks them done. */
   private async carryOut(instanceId: string, outcome: { state: InstanceState; effects: Effect[] }): Promise<void> {
-    for (const effect of outcome.effects) await this.carryOutOne(instanceId, outcome.state, effect);
+    for (const effect of outcome.effects) {
+      const carrying = this.carryOutOne(instanceId, outcome.state, effect);
+      if (carrying) await carrying;
+    }
     await this.store.effectsDone(outcome.effects.map((e) => e.id));
   }
 
@@ -437,19 +436,29 @@ export class Engine {
     await this.execute(instanceId, command).catch(ignoreStale);
   }
 
-  private async carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {
-    for (const listener of this.listeners) await listener(instanceId, effect, state);
+  /**
+   * Tells the listeners of one effect, then does what it asks of the engine. Undefined when
+   * there is nothing to wait for: most effects only feed read models, and a step's
+   * carrying-out then costs no promise per effect.
+   */
+  private carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> | undefined {
+    if (this.listeners.length === 0) return this.actOn(instanceId, state, effect);
+    return (async () => {
+      for (const listener of this.listeners) await listener(instanceId, effect, state);
+      await this.actOn(instanceId, state, effect);
+    })();
+  }
+
+  private actOn(instanceId: string, state: InstanceState, effect: Effect): Promise<void> | undefined {
     switch (effect.type) {
       case 'job.created':
       case 'timer.scheduled':
       case 'timer.cancelled':
         return this.handOut.carryOut(instanceId, state, effect);
       case 'message.published':
-        await this.deliverMessage(effect.name, effect.correlationKey, effect.variables);
-        return;
+        return this.deliverMessage(effect.name, effect.correlationKey, effect.variables).then(() => undefined);
       case 'signal.broadcast':
-        await this.broadcastSignal(effect.name, effect.variables);
-        return;
+        return this.broadcastSignal(effect.name, effect.variables).then(() => undefined);
       case 'child.started':
         return this.startChild(instanceId, effect);
       case 'child.cancelled':
@@ -459,7 +468,7 @@ export class Engine {
       case 'parent.errored':
         return this.executeUnlessStale(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables, error: { code: effect.code, message: effect.message } });
       default:
-        return;
+        return undefined;
     }
   }
 }

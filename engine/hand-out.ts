@@ -33,7 +33,7 @@ export class HandOut {
         return this.job(itemId(instanceId, effect.key), effect.jobType, effect.availableAt ?? 0, state);
       case 'timer.scheduled':
         if (queue) await queue.enqueueTimer({ instanceId, key: effect.key, wait: effect.wait, due: effect.due }, clock.now());
-        else scheduler.wake();
+        else scheduler.wake(effect.due);
         return;
       case 'timer.cancelled':
         // Best effort: a delivery that comes anyway finds the wait gone and is dropped as stale.

@@ -34,22 +34,31 @@ export class Scheduler {
     this.wake();
   }
 
-  /** Asks for a look at the timers soon; many asks while a look is under way make one more look. */
-  wake(): void {
+  /**
+   * Asks for a look at the timers soon; many asks while a look is under way make one more look.
+   * `due`: the ask is for a timer due then, which a look already planned for no later (every
+   * look plans the next within a second) will find: no extra look, and no extra queries.
+   */
+  wake(due?: number): void {
     if (!this.auto || this.stopped) return;
+    if (due !== undefined && (this.looking ? due > this.engine.clock.now() + MAX_SLEEP_MS : this.plannedAt !== undefined && due >= this.plannedAt)) return;
     if (this.looking) {
       this.lookAgain = true;
       return;
     }
     if (this.handle) clearTimeout(this.handle);
     this.handle = setTimeout(() => void this.tick(), 0);
+    this.plannedAt = this.engine.clock.now();
   }
 
   private looking = false;
   private lookAgain = false;
+  /** When the next look is planned for, while one is. */
+  private plannedAt: number | undefined;
 
   private async tick(): Promise<void> {
     this.handle = undefined;
+    this.plannedAt = undefined;
     if (this.stopped) return;
     this.looking = true;
     try {
@@ -71,6 +80,7 @@ export class Scheduler {
     const sleep = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, next - this.engine.clock.now()));
     this.handle = setTimeout(() => void this.tick(), sleep);
     this.handle.unref?.();
+    this.plannedAt = this.engine.clock.now() + sleep;
   }
 
   private async nextDue(): Promise<number | undefined> {

@@ -94,8 +94,8 @@ function inserts(c: RowChanges): Part[] {
   const { upsert: j } = c.jobs;
   const { upsert: s } = c.subscriptions;
   const { upsert: m } = c.timers;
-  add('ev', e.length, (p) => `INSERT INTO yc_events (instance_id, seq, at, type, body, prev, hash) SELECT * FROM ${p.unnest([
-    [e.map((x) => x.instance_id), 'text'], [e.map((x) => x.seq), 'int'], [e.map((x) => x.at), 'int8'], [e.map((x) => x.type), 'text'],
+  add('ev', e.length, (p) => `INSERT INTO yc_events (instance_id, seq, at, type, body, prev, hash) SELECT ${p.add(c.instance.id, 'text')}, * FROM ${p.unnest([
+    [e.map((x) => x.seq), 'int'], [e.map((x) => x.at), 'int8'], [e.map((x) => x.type), 'text'],
     [e.map((x) => x.body), 'text'], [e.map((x) => x.prev), 'text'], [e.map((x) => x.hash), 'text']])} WHERE ${WRITTEN}`);
   add('ti', t.length, (p) => `INSERT INTO yc_tasks (id, instance_id, process_id, element_id, assignee, body, created_at, closed_at, outcome) SELECT * FROM ${p.unnest([
     [t.map((x) => x.id), 'text'], [t.map((x) => x.instance_id), 'text'], [t.map((x) => x.process_id), 'text'], [t.map((x) => x.element_id), 'text'],

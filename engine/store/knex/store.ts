@@ -30,9 +30,7 @@ export class KnexStore implements EngineStore {
   constructor(private readonly options: KnexStoreOptions = {}) {
     this.knex = connect(options);
     this.postgres = isPostgres(this.knex);
-    this.doneMarks = new DoneMarks(async (ids, at) => {
-      await this.knex('yc_outbox').whereIn('id', ids).update({ done_at: at });
-    });
+    this.doneMarks = new DoneMarks((ids, at) => this.markDone(ids, at));
   }
 
   /**
@@ -158,6 +156,12 @@ export class KnexStore implements EngineStore {
   async pendingEffects(): Promise<Array<{ instanceId: string; effect: Effect }>> {
     const rows = await this.knex('yc_outbox').whereNull('done_at').orderBy([{ column: 'created_at' }, { column: 'instance_id' }, { column: 'position' }]);
     return rows.map((r) => ({ instanceId: r.instance_id, effect: JSON.parse(r.body) as Effect }));
+  }
+
+  /** One statement for a batch of marks; on PostgreSQL the ids go as one array (planned for it, not prepared). */
+  private async markDone(ids: string[], at: number): Promise<void> {
+    if (this.postgres) await pgQuery(this.knex, { text: 'UPDATE yc_outbox SET done_at = $1 WHERE id = ANY($2::text[])', values: [at, ids] });
+    else await this.knex('yc_outbox').whereIn('id', ids).update({ done_at: at });
   }
 
   async effectsDone(ids: readonly string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { createEngine, VirtualClock, weekdayCalendar } from '../../../engine/index.js';
+import type { Engine } from '../../../engine/index.js';
 import { KnexStore } from '../../../engine/store/knex/store.js';
 import { definitions, end, process as bpmnProcess, seq, start, userTask } from '../support/bpmn.js';
 import { MONDAY_9AM } from '../support/harness.js';
@@ -7,25 +8,31 @@ import { MONDAY_9AM } from '../support/harness.js';
 const xml = definitions(bpmnProcess('p', start(), userTask('accept'), userTask('next'), end(), seq('start', 'accept', 'next', 'end')));
 
 /**
- * Two engines (two api servers) on one PostgreSQL database. Embedded SQLite has one process,
- * whose engine already runs one command per instance at a time, so the race needs server mode.
+ * Two engines (two api servers) on one PostgreSQL database, the process deployed; both are
+ * closed afterwards. Embedded SQLite has one process, whose engine already runs one command
+ * per instance at a time, so the race needs server mode.
  */
-function twoEngines() {
+async function withTwoEngines(work: (one: Engine, two: Engine) => Promise<void>): Promise<void> {
   const options = { url: process.env.DATABASE_URL, schema: `race_${process.pid}_${Date.now()}` };
   const make = (n: string, drop: boolean) => createEngine({
     clock: new VirtualClock(MONDAY_9AM), calendar: weekdayCalendar(), newId: () => `${n}-case`,
     store: new KnexStore({ ...options, dropSchemaOnClose: drop }),
   });
-  return [make('a', false), make('b', true)] as const;
+  const [one, two] = [make('a', false), make('b', true)];
+  try {
+    await one.deploy(xml);
+    await two.idle();
+    await work(one, two);
+  } finally {
+    await one.close();
+    await two.close();
+  }
 }
 
 describe('two clerks completing one task at once', () => {
   test('exactly one wins and the other is told the task was completed meanwhile', async () => {
     if (process.env.TEST_STORE !== 'postgres') return;
-    const [one, two] = twoEngines();
-    try {
-      await one.deploy(xml);
-      await two.idle();
+    await withTwoEngines(async (one, two) => {
       const instance = await one.start('p');
       const [task] = await one.tasks({ instanceId: instance.id });
       const results = await Promise.allSettled([one.completeTask(task!.id, { by: 'one' }), two.completeTask(task!.id, { by: 'two' })]);
@@ -34,18 +41,12 @@ describe('two clerks completing one task at once', () => {
       expect(lost!.reason).toMatchObject({ code: 'TASK_ALREADY_COMPLETED' });
       expect(await one.tasks({ instanceId: instance.id })).toEqual([expect.objectContaining({ elementId: 'next' })]);
       expect(await one.verify(instance.id)).toEqual({ ok: true, replayMatches: true });
-    } finally {
-      await one.close();
-      await two.close();
-    }
+    });
   });
 
   test('a server whose last look at an instance is out of date still completes its task, from the fresh state', async () => {
     if (process.env.TEST_STORE !== 'postgres') return;
-    const [one, two] = twoEngines();
-    try {
-      await one.deploy(xml);
-      await two.idle();
+    await withTwoEngines(async (one, two) => {
       const instance = await one.start('p');
       const [accept] = await two.tasks({ instanceId: instance.id });
       await two.completeTask(accept!.id, { by: 'two' });
@@ -54,9 +55,6 @@ describe('two clerks completing one task at once', () => {
       expect(await one.instance(instance.id)).toMatchObject({ status: 'completed', variables: { by: 'one' } });
       expect(await one.verify(instance.id)).toEqual({ ok: true, replayMatches: true });
       await expect(one.completeTask(accept!.id)).rejects.toMatchObject({ code: 'TASK_ALREADY_COMPLETED' });
-    } finally {
-      await one.close();
-      await two.close();
-    }
+    });
   });
 });
