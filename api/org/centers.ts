@@ -2,19 +2,13 @@
  * The seed's rules for centers (三、(三) and (六)): standard names and classes by resident
  * population, with the floor area each class should have. Pure.
  */
+import type { OrgUnit } from './units.js';
+
 export type Level = 'county' | 'township' | 'village';
 export type CenterClass = '一类' | '二类' | '三类' | '村级' | '县级';
 
-export interface CenterFacts {
-  level: Level;
-  name: string;
-  centerName: string;
-  centerClass: CenterClass;
-  population?: number;
-  areaM2?: number;
-  /** Names up the tree: the county (for a township), the township (for a village). */
-  parentName?: string;
-}
+/** An org unit's center as the rules see it, with the name of the unit above it (county for a township, township for a village). */
+export type CenterFacts = Omit<OrgUnit, 'id' | 'parentId'> & { parentName?: string };
 
 export interface CenterCheck {
   problems: Array<{ field: string; problem: string }>;

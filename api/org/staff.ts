@@ -25,17 +25,8 @@ export async function findByUsername(db: Knex, username: string): Promise<(Staff
   return row ? { ...toStaff(row), passwordHash: row.password_hash } : undefined;
 }
 
-export interface NewStaff {
-  id: string;
-  username: string;
-  name: string;
-  orgUnitId: string;
-  windowId?: string;
-  roles: Role[];
-  password: string;
-  backupFor?: string;
-  department?: string;
-}
+/** A staff member to add: what a signed-in one is, with a password and not yet absent. */
+export type NewStaff = Omit<Staff, 'absent'> & { password: string };
 
 export async function addStaff(db: Knex, staff: NewStaff): Promise<void> {
   await db('yc_staff').insert({
