@@ -1,8 +1,6 @@
 /** ESM throughout: bpmn-moddle and feelin ship only ES modules. */
 const base = {
   testEnvironment: 'node',
-  // Scenario tests walk whole cases through HTTP and PostgreSQL; a busy 2-core machine needs more than 5 s.
-  testTimeout: 30_000,
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
@@ -20,6 +18,9 @@ const base = {
 const storeTests = ['<rootDir>/tests/engine/runtime/**/*.test.ts', '<rootDir>/tests/api/**/*.test.ts'];
 
 export default {
+  // Scenario tests walk whole cases through HTTP and PostgreSQL; a busy 2-core machine needs more than 5 s.
+  // A global option: inside a project's config jest ignores it.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'memory', roots: ['<rootDir>/tests'], testMatch: ['**/*.test.ts'] },
     { ...base, displayName: 'sqlite', testMatch: storeTests, setupFiles: ['<rootDir>/tests/setup/store-sqlite.ts'] },

@@ -6,9 +6,8 @@ import { variablesAt } from './runtime/variables.js';
 import type { Job, JobHandler } from './jobs.js';
 import { BpmnError } from './jobs.js';
 import type { PendingJob } from './store/types.js';
+import type { JobLocks } from './job-locks.js';
 
-/** How long a worker process holds a job it runs (server mode); past that, another may take it. */
-const RUN_LOCK_MS = 5 * 60_000;
 /** The longest wait between a handler's failure and its retry. */
 const MAX_BACKOFF_MS = 10 * 60_000;
 
@@ -23,11 +22,12 @@ export type RunOutcome = 'completed' | 'failed' | 'errored' | 'skipped' | 'stale
 export interface JobRunnerOptions {
   /** Wait before a retry, from the job's failures so far (0 for the first). */
   backoff: (failures: number) => number;
-  /** Lock the job in the store before running it: needed when other processes run jobs too (server mode). */
-  lock: boolean;
-  /** The name locks are taken under. */
-  worker: string;
+  /** The locks runs take, and how long activations hold their jobs. */
+  locks: JobLocks;
 }
+
+/** A handler, or a handler with how long its runs hold their job. */
+export type JobHandlerEntry = JobHandler | { handler: JobHandler; lockMs?: number };
 
 /**
  * Hands jobs to in-process handlers by type, or leaves them for external workers to
@@ -39,12 +39,17 @@ export class JobRunner {
   /** Jobs running in this process: a second hand-out of one of them (a redelivery, a restart's replay) is skipped. */
   private readonly running = new Set<string>();
 
-  constructor(private readonly engine: Engine, handlers: Record<string, JobHandler>, private readonly options: JobRunnerOptions) {
-    for (const [type, handler] of Object.entries(handlers)) this.handlers.set(type, handler);
+  constructor(private readonly engine: Engine, handlers: Record<string, JobHandlerEntry>, private readonly options: JobRunnerOptions) {
+    for (const [type, entry] of Object.entries(handlers)) {
+      if (typeof entry === 'function') this.register(type, entry);
+      else this.register(type, entry.handler, entry);
+    }
   }
 
-  register(type: string, handler: JobHandler): void {
+  /** `lockMs`: how long a run of this type holds its job (default: the engine's `jobLockMs`). */
+  register(type: string, handler: JobHandler, options: { lockMs?: number } = {}): void {
     this.handlers.set(type, handler);
+    if (options.lockMs !== undefined) this.options.locks.setFor(type, options.lockMs);
   }
 
   handles(type: string): boolean {
@@ -72,10 +77,12 @@ export class JobRunner {
   private async runOnce(jobId: string, state?: InstanceState): Promise<RunOutcome> {
     const pending = await this.engine.store.job(jobId);
     const handler = pending && this.handlers.get(pending.type);
-    if (!pending || !handler || !(await this.take(pending))) return 'skipped';
+    const heldUntil = pending && handler ? await this.options.locks.take(pending) : undefined;
+    if (!pending || !handler || heldUntil === undefined) return 'skipped';
     const current = state ?? (await this.engine.store.load(pending.instanceId))?.state;
     if (!current) return 'skipped';
     const { command, outcome } = await this.attempt(handler, current, pending);
+    if (!(await this.options.locks.keep(pending, heldUntil))) return 'stale';
     try {
       await this.settle(jobId, command);
       return outcome;
@@ -83,13 +90,6 @@ export class JobRunner {
       if (err instanceof EngineError && err.code === 'JOB_NOT_FOUND') return 'stale';
       throw err;
     }
-  }
-
-  /** Free to run: retries left, not locked by a worker nor waiting out a backoff; locked for us in server mode. */
-  private async take(job: PendingJob): Promise<boolean> {
-    const now = this.engine.clock.now();
-    if (job.retries <= 0 || job.lockedUntil > now) return false;
-    return !this.options.lock || this.engine.store.lockJob(job.id, this.options.worker, now + RUN_LOCK_MS, now);
   }
 
   private async attempt(handler: JobHandler, state: InstanceState, job: PendingJob): Promise<{ command: (key: string) => Command; outcome: RunOutcome }> {
@@ -118,7 +118,7 @@ export class JobRunner {
     const free = (await this.engine.store.jobs(type)).filter((job) => job.lockedUntil <= now && job.retries > 0);
     const jobs: Job[] = [];
     for (const job of free.slice(0, options.max ?? 10)) {
-      if (!(await this.engine.store.lockJob(job.id, options.worker ?? 'worker', now + (options.lockMs ?? 300_000), now))) continue;
+      if (!(await this.engine.store.lockJob(job.id, options.worker ?? 'worker', now + (options.lockMs ?? this.options.locks.lockMs(type)), now))) continue;
       const loaded = await this.engine.store.load(job.instanceId);
       if (loaded) jobs.push(this.view(loaded.state, job));
     }

@@ -7,12 +7,17 @@ import type { StartEvents, StartRef } from './start-events.js';
 const MAX_SLEEP_MS = 1_000;
 /** Firings one `advance` may make before it suspects a runaway timer. */
 const MAX_FIRINGS = 100_000;
+/** How often expired buffered messages are deleted (they are never taken anyway: this only frees the rows). */
+const SWEEP_EVERY_MS = 60_000;
 
 /**
  * Fires due timers and runs other due work (a job's retry after its backoff). With the
  * system clock it sleeps until the next due instant; with a virtual clock time moves only
  * through `advance`, firing everything on the way in order. With a queue (server mode)
- * instance timers are the workers' business and are left out.
+ * instance timers are the workers' business and are left out; timer start events are not:
+ * every process's scheduler looks at them, and their store's compare-and-set lets one fire
+ * each (simpler than a queue delivery per firing, which would need its own reconciling, and
+ * a start timer is late by a second at most). It also sweeps out expired buffered messages.
  */
 export class Scheduler {
   private handle: ReturnType<typeof setTimeout> | undefined;
@@ -74,6 +79,7 @@ export class Scheduler {
 
   private async look(): Promise<void> {
     await this.fireDue(this.engine.clock.now()).catch(() => undefined);
+    await this.sweep().catch(() => undefined);
     // Closing the engine while a look was under way: its store may be gone, so stop here.
     const next = this.stopped ? undefined : await this.nextDue().catch(() => undefined);
     if (this.stopped) return;
@@ -83,9 +89,19 @@ export class Scheduler {
     this.plannedAt = this.engine.clock.now() + sleep;
   }
 
+  private lastSweep = Number.NEGATIVE_INFINITY;
+
+  /** Deletes expired buffered messages, at most every SWEEP_EVERY_MS of the engine's clock. */
+  private async sweep(): Promise<void> {
+    const now = this.engine.clock.now();
+    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = now;
+    await this.engine.store.dropExpiredMessages(now);
+  }
+
   private async nextDue(): Promise<number | undefined> {
     const instance = this.instanceTimers ? await this.engine.store.nextTimer() : undefined;
-    const dues = [instance, this.startEvents.nextDue(), ...[...this.agenda.values()].map((work) => work.due)].filter((due) => due !== undefined);
+    const dues = [instance, await this.startEvents.nextDue(), ...[...this.agenda.values()].map((work) => work.due)].filter((due) => due !== undefined);
     return dues.length > 0 ? Math.min(...dues) : undefined;
   }
 
@@ -95,7 +111,7 @@ export class Scheduler {
     for (const timer of this.instanceTimers ? await this.engine.store.dueTimers(until) : []) {
       if (await this.engine.tryTrigger(timer.instanceId, timer.key, timer.wait)) fired++;
     }
-    fired += await this.startEvents.fireDue(until, this.startFrom);
+    fired += await this.startEvents.fireDue(until, this.engine.clock.now(), this.startFrom);
     for (const [id, work] of [...this.agenda].filter(([, w]) => w.due <= until)) {
       this.agenda.delete(id);
       work.run();
@@ -116,6 +132,7 @@ export class Scheduler {
       await this.engine.idle();
     }
     clock.set(target);
+    await this.sweep();
   }
 
   stop(): void {

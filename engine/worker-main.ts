@@ -5,18 +5,18 @@
  *   DATABASE_URL            postgres://… (a SQLite file path also works, for one machine)
  *   REDIS_URL               redis://…
  *   --handlers <module>     or YC_JOB_HANDLERS: a module exporting `jobHandlers` (type -> handler)
+ *                           and/or `attach(engine, { store })`, which wires the engine itself
+ *   YC_DB_SCHEMA            PostgreSQL schema of every table (default: the connection's search_path)
  *   YC_QUEUE_PREFIX         BullMQ key prefix (default yc); api and workers must agree
  *   YC_WORKER_CONCURRENCY   deliveries at once per job type and for timers (default 4)
  *   YC_RECONCILE_EVERY_MS   how often the database is compared with Redis (default 30000)
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
 import { createEngine } from './engine.js';
-import type { JobHandler } from './jobs.js';
 import { KnexStore } from './store/knex/store.js';
 import { BullQueue } from './queue/bullmq.js';
 import { QueueWorker } from './queue/worker.js';
+import { describeWorkerModule, loadWorkerModule } from './queue/worker-module.js';
 
 const log = (line: string) => console.log(`${new Date().toISOString()} worker ${process.pid}: ${line}`);
 
@@ -26,20 +26,35 @@ function required(name: string): string {
   return value;
 }
 
-async function loadHandlers(): Promise<Record<string, JobHandler>> {
+function handlersFile(): string {
   const { values } = parseArgs({ options: { handlers: { type: 'string' } } });
   const file = values.handlers ?? process.env.YC_JOB_HANDLERS;
-  if (!file) throw new Error('no job handlers: pass --handlers <module> or set YC_JOB_HANDLERS (a module exporting jobHandlers)');
-  const loaded = (await import(pathToFileURL(path.resolve(file)).href)) as { jobHandlers?: Record<string, JobHandler> };
-  if (!loaded.jobHandlers) throw new Error(`${file} exports no jobHandlers (an object from job type to handler)`);
-  return loaded.jobHandlers;
+  if (!file) throw new Error('no job handlers: pass --handlers <module> or set YC_JOB_HANDLERS (a module exporting jobHandlers or attach)');
+  return file;
+}
+
+/** A URL without its password, for the log. */
+function shown(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
 }
 
 async function main(): Promise<void> {
   const database = required('DATABASE_URL');
-  const store = new KnexStore(/^postgres(ql)?:/.test(database) ? { url: database } : { filename: database });
-  const queue = new BullQueue({ url: required('REDIS_URL'), prefix: process.env.YC_QUEUE_PREFIX });
-  const engine = createEngine({ store, queue, jobHandlers: await loadHandlers(), workerName: `worker-${process.pid}` });
+  const schema = process.env.YC_DB_SCHEMA || undefined;
+  const store = new KnexStore(/^postgres(ql)?:/.test(database) ? { url: database, schema } : { filename: database });
+  const queue = new BullQueue({ url: required('REDIS_URL'), prefix: process.env.YC_QUEUE_PREFIX || undefined });
+  const file = handlersFile();
+  const plugin = await loadWorkerModule(file);
+  log(`database ${shown(database)}${schema ? ` (schema ${schema})` : ''}, Redis ${shown(required('REDIS_URL'))} (prefix ${queue.prefix})`);
+  const engine = createEngine({ store, queue, jobHandlers: plugin.jobHandlers, workerName: `worker-${process.pid}` });
+  await plugin.attach?.(engine, { store });
+  log(`handlers from ${describeWorkerModule(file, plugin)}`);
   const worker = new QueueWorker({
     engine, queue, log,
     concurrency: Number(process.env.YC_WORKER_CONCURRENCY ?? 4),
@@ -51,6 +66,7 @@ async function main(): Promise<void> {
     log('stopping: letting running deliveries finish');
     await worker.close();
     await engine.close();
+    log('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
@@ -58,6 +74,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  const code = (err as { code?: unknown }).code;
+  console.error(`worker ${process.pid} could not start: ${typeof code === 'string' ? `${code}: ` : ''}${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

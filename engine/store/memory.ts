@@ -4,6 +4,10 @@ import type { EventRecord, StoredEvent } from '../history/chain.js';
 import { GENESIS } from '../history/chain.js';
 import type { Commit, DeploymentRecord, LoadedInstance, DueTimer, EngineStore, OpenTask, PendingJob, Subscription, TaskQuery } from './types.js';
 import { Projections } from './projections.js';
+import type { ClaimedEffect } from './claims.js';
+import { MemoryStartTimers } from './memory-start-timers.js';
+import { MemoryMessages } from './memory-messages.js';
+import type { BufferedMessage, StartTimer } from './start-timers-and-messages.js';
 
 /** The in-memory store: for tests, the embedded demo and benchmarks. Same contract as the durable ones. */
 export class MemoryStore implements EngineStore {
@@ -114,14 +118,57 @@ export class MemoryStore implements EngineStore {
       .filter((s) => (!filter.status || s.status === filter.status) && (!filter.processId || s.processId === filter.processId));
   }
 
-  /** Memory dies with the process: effects are carried out in it or not at all. */
-  async pendingEffects() {
+  async effectsDone(): Promise<void> {}
+
+  // Claims (claims.ts): memory dies with its process, so no effect is ever left to another.
+  async claimEffects(): Promise<ClaimedEffect[]> {
     return [];
   }
 
-  async effectsDone(): Promise<void> {}
+  async keepJobLock(id: string, worker: string, heldUntil: number, until: number): Promise<boolean> {
+    const job = this.projections.jobs.get(id);
+    if (!job || job.worker !== worker || job.lockedUntil !== heldUntil) return false;
+    job.lockedUntil = until;
+    return true;
+  }
 
   async close(): Promise<void> {}
+
+  // Timer start events and the message buffer (start-timers-and-messages.ts), in their own tables.
+  private readonly startTimers = new MemoryStartTimers();
+  private readonly messages = new MemoryMessages();
+
+  armStartTimers(processId: string, version: number, timers: readonly StartTimer[]) {
+    return this.startTimers.armStartTimers(processId, version, timers);
+  }
+
+  dueStartTimers(until: number) {
+    return this.startTimers.dueStartTimers(until);
+  }
+
+  nextStartTimer() {
+    return this.startTimers.nextStartTimer();
+  }
+
+  claimStartTimer(definitionKey: string, startEvent: string, due: number, next: { due: number | null; fired: number }) {
+    return this.startTimers.claimStartTimer(definitionKey, startEvent, due, next);
+  }
+
+  bufferMessage(message: BufferedMessage, now: number) {
+    return this.messages.bufferMessage(message, now);
+  }
+
+  messageBuffered(id: string, now: number) {
+    return this.messages.messageBuffered(id, now);
+  }
+
+  takeBufferedMessage(name: string, correlationKey: string | undefined, now: number) {
+    return this.messages.takeBufferedMessage(name, correlationKey, now);
+  }
+
+  dropExpiredMessages(now: number) {
+    return this.messages.dropExpiredMessages(now);
+  }
 }
 
 /**

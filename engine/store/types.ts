@@ -1,6 +1,8 @@
 import type { InstanceState } from '../runtime/state.js';
 import type { Effect } from '../runtime/effects.js';
 import type { EventRecord, StoredEvent } from '../history/chain.js';
+import type { MessageBufferStore, StartTimerStore } from './start-timers-and-messages.js';
+import type { ClaimStore } from './claims.js';
 
 /** A deployed definition version. The XML is kept: it is what auditors see and what is recompiled. */
 export interface DeploymentRecord {
@@ -94,7 +96,7 @@ export interface DueTimer {
  * version, stores the snapshot and events, updates the projections from the effects, all
  * or nothing. Adapters: memory (here), knex for SQLite and PostgreSQL.
  */
-export interface EngineStore {
+export interface EngineStore extends StartTimerStore, MessageBufferStore, ClaimStore {
   /** Prepares the store (a durable one runs its migrations). Called once before anything else. */
   init?(): Promise<void>;
   saveDeployment(record: DeploymentRecord): Promise<void>;
@@ -122,8 +124,6 @@ export interface EngineStore {
   dueTimers(until: number): Promise<DueTimer[]>;
   nextTimer(): Promise<number | undefined>;
   instances(filter?: { status?: InstanceState['status']; processId?: string }): Promise<InstanceState[]>;
-  /** Effects committed but not yet carried out (after a crash), oldest first. */
-  pendingEffects(): Promise<Array<{ instanceId: string; effect: Effect }>>;
   /**
    * Marks effects as carried out. A durable store may write the marks a moment later, many
    * at once: a crash before then only carries those effects out again, which effects

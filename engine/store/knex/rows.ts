@@ -19,6 +19,17 @@ export function openTasksOfInstance(instanceId: string): PgStatement {
   };
 }
 
+/**
+ * The open tasks of several instances, in the same order per instance. Planned each time, not
+ * prepared: a plan kept for any array might scan the table (see commit-pg.ts). Pure.
+ */
+export function openTasksOfInstances(instanceIds: string[]): PgStatement {
+  return {
+    text: `SELECT ${TASK_COLUMNS.join(', ')} FROM yc_tasks WHERE instance_id = ANY($1::text[]) AND closed_at IS NULL ORDER BY created_at, id`,
+    values: [instanceIds],
+  };
+}
+
 /** Open tasks matching a query, candidate group and user through the side table. */
 export function taskQuery(knex: Knex, query: TaskQuery): Knex.QueryBuilder {
   const q = knex('yc_tasks').select(TASK_COLUMNS).whereNull('closed_at').orderBy('created_at').orderBy('id');

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { EngineError } from '../../errors.js';
 import type { InstanceState } from '../../runtime/state.js';
-import type { Effect } from '../../runtime/effects.js';
 import type { StoredEvent } from '../../history/chain.js';
 import { GENESIS, storedEvent } from '../../history/chain.js';
 import type { Commit, DeploymentRecord, DueTimer, EngineStore, LoadedInstance, OpenTask, PendingJob, Subscription, TaskQuery } from '../types.js';
@@ -9,12 +8,18 @@ import { migrationSource } from '../../../migrations/index.js';
 import { connect, isPostgres } from './connect.js';
 import type { KnexStoreOptions } from './connect.js';
 import { rowChanges } from './row-changes.js';
-import { commitPostgres } from './commit-pg.js';
+import { GroupCommit } from './group-commit.js';
+import { OpenTaskReads } from './pg-open-tasks.js';
 import { commitInTransaction } from './commit-trx.js';
 import { DoneMarks } from './done-marks.js';
 import { RecentSnapshots } from './recent.js';
-import { openTasksOfInstance, taskQuery, toJob, toSubscription, toTask } from './rows.js';
+import { taskQuery, toJob, toSubscription, toTask } from './rows.js';
 import { pgQuery } from './pg-direct.js';
+import type { ClaimedEffect, EffectClaim } from '../claims.js';
+import * as outbox from './outbox.js';
+import type { BufferedMessage, StartTimer } from '../start-timers-and-messages.js';
+import * as startTimers from './start-timers.js';
+import * as messages from './messages.js';
 
 /**
  * The durable store: SQLite embedded, PostgreSQL in server mode, one set of migrations.
@@ -26,11 +31,16 @@ export class KnexStore implements EngineStore {
   private readonly postgres: boolean;
   private readonly recentSnapshots = new RecentSnapshots();
   private readonly doneMarks: DoneMarks;
+  /** PostgreSQL only: commits and reads of open tasks in batches. */
+  private readonly groupCommit: GroupCommit;
+  private readonly openTaskReads: OpenTaskReads;
 
   constructor(private readonly options: KnexStoreOptions = {}) {
     this.knex = connect(options);
     this.postgres = isPostgres(this.knex);
     this.doneMarks = new DoneMarks((ids, at) => this.markDone(ids, at));
+    this.groupCommit = new GroupCommit(this.knex);
+    this.openTaskReads = new OpenTaskReads(this.knex);
   }
 
   /**
@@ -74,13 +84,13 @@ export class KnexStore implements EngineStore {
     return this.recentSnapshots.get(instanceId);
   }
 
-  /** One transaction: on PostgreSQL a single statement (one round trip), on SQLite a knex transaction. */
+  /** One transaction: on PostgreSQL a single statement shared with other instances' commits (group commit), on SQLite a knex transaction. */
   async commit(commit: Commit): Promise<void> {
     const stateText = JSON.stringify(commit.state);
     const changes = rowChanges(commit, stateText);
     let written: boolean;
     try {
-      written = this.postgres ? await commitPostgres(this.knex, changes) : await commitInTransaction(this.knex, changes);
+      written = this.postgres ? await this.groupCommit.commit(changes) : await commitInTransaction(this.knex, changes);
     } catch (err) {
       this.recentSnapshots.forget(commit.instanceId);
       throw err;
@@ -99,7 +109,7 @@ export class KnexStore implements EngineStore {
 
   async tasks(query: TaskQuery): Promise<OpenTask[]> {
     const oneInstance = query.instanceId !== undefined && Object.values(query).filter((v) => v !== undefined).length === 1;
-    if (oneInstance && this.postgres) return (await pgQuery(this.knex, openTasksOfInstance(query.instanceId!))).map(toTask);
+    if (oneInstance && this.postgres) return this.openTaskReads.of(query.instanceId!);
     return (await taskQuery(this.knex, query)).map(toTask);
   }
 
@@ -153,11 +163,6 @@ export class KnexStore implements EngineStore {
     return (await query).map((r) => JSON.parse(r.state) as InstanceState);
   }
 
-  async pendingEffects(): Promise<Array<{ instanceId: string; effect: Effect }>> {
-    const rows = await this.knex('yc_outbox').whereNull('done_at').orderBy([{ column: 'created_at' }, { column: 'instance_id' }, { column: 'position' }]);
-    return rows.map((r) => ({ instanceId: r.instance_id, effect: JSON.parse(r.body) as Effect }));
-  }
-
   /** One statement for a batch of marks; on PostgreSQL the ids go as one array (planned for it, not prepared). */
   private async markDone(ids: string[], at: number): Promise<void> {
     if (this.postgres) await pgQuery(this.knex, { text: 'UPDATE yc_outbox SET done_at = $1 WHERE id = ANY($2::text[])', values: [at, ids] });
@@ -166,6 +171,48 @@ export class KnexStore implements EngineStore {
 
   async effectsDone(ids: readonly string[]): Promise<void> {
     this.doneMarks.add(ids);
+  }
+
+  // Claims (../claims.ts): SQL in outbox.ts.
+  claimEffects(claim: EffectClaim): Promise<ClaimedEffect[]> {
+    return outbox.claimEffects(this.knex, this.postgres, claim);
+  }
+
+  async keepJobLock(id: string, worker: string, heldUntil: number, until: number): Promise<boolean> {
+    return (await this.knex('yc_jobs').where({ id, worker, locked_until: heldUntil }).update({ locked_until: until })) === 1;
+  }
+
+  // Timer start events and the message buffer (../start-timers-and-messages.ts): SQL in start-timers.ts, messages.ts.
+  armStartTimers(processId: string, version: number, timers: readonly StartTimer[]): Promise<void> {
+    return startTimers.armStartTimers(this.knex, processId, version, timers);
+  }
+
+  dueStartTimers(until: number): Promise<StartTimer[]> {
+    return startTimers.dueStartTimers(this.knex, until);
+  }
+
+  nextStartTimer(): Promise<number | undefined> {
+    return startTimers.nextStartTimer(this.knex);
+  }
+
+  claimStartTimer(definitionKey: string, startEvent: string, due: number, next: { due: number | null; fired: number }): Promise<boolean> {
+    return startTimers.claimStartTimer(this.knex, definitionKey, startEvent, due, next);
+  }
+
+  bufferMessage(message: BufferedMessage, now: number): Promise<boolean> {
+    return messages.bufferMessage(this.knex, message, now);
+  }
+
+  messageBuffered(id: string, now: number): Promise<boolean> {
+    return messages.messageBuffered(this.knex, id, now);
+  }
+
+  takeBufferedMessage(name: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined> {
+    return messages.takeBufferedMessage(this.knex, name, correlationKey, now);
+  }
+
+  dropExpiredMessages(now: number): Promise<number> {
+    return messages.dropExpiredMessages(this.knex, now);
   }
 
   async close(): Promise<void> {

@@ -65,6 +65,8 @@ describe('workers killed with SIGKILL in the middle of a load', () => {
         expect(replay(history, state.id)).toEqual(state);
         await projectionsMatch(store, state);
       }
+      // Jobs the killed workers were running stay locked for their lock (1 s, see load-worker.ts): wait it out.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       const engine = createEngine({ store, calendar: weekdayCalendar(), jobHandlers: { register: () => ({ registered: true }) } });
       await engine.idle();
       for (let open = await engine.tasks(); open.length > 0; open = await engine.tasks()) {

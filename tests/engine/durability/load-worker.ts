@@ -12,7 +12,8 @@ import { weekdayCalendar } from '../../../engine/calendar/weekdays.js';
 
 const options = JSON.parse(process.argv[2] ?? '{}');
 const xml = readFileSync(fileURLToPath(new URL('./load.bpmn', import.meta.url)), 'utf8');
-const engine = createEngine({ store: new KnexStore(options), calendar: weekdayCalendar(), jobHandlers: { register: () => ({ registered: true }) } });
+// A job locked when the kill comes stays locked after it (no one can tell a dead worker from a slow one): briefly here.
+const engine = createEngine({ store: new KnexStore(options), calendar: weekdayCalendar(), jobLockMs: 1_000, jobHandlers: { register: () => ({ registered: true }) } });
 await engine.deploy(xml, { name: 'load.bpmn' });
 let n = 0;
 for (;;) {

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from './clock/index.js';
+import { isVirtual, systemClock } from './clock/index.js';
+import type { WorkingCalendar } from './calendar/types.js';
+import { chineseDaysCalendar } from './calendar/chinese-days.js';
+import type { Command } from './runtime/commands.js';
+import { MemoryStore } from './store/memory.js';
+import type { EngineStore } from './store/types.js';
+import { Deployments } from './deployments.js';
+import { Work } from './work.js';
+import { exponentialBackoff, JobRunner } from './job-runner.js';
+import { DEFAULT_JOB_LOCK_MS, JobLocks } from './job-locks.js';
+import { Scheduler } from './scheduler.js';
+import { HandOut } from './hand-out.js';
+import type { EngineQueue } from './queue/types.js';
+import { StartEvents } from './start-events.js';
+import { MessageBuffer } from './message-buffer.js';
+import { CommandPath } from './command-path.js';
+import { EffectDispatcher } from './effect-dispatcher.js';
+import { Deliveries } from './deliveries.js';
+import { OutboxSweep, outboxTiming } from './outbox-sweep.js';
+import type { EngineOptions } from './options.js';
+import type { Engine } from './engine.js';
+
+/** Everything behind the Engine facade, wired once. */
+export interface EngineParts {
+  store: EngineStore;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  queue: EngineQueue | undefined;
+  newId: () => string;
+  deployments: Deployments;
+  work: Work;
+  jobsRunner: JobRunner;
+  startEvents: StartEvents;
+  deliveries: Deliveries;
+  messages: MessageBuffer;
+  scheduler: Scheduler;
+  handOut: HandOut;
+  commands: CommandPath;
+  effects: EffectDispatcher;
+  outbox: OutboxSweep;
+}
+
+/**
+ * The composition root: builds the engine's parts from its options. Parts that act on
+ * instances call back into the facade (`execute`, `startAt`), so that every command goes
+ * through one path and its effects are carried out.
+ */
+export function assemble(engine: Engine, options: EngineOptions): EngineParts {
+  const store = options.store ?? new MemoryStore();
+  const clock = options.clock ?? systemClock;
+  const calendar = options.calendar ?? chineseDaysCalendar();
+  const newId = options.newId ?? randomUUID;
+  const { queue } = options;
+  const worker = options.workerName ?? `engine-${randomUUID()}`;
+  const deployments = new Deployments(store);
+  const work = new Work();
+  const locks = new JobLocks({ store, clock, worker, lockMs: options.jobLockMs ?? DEFAULT_JOB_LOCK_MS });
+  const jobsRunner = new JobRunner(engine, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks });
+  const startEvents = new StartEvents(deployments, calendar, store);
+  const execute = (instanceId: string, command: Command) => engine.execute(instanceId, command);
+  const deliveries = new Deliveries({ store, startEvents, newId, execute, startAt: (key, id, command) => engine.startAt(key, id, command) });
+  const messages = new MessageBuffer({
+    store, clock, newId, thrownTimeToLiveMs: options.messageTimeToLiveMs,
+    deliver: (name, key, variables) => deliveries.message(name, key, variables), trigger: (id, key, wait, variables) => deliveries.tryTrigger(id, key, wait, variables),
+  });
+  const scheduler = new Scheduler(engine, startEvents, (ref) => deliveries.startFrom(ref, {}), options.autoTimers ?? !isVirtual(clock), !queue);
+  const handOut = new HandOut({ store, clock, work, runner: jobsRunner, scheduler, queue });
+  const commands = new CommandPath({ store, clock, calendar, deployments });
+  const effects = new EffectDispatcher({
+    store, work, handOut, deliveries, messages, execute,
+    startChild: (processId, childId, command) => engine.startAt(deployments.resolve(processId).key, childId, command),
+  });
+  const outbox = new OutboxSweep({ store, clock, work, effects, owner: worker }, outboxTiming(clock, options.outbox));
+  return { store, clock, calendar, queue, newId, deployments, work, jobsRunner, startEvents, deliveries, messages, scheduler, handOut, commands, effects, outbox };
+}

@@ -1,0 +1,58 @@
+import type { Command } from './runtime/commands.js';
+import type { EngineStore } from './store/types.js';
+import type { StartEvents, StartRef } from './start-events.js';
+import { isStale } from './stale.js';
+
+export interface DeliveriesParts {
+  store: EngineStore;
+  startEvents: StartEvents;
+  newId: () => string;
+  execute: (instanceId: string, command: Command) => Promise<unknown>;
+  /** Starts an instance at a given start event of a deployed version. */
+  startAt: (definitionKey: string, id: string, command: Partial<Extract<Command, { type: 'start' }>>) => Promise<void>;
+}
+
+/**
+ * Where messages and signals go: to waiting subscriptions (a message to the oldest one that
+ * still waits, a signal to all), else to processes that start with them.
+ */
+export class Deliveries {
+  constructor(private readonly parts: DeliveriesParts) {}
+
+  /** Ids of the instances a message reached: the one it triggered, or those it started. */
+  async message(name: string, correlationKey: string | undefined, variables: Record<string, unknown>): Promise<string[]> {
+    const subs = (await this.parts.store.messageSubscriptions(name, correlationKey)).sort((a, b) => a.createdSeq - b.createdSeq);
+    for (const sub of subs) if (await this.tryTrigger(sub.instanceId, sub.key, sub.wait, variables)) return [sub.instanceId];
+    const started: string[] = [];
+    for (const start of this.parts.startEvents.byMessage(name)) started.push(await this.startFrom(start, variables));
+    return started;
+  }
+
+  /** Ids of the instances a signal reached: every waiting one, and those it started. */
+  async signal(name: string, variables: Record<string, unknown>): Promise<string[]> {
+    const reached: string[] = [];
+    for (const sub of await this.parts.store.signalSubscriptions(name)) {
+      if (await this.tryTrigger(sub.instanceId, sub.key, sub.wait, variables)) reached.push(sub.instanceId);
+    }
+    for (const start of this.parts.startEvents.bySignal(name)) reached.push(await this.startFrom(start, variables));
+    return reached;
+  }
+
+  /** Starts a new instance at a start event; returns its id. */
+  async startFrom(start: StartRef, variables: Record<string, unknown>): Promise<string> {
+    const id = this.parts.newId();
+    await this.parts.startAt(start.definitionKey, id, { startEvent: start.startEvent, variables });
+    return id;
+  }
+
+  /** Triggers a wait; false when it is gone already (another delivery won), or is a timer no longer armed for `due`. */
+  async tryTrigger(instanceId: string, key: string, wait: number, variables: Record<string, unknown> = {}, due?: number): Promise<boolean> {
+    try {
+      await this.parts.execute(instanceId, { type: 'trigger', key, wait, variables, ...(due === undefined ? {} : { due }) });
+      return true;
+    } catch (err) {
+      if (isStale(err)) return false;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import type { Clock } from './clock/index.js';
+import type { WorkingCalendar } from './calendar/types.js';
+import type { EngineStore } from './store/types.js';
+import type { JobHandlerEntry } from './job-runner.js';
+import type { OutboxTiming } from './outbox-sweep.js';
+import type { EngineQueue } from './queue/types.js';
+
+export interface VersionRef {
+  processId: string;
+  version: number;
+}
+
+export interface MigrationReport {
+  migrated: string[];
+  refused: Array<{ instanceId: string; reasons: string[] }>;
+}
+
+export interface EngineOptions {
+  store?: EngineStore;
+  clock?: Clock;
+  calendar?: WorkingCalendar;
+  /** Handlers by job type; `{ handler, lockMs }` gives a type its own lock duration. */
+  jobHandlers?: Record<string, JobHandlerEntry>;
+  /** Instance ids; random UUIDs unless given (tests pass a counter). */
+  newId?: () => string;
+  /** Fire due timers by itself (default: yes with the system clock, no with a virtual one). */
+  autoTimers?: boolean;
+  /** Server mode: jobs and timers go to this queue for worker processes (see engine/queue/). Without it, they run in-process. */
+  queue?: EngineQueue;
+  /** Wait before a failed handler's job runs again, from its failures so far (default: 1 s, 2 s, 4 s … at most 10 min). */
+  retryBackoff?: (failures: number) => number;
+  /** The name this engine locks jobs and claims outbox effects under (default: a random one). */
+  workerName?: string;
+  /** How long a job run (or an activation) holds its job before another worker may take it (default 5 min). */
+  jobLockMs?: number;
+  /** When effects another process left in the outbox count as orphaned, and how often to look (see OutboxTiming). */
+  outbox?: Partial<OutboxTiming>;
+  /** How long a message thrown by the model waits in the buffer when nobody takes it (default 0: dropped, as before). */
+  messageTimeToLiveMs?: number;
+}

@@ -1,0 +1,71 @@
+import type { EventRow, GroupRow, JobChange, JobRow, OutboxRow, SubscriptionRow, TaskChange, TaskRow, TimerRow } from './row-changes.js';
+import { WRITTEN, fromExcluded, insert, remove, unnest } from './pg-rows-sql.js';
+import type { Column, RowPart } from './pg-rows-sql.js';
+
+/** Columns as the tables have them (migrations/001_engine.ts), with their PostgreSQL types. */
+const EVENT: Array<Column<EventRow>> = [
+  ['instance_id', 'text', (e) => e.instance_id], ['seq', 'int', (e) => e.seq], ['at', 'int8', (e) => e.at], ['type', 'text', (e) => e.type],
+  ['body', 'text', (e) => e.body], ['prev', 'text', (e) => e.prev], ['hash', 'text', (e) => e.hash],
+];
+const TASK: Array<Column<TaskRow>> = [
+  ['id', 'text', (t) => t.id], ['instance_id', 'text', (t) => t.instance_id], ['process_id', 'text', (t) => t.process_id],
+  ['element_id', 'text', (t) => t.element_id], ['assignee', 'text', (t) => t.assignee], ['body', 'text', (t) => t.body],
+  ['created_at', 'int8', (t) => t.created_at], ['closed_at', 'int8', (t) => t.closed_at], ['outcome', 'text', (t) => t.outcome],
+];
+const GROUP: Array<Column<GroupRow>> = [['task_id', 'text', (g) => g.task_id], ['kind', 'text', (g) => g.kind], ['name', 'text', (g) => g.name]];
+const JOB: Array<Column<JobRow>> = [
+  ['id', 'text', (j) => j.id], ['instance_id', 'text', (j) => j.instance_id], ['item_key', 'text', (j) => j.item_key],
+  ['element_id', 'text', (j) => j.element_id], ['type', 'text', (j) => j.type], ['retries', 'int', (j) => j.retries],
+  ['headers', 'text', (j) => j.headers], ['locked_until', 'int8', (j) => j.locked_until], ['worker', 'text', (j) => j.worker],
+];
+const SUBSCRIPTION: Array<Column<SubscriptionRow>> = [
+  ['id', 'text', (s) => s.id], ['kind', 'text', (s) => s.kind], ['name', 'text', (s) => s.name], ['correlation_key', 'text', (s) => s.correlation_key],
+  ['instance_id', 'text', (s) => s.instance_id], ['item_key', 'text', (s) => s.item_key], ['wait', 'int', (s) => s.wait],
+  ['created_seq', 'int', (s) => s.created_seq],
+];
+const TIMER: Array<Column<TimerRow>> = [
+  ['id', 'text', (m) => m.id], ['instance_id', 'text', (m) => m.instance_id], ['item_key', 'text', (m) => m.item_key],
+  ['wait', 'int', (m) => m.wait], ['due', 'int8', (m) => m.due],
+];
+const OUTBOX: Array<Column<OutboxRow>> = [
+  ['id', 'text', (o) => o.id], ['instance_id', 'text', (o) => o.instance_id], ['position', 'int', (o) => o.position],
+  ['body', 'text', (o) => o.body], ['created_at', 'int8', (o) => o.created_at],
+];
+
+/** A task closed, moved to another element (its body's name follows), or both. */
+const TASK_CHANGE: Array<Column<TaskChange>> = [
+  ['id', 'text', (c) => c.id], ['closed_at', 'int8', (c) => c.closed?.at ?? null], ['outcome', 'text', (c) => c.closed?.outcome ?? null],
+  ['moved_to', 'text', (c) => c.moved?.elementId ?? null], ['moved_name', 'text', (c) => c.moved?.name ?? null],
+];
+const changeTasks: RowPart<TaskChange> = {
+  name: 'changed_tasks', rows: (c) => c.tasks.change,
+  sql: (p, all) => `UPDATE yc_tasks t SET
+    closed_at = COALESCE(r.closed_at, t.closed_at), outcome = CASE WHEN r.closed_at IS NULL THEN t.outcome ELSE r.outcome END,
+    element_id = COALESCE(r.moved_to, t.element_id),
+    body = CASE WHEN r.moved_to IS NULL THEN t.body ELSE ((t.body::jsonb - 'name') || jsonb_build_object('elementId', r.moved_to)
+      || jsonb_strip_nulls(jsonb_build_object('name', r.moved_name)))::text END
+    FROM ${unnest(p, all, TASK_CHANGE)} WHERE t.id = r.id AND ${WRITTEN}`,
+};
+
+const JOB_CHANGE: Array<Column<JobChange>> = [['id', 'text', (c) => c.id], ['retries', 'int', (c) => c.retries ?? null], ['element_id', 'text', (c) => c.elementId ?? null]];
+const changeJobs: RowPart<JobChange> = {
+  name: 'changed_jobs', rows: (c) => c.jobs.change,
+  sql: (p, all) => `UPDATE yc_jobs t SET retries = COALESCE(r.retries, t.retries), element_id = COALESCE(r.element_id, t.element_id)
+    FROM ${unnest(p, all, JOB_CHANGE)} WHERE t.id = r.id AND ${WRITTEN}`,
+};
+
+/** Every kind of row a commit writes besides its snapshot; rows of one kind change at most once per commit (see RowChanges). */
+export const ROW_PARTS: Array<RowPart<any>> = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+  insert('events', 'yc_events', (c) => c.events, EVENT),
+  insert('new_tasks', 'yc_tasks', (c) => c.tasks.insert, TASK),
+  changeTasks,
+  insert('groups', 'yc_task_groups', (c) => c.groups.insert, GROUP),
+  insert('jobs', 'yc_jobs', (c) => c.jobs.upsert, JOB, fromExcluded(JOB)),
+  changeJobs,
+  remove('gone_jobs', 'yc_jobs', (c) => c.jobs.delete),
+  insert('subscriptions', 'yc_subscriptions', (c) => c.subscriptions.upsert, SUBSCRIPTION, fromExcluded(SUBSCRIPTION)),
+  remove('gone_subscriptions', 'yc_subscriptions', (c) => c.subscriptions.delete),
+  insert('timers', 'yc_timers', (c) => c.timers.upsert, TIMER, fromExcluded(TIMER)),
+  remove('gone_timers', 'yc_timers', (c) => c.timers.delete),
+  insert('outbox', 'yc_outbox', (c) => c.outbox, OUTBOX),
+];

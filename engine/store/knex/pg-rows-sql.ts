@@ -1,0 +1,53 @@
+import type { RowChanges } from './row-changes.js';
+
+/** Parameters of one statement, in the order they appear in its text, each cast to its type. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${cast}`;
+  }
+}
+
+/** One column of a sub-statement's rows: its name, its type, and its value in a row. */
+export type Column<Row> = [name: string, cast: string, value: (row: Row) => unknown];
+
+/** A row of some commit of a batch, with the instance whose commit it belongs to. */
+export interface Owned<Row> { row: Row; of: string }
+
+/**
+ * One kind of row of a batch of commits, as a sub-statement over the rows of every commit
+ * that has such rows, written only for commits whose snapshot was (the CTE `written`).
+ */
+export interface RowPart<Row> {
+  name: string;
+  rows: (changes: RowChanges) => Row[];
+  sql: (p: Params, rows: Array<Owned<Row>>) => string;
+}
+
+/** `unnest` of one array per column and one of owners, named `r(…, commit_of)`. Pure. */
+export function unnest<Row>(p: Params, rows: ReadonlyArray<Owned<Row>>, columns: ReadonlyArray<Column<Row>>): string {
+  const arrays = columns.map(([, cast, value]) => p.add(rows.map(({ row }) => value(row)), `${cast}[]`));
+  arrays.push(p.add(rows.map(({ of }) => of), 'text[]'));
+  return `unnest(${arrays.join(', ')}) AS r(${columns.map(([name]) => name).join(', ')}, commit_of)`;
+}
+
+/** Only rows of commits whose snapshot was written. */
+export const WRITTEN = 'r.commit_of IN (SELECT id FROM written)';
+
+/** A multi-row insert, or an upsert when `conflict` says what to set. Pure. */
+export function insert<Row>(name: string, table: string, rows: (c: RowChanges) => Row[], columns: Array<Column<Row>>, conflict?: string): RowPart<Row> {
+  const names = columns.map(([n]) => n).join(', ');
+  const onConflict = conflict ? `\n  ON CONFLICT (id) DO UPDATE SET ${conflict}` : '';
+  return { name, rows, sql: (p, all) => `INSERT INTO ${table} (${names}) SELECT ${names} FROM ${unnest(p, all, columns)} WHERE ${WRITTEN}${onConflict}` };
+}
+
+/** `SET` of an upsert: every column but the id from the row that was refused. */
+export function fromExcluded(columns: ReadonlyArray<Column<never>>): string {
+  return columns.filter(([name]) => name !== 'id').map(([name]) => `${name} = excluded.${name}`).join(', ');
+}
+
+/** Rows deleted by id. Pure. */
+export function remove(name: string, table: string, ids: (c: RowChanges) => string[]): RowPart<string> {
+  return { name, rows: ids, sql: (p, all) => `DELETE FROM ${table} t USING ${unnest(p, all, [['id', 'text', (id) => id]])} WHERE t.id = r.id AND ${WRITTEN}` };
+}

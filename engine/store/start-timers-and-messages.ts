@@ -1,0 +1,68 @@
+/**
+ * Two small parts of the storage port that belong to no instance: the timer start events of
+ * deployed processes, and messages published before anyone waits for them. Both are shared
+ * by every process on one database, so each write that decides something is one
+ * compare-and-set: the caller that wins is the one that acts.
+ */
+
+/** A timer start event's definition after FEEL evaluation (`workingDays`: yc:calendar="working"). */
+export interface StartTimerSpec {
+  kind: 'date' | 'duration' | 'cycle';
+  value: string;
+  workingDays: boolean;
+}
+
+/**
+ * A timer start event of one version of a process, armed for `due`. `due: null` means spent
+ * (a date that fired, a cycle that ran out): the row stays, so arming the same version again
+ * (a restart, another process) does not re-arm it.
+ */
+export interface StartTimer {
+  definitionKey: string;
+  processId: string;
+  version: number;
+  startEvent: string;
+  due: number | null;
+  /** Firings so far (a cycle's repetitions count them). */
+  fired: number;
+  spec: StartTimerSpec;
+}
+
+export interface StartTimerStore {
+  /**
+   * Arms a version's timer start events: drops the rows of the process's older versions and
+   * adds those of `timers` not there yet (a row already there keeps its due time). Arms
+   * nothing when a newer version of the process is armed already.
+   */
+  armStartTimers(processId: string, version: number, timers: readonly StartTimer[]): Promise<void>;
+  /** Armed timer starts due at or before `until`, earliest first. */
+  dueStartTimers(until: number): Promise<StartTimer[]>;
+  nextStartTimer(): Promise<number | undefined>;
+  /**
+   * Moves a start timer still armed for `due` to its next firing (`next.due` null: spent), in
+   * one statement. True for the one caller that moved it: that caller starts the instance.
+   */
+  claimStartTimer(definitionKey: string, startEvent: string, due: number, next: { due: number | null; fired: number }): Promise<boolean>;
+}
+
+/** A message published with a time to live that nobody took yet (Zeebe's message buffer). */
+export interface BufferedMessage {
+  /** The publisher's message id, or one the engine made: unique among buffered messages. */
+  id: string;
+  name: string;
+  correlationKey?: string;
+  variables: Record<string, unknown>;
+  publishedAt: number;
+  expiresAt: number;
+}
+
+export interface MessageBufferStore {
+  /** Buffers a message; false when a message with its id is buffered and not expired at `now`. */
+  bufferMessage(message: BufferedMessage, now: number): Promise<boolean>;
+  /** Whether a message with this id is buffered and not expired at `now`. */
+  messageBuffered(id: string, now: number): Promise<boolean>;
+  /** Takes (removes) the oldest unexpired message with this name and key; each is taken by one caller only. */
+  takeBufferedMessage(name: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined>;
+  /** Deletes messages expired at `now`; returns how many. */
+  dropExpiredMessages(now: number): Promise<number>;
+}
