@@ -6,11 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chineseDaysCalendar, createEngine, deadlineAfterReceipt } from '../engine/index.js';
-import { jobHandlers } from './job-handlers.js';
+import type { Job } from '../engine/index.js';
 
 const processFile = fileURLToPath(new URL('../processes/direct.bpmn', import.meta.url));
 const shanghai = (ms: number) => new Date(ms).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const say = (line: string) => console.log(line);
+
+/** The direct process's one service task: issuance (出件) numbers the result document. */
+const jobHandlers = { 'issue-result': (job: Job) => ({ resultNo: `温-${String(job.variables.caseNo)}-证` }) };
 
 async function main(): Promise<void> {
   const calendar = chineseDaysCalendar();

@@ -1,10 +1,38 @@
 /**
- * The platform's service-task handlers, by job type. The embedded demo (`npm start`) passes
- * them to its engine; worker processes load them (`npm run worker`, `--handlers api/job-handlers.ts`).
- * For now one: issuance (出件) numbers the result document of a direct-mode case.
+ * The case server's worker module: `npm run worker` (engine/worker-main.ts --handlers
+ * api/job-handlers.ts) loads it and calls `attach`, so a worker process does the case work
+ * of server mode — notices, issuance, cards — and keeps cases following their processes for
+ * the steps it commits. openPlatform wires the api process's engine with the same function.
  */
-import type { Job, JobHandler } from '../engine/index.js';
+import type { Knex } from 'knex';
+import type { Engine } from '../engine/index.js';
+import type { WorkerContext } from '../engine/queue/worker-module.js';
+import { ApiError } from './http/errors.js';
+import { missingPlatformMigrations } from './db.js';
+import { caseJobHandlers } from './cases/jobs.js';
+import { followCases } from './cases/follow.js';
 
-export const jobHandlers: Record<string, JobHandler> = {
-  'issue-result': (job: Job) => ({ resultNo: `温-${String(job.variables.caseNo)}-证` }),
-};
+/**
+ * Registers the case server's job handlers on an engine over the platform's database and has
+ * cases follow the effects it commits (whichever process commits a step carries out its
+ * effects, so every engine needs both). Not pure: it changes the engine. Returns the unsubscriber.
+ */
+export function attachCaseWork(engine: Engine, db: Knex): () => void {
+  for (const [type, handler] of Object.entries(caseJobHandlers({ db, clock: engine.clock, calendar: engine.calendar }))) engine.registerJobHandler(type, handler);
+  return followCases(db, engine);
+}
+
+/**
+ * The worker's hook. Wires first, before the engine (opening in the background) carries out
+ * effects a crash left in the outbox, so the cases see them too; then refuses to run on a
+ * database whose platform tables the api process has not created yet.
+ */
+export async function attach(engine: Engine, { store }: WorkerContext): Promise<void> {
+  attachCaseWork(engine, store.knex);
+  const missing = await missingPlatformMigrations(store.knex);
+  if (missing.length > 0) {
+    throw new ApiError(503, 'PLATFORM_NOT_MIGRATED',
+      `the case server's tables are missing or out of date on this database (not run: ${missing.join(', ')}); start the api once (npm start with the same DATABASE_URL${process.env.YC_DB_SCHEMA ? ' and YC_DB_SCHEMA' : ''}): it migrates them, then start the workers`,
+      missing.map((name) => ({ field: name, problem: 'migration not run' })));
+  }
+}

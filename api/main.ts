@@ -1,7 +1,13 @@
 /**
  * `npm start`: the case server. Embedded by default (SQLite in data/, the in-process
- * scheduler), server mode with DATABASE_URL (PostgreSQL) and REDIS_URL (BullMQ workers).
+ * scheduler), server mode with DATABASE_URL (PostgreSQL) and REDIS_URL (jobs and timers to
+ * BullMQ workers: `npm run worker`; the tracking page's rate limit shared in Redis).
  * Seeds the demo county and the sample catalog, then prints the URL and the demo logins.
+ *
+ *   PORT              default 3000
+ *   YC_DB_SCHEMA      PostgreSQL schema of every table (workers must use the same)
+ *   YC_QUEUE_PREFIX   BullMQ and rate-limit key prefix in Redis (default yc; workers must agree)
+ *   YC_TRUST_PROXY    off by default; behind a reverse proxy its hop count or addresses (see api/http/trust-proxy.ts)
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,31 +17,53 @@ import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
 import { createApp } from './server.js';
+import { RedisHits } from './http/redis-hits.js';
+import { trustProxyFrom } from './http/trust-proxy.js';
+import type { TrustProxy } from './http/trust-proxy.js';
 import { DEMO_PASSWORD, demoStaff, seedDemoCounty } from './seed/demo-county.js';
 
 const log = pino({ name: 'yichuang' });
 const port = Number(process.env.PORT ?? 3000);
 
 function storeFromEnv(): KnexStore {
-  if (process.env.DATABASE_URL) return new KnexStore({ url: process.env.DATABASE_URL });
+  if (process.env.DATABASE_URL) return new KnexStore({ url: process.env.DATABASE_URL, schema: process.env.YC_DB_SCHEMA || undefined });
   const dir = fileURLToPath(new URL('../data/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   return new KnexStore({ filename: `${dir}yichuang.sqlite` });
 }
 
+/** What runs where, for the startup lines. Pure. */
+function startupLines(options: { database: boolean; queuePrefix?: string; trustProxy: TrustProxy }): string[] {
+  const { database, queuePrefix, trustProxy } = options;
+  const mode = database ? `server mode (PostgreSQL${queuePrefix ? ' + Redis' : ''})` : 'embedded (SQLite in data/)';
+  return [
+    `\n一窗 yichuang is running, ${mode}`,
+    `  API:      http://localhost:${port}/api/v1`,
+    `  OpenAPI:  http://localhost:${port}/api/v1/openapi.json`,
+    queuePrefix
+      ? `  Jobs:     service tasks and timers go to BullMQ (prefix ${queuePrefix}); start workers to do them: npm run worker`
+      : '  Jobs:     service tasks and timers run in this process',
+    `  Tracking: rate limit ${queuePrefix ? 'shared by every api process, in Redis' : 'counted in this process'}; trust proxy ${trustProxy === false ? 'off (X-Forwarded-For ignored; set YC_TRUST_PROXY behind a reverse proxy)' : String(trustProxy)}\n`,
+  ];
+}
+
 async function main(): Promise<void> {
-  const queue = process.env.REDIS_URL ? new BullQueue({ url: process.env.REDIS_URL }) : undefined;
+  const redisUrl = process.env.REDIS_URL;
+  const prefix = process.env.YC_QUEUE_PREFIX || undefined;
+  const queue = redisUrl ? new BullQueue({ url: redisUrl, prefix }) : undefined;
+  const trackingHits = redisUrl ? new RedisHits({ url: redisUrl, prefix, name: 'track' }) : undefined;
+  const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
   const platform = await openPlatform({ store: storeFromEnv(), calendar: chineseDaysCalendar(), queue });
   await seedDemoCounty(platform.db);
-  const server = createApp({ db: platform.db, engine: platform.engine }).listen(port, () => {
-    const mode = process.env.DATABASE_URL ? `server mode (PostgreSQL${queue ? ' + Redis workers: run npm run worker' : ''})` : 'embedded (SQLite in data/)';
-    console.log(`\n一窗 yichuang is running, ${mode}\n  API:     http://localhost:${port}/api/v1\n  OpenAPI: http://localhost:${port}/api/v1/openapi.json\n`);
+  const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy }).listen(port, () => {
+    for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const staff of demoStaff) console.log(`  ${staff.username.padEnd(16)} ${staff.roles.join(',').padEnd(14)} ${staff.name}`);
   });
   const stop = async () => {
     server.close();
     await platform.engine.close();
+    await trackingHits?.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

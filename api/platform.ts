@@ -9,8 +9,7 @@ import { processFiles, processFileUrl } from '../processes/index.js';
 import { items } from '../processes/catalog/items.js';
 import { migratePlatform } from './db.js';
 import { saveItems } from './catalog/catalog.js';
-import { caseJobHandlers } from './cases/jobs.js';
-import { followCases } from './cases/follow.js';
+import { attachCaseWork } from './job-handlers.js';
 
 export interface Platform {
   db: Knex;
@@ -20,17 +19,21 @@ export interface Platform {
 
 /**
  * Puts the case server together on a durable store: platform tables, the engine with the
- * case server's job handlers, every handling-mode process deployed, the sample catalog,
- * and cases following their processes.
+ * case server's job handlers and cases following their processes (the wiring a worker gets
+ * too), every handling-mode process deployed, the sample catalog. With a queue (server
+ * mode) the handlers run in worker processes; this engine only hands jobs and timers over.
+ * Not pure: it migrates, deploys and writes the catalog.
  */
 export async function openPlatform(options: { store: KnexStore; clock?: Clock; calendar: WorkingCalendar; queue?: EngineQueue }): Promise<Platform> {
-  const engine = createEngine({ store: options.store, clock: options.clock, calendar: options.calendar, queue: options.queue });
-  await engine.idle();
   const db = options.store.knex;
+  // Both sets of tables before the engine opens (the store's schema first: the platform's tables live in it).
+  await options.store.init();
   await migratePlatform(db);
-  for (const [type, handler] of Object.entries(caseJobHandlers({ db, clock: engine.clock, calendar: options.calendar }))) engine.registerJobHandler(type, handler);
+  const engine = createEngine({ store: options.store, clock: options.clock, calendar: options.calendar, queue: options.queue });
+  // Wired before the engine finishes opening: effects a crash left in the outbox are carried out then, and the cases must see them.
+  attachCaseWork(engine, db);
+  await engine.idle();
   for (const file of processFiles) await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
   await saveItems(db, items);
-  followCases(db, engine);
   return { db, engine, store: options.store };
 }

@@ -17,11 +17,17 @@ import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
 import { sessionStaff } from './auth/sessions.js';
+import type { HitCounter } from './http/rate-limit.js';
+import type { TrustProxy } from './http/trust-proxy.js';
 
 export interface ServerParts {
   db: Knex;
   engine: Engine;
   now?: () => number;
+  /** Where the public tracking page's rate limit counts (default: this process); shared in server mode. */
+  trackingHits?: HitCounter;
+  /** Whether X-Forwarded-For names the client (behind a reverse proxy); default off. */
+  trustProxy?: TrustProxy;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
@@ -30,7 +36,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const { db, engine } = parts;
   return [
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine),
-    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now),
+    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits),
   ];
 }
 
@@ -46,6 +52,7 @@ export function createApp(parts: ServerParts): express.Express {
   const routes = apiRoutes(parts);
   const raw = rawRoutes(parts);
   app.disable('x-powered-by');
+  app.set('trust proxy', parts.trustProxy ?? false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');

@@ -6,7 +6,7 @@
 import type { HandlingMode } from './catalog/types.js';
 
 /** A handling mode, or a sub-process the modes call. */
-export type ProcessPurpose = HandlingMode | 'one-time-notice' | 'rejection-filing';
+export type ProcessPurpose = HandlingMode | 'one-time-notice' | 'rejection-filing' | 'time-limit-watch';
 
 export interface ProcessFile {
   file: string;
@@ -28,6 +28,7 @@ export const processFiles: readonly ProcessFile[] = [
   { file: 'report-up.bpmn', implements: 'report-up', processIds: ['report-up-township', 'report-up-county'], startVariables: [...CASE, 'promisedDays'] },
   { file: 'one-time-notice.bpmn', implements: 'one-time-notice', processIds: ['one-time-notice'], startVariables: ['caseId', 'missingMaterials'] },
   { file: 'rejection-filing.bpmn', implements: 'rejection-filing', processIds: ['rejection-filing'], startVariables: ['caseId', 'refusalReason', 'legalBasis'] },
+  { file: 'time-limit.bpmn', implements: 'time-limit-watch', processIds: ['time-limit-watch'], startVariables: ['caseId', 'daysLeft'] },
 ];
 
 /** The process a case of each mode starts, unless its item names a variant. */
@@ -49,6 +50,7 @@ export const jobTypes: Readonly<Record<string, string>> = {
   'rectification-order': 'records the supervisor\'s order to rectify an unfounded refusal (责任追究)',
   'yellow-card': 'raises a yellow card: one working day of the limit left; messages the handler',
   'red-card': 'raises a red card: the limit has passed; messages the handler and the supervisor',
+  'extend-time-limit': 'applies the director\'s approved extension (extensionId): moves the due dates by its working days; returns daysLeft, the working days to the new due date',
   'resume-clock': 'ends a special procedure\'s suspension; returns daysLeft, the promised working days not yet used',
   'digitize-materials': 'scans the materials into the shared system for the county; returns archiveId',
 };
@@ -58,7 +60,7 @@ export const candidateGroups: Readonly<Record<string, string>> = {
   clerk: 'window clerk (窗口工作人员): acceptance, correction, refusal notice, coordination, direct decisions',
   reviewer: 'the centre\'s reviewer: promised-mode review, report-up initial review, special procedures',
   'reviewer:<department>': 'a department\'s reviewers in a joint review, one group per department the item names',
-  director: 'the deciding leader: promised-mode and county decisions',
+  director: 'the deciding leader: promised-mode and county decisions; the centre director approves extensions (延期)',
   'county-reviewer': 'the county department\'s reviewer, in the county inbox',
   supervisor: '审管办 / 监察: reviews every filed refusal',
 };
@@ -67,3 +69,12 @@ export const candidateGroups: Readonly<Record<string, string>> = {
 export function processFileUrl(file: string): URL {
   return new URL(`./${file}`, import.meta.url);
 }
+
+/**
+ * Messages the case server sends to a case's instance, correlated by caseId: the window's
+ * extension request (with extensionId, extensionDays, extensionReason) opens the director's
+ * approval in every mode with a time limit.
+ */
+export const caseMessages = {
+  extensionRequested: 'extension-requested',
+} as const;

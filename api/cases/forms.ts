@@ -35,6 +35,8 @@ export const forms: Record<string, z.ZodType<Record<string, unknown>>> = {
   // The window may restate the reasons in its own words; else the refusing opinions are printed as given.
   refusal: z.strictObject({ notifiedInWriting: z.boolean().default(true), refusalReason: reason.optional(), legalBasis: basis.optional() }),
   'rejection-review': z.strictObject({ refusalUpheld: z.boolean(), opinion: z.string().max(2000).optional() }),
+  // Named apart from the case's own decision (approved), which the process reads at its outcome gateway.
+  'extension-decision': z.strictObject({ extensionApproved: z.boolean(), extensionOpinion: z.string().trim().max(1000).optional() }),
 };
 
 /** Validates a form; a task without a known form takes no variables at all. */

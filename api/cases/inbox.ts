@@ -6,6 +6,9 @@ import type { OrgUnit } from '../org/units.js';
 import { findCase } from './repository.js';
 import { allUnits, centerOf, countyOf, unitAndBelow } from '../org/units.js';
 import { actingFor } from '../org/staff.js';
+import { pendingExtensionOf } from './extension-store.js';
+import type { Extension } from './extension-store.js';
+import { EXTENSION_FORM } from './extensions.js';
 
 export interface InboxTask extends OpenTask {
   caseId: string;
@@ -13,6 +16,8 @@ export interface InboxTask extends OpenTask {
   itemName: string;
   applicantName: string;
   dueAt?: number;
+  /** On the director's approval of an extension: what was asked, so it can be decided from the inbox. */
+  extension?: Pick<Extension, 'id' | 'days' | 'reason' | 'requestedBy' | 'requestedAt'>;
 }
 
 /** The process the county runs for a reported-up case: its steps belong to the county's staff. */
@@ -56,7 +61,7 @@ export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<Inb
     const record = await caseOfTask(db, engine, task);
     if (!record || !visible.has(record.orgUnitId)) continue;
     if (!task.assignee && !answers(task, record, people, staff, handlingUnit(units, task, record))) continue;
-    out.push(toInbox(task, record));
+    out.push(toInbox(task, record, task.formKey === EXTENSION_FORM ? await pendingExtensionOf(db, record.id) : undefined));
   }
   return out;
 }
@@ -77,7 +82,8 @@ export async function caseOfTask(db: Knex, engine: Engine, task: Pick<OpenTask, 
   return typeof caseId === 'string' ? findCase(db, caseId) : undefined;
 }
 
-function toInbox(task: OpenTask, record: CaseRecord): InboxTask {
+function toInbox(task: OpenTask, record: CaseRecord, asked?: Extension): InboxTask {
   const dueAt = record.currentSteps.find((s) => s.taskId === task.id)?.dueAt ?? record.dueAt;
-  return { ...task, caseId: record.id, caseNo: record.caseNo, itemName: record.itemName, applicantName: record.applicant.name, ...(dueAt ? { dueAt } : {}) };
+  const extension = asked && { id: asked.id, days: asked.days, reason: asked.reason, requestedBy: asked.requestedBy, requestedAt: asked.requestedAt };
+  return { ...task, caseId: record.id, caseNo: record.caseNo, itemName: record.itemName, applicantName: record.applicant.name, ...(dueAt ? { dueAt } : {}), ...(extension ? { extension } : {}) };
 }

@@ -9,7 +9,7 @@ import { accept } from './acceptance.js';
 import { stopClock } from './clock.js';
 import { noticeData, printedDate } from './notice-data.js';
 import { refusalGrounds } from './refusal.js';
-import { raiseCard, resumeAfterSpecialProcedure } from './time-limits.js';
+import { extendTimeLimit, raiseCard, resumeAfterSpecialProcedure } from './time-limits.js';
 
 /** What the handlers need: the platform tables, the time, the working calendar (no engine, so a worker process can run them). */
 interface Context {
@@ -48,8 +48,9 @@ export function caseJobHandlers(ctx: Context): Record<string, JobHandler> {
     'rectification-order': withCase(async (c) => {
       await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rectification-ordered' });
     }),
-    'yellow-card': withCase((c) => raiseCard(ctx.db, ctx.calendar, c, 'yellow', now())),
-    'red-card': withCase((c) => raiseCard(ctx.db, ctx.calendar, c, 'red', now())),
+    'yellow-card': withCase((c) => raiseCard(ctx.db, c, 'yellow', now())),
+    'red-card': withCase((c) => raiseCard(ctx.db, c, 'red', now())),
+    'extend-time-limit': withCase((c, job) => extendTimeLimit(ctx.db, ctx.calendar, c, String(job.variables.extensionId ?? ''), now())),
     'resume-clock': withCase((c) => resumeAfterSpecialProcedure(ctx.db, ctx.calendar, c, now())),
     'digitize-materials': withCase(async (c) => ({ archiveId: `ARC-${c.id}` })),
   };

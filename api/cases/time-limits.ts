@@ -2,22 +2,32 @@ import type { Knex } from 'knex';
 import type { WorkingCalendar } from '../../engine/index.js';
 import { deadlineAfterReceipt, workingDaysBetween } from '../../engine/index.js';
 import type { CaseRecord } from './types.js';
-import { updateCase } from './repository.js';
+import { caseLog, updateCase } from './repository.js';
+import { extensionById } from './extension-store.js';
+import { extended } from './extensions.js';
 import { resumeClock } from './clock.js';
 
 /**
- * A card from the process's timers. The timers count the promised days as the process knew
- * them; an approved extension moves the case's due date past them, so a card is withheld
- * (and the withholding logged) while the extended due date is not yet near or passed.
+ * A card from the process's time-limit watch. The watch counts to the case's due date as it
+ * stands (an approved extension restarts it), so the card is raised as it comes.
  */
-export async function raiseCard(db: Knex, calendar: WorkingCalendar, c: CaseRecord, colour: 'yellow' | 'red', at: number): Promise<void> {
-  const left = c.dueAt === undefined ? 0 : workingDaysBetween(calendar, at, c.dueAt);
-  const early = colour === 'red' ? c.dueAt !== undefined && at <= c.dueAt : left > 1;
-  if (early && c.extendedDays) {
-    await updateCase(db, c.id, (x) => x, { at, action: 'card-withheld', detail: { colour, dueAt: c.dueAt, extendedDays: c.extendedDays } });
-    return;
-  }
+export async function raiseCard(db: Knex, c: CaseRecord, colour: 'yellow' | 'red', at: number): Promise<void> {
   await updateCase(db, c.id, (x) => ({ ...x, cards: [...x.cards, { colour, at }] }), { at, action: `${colour}-card`, detail: { dueAt: c.dueAt } });
+}
+
+/**
+ * An approved extension, applied once (a redelivered job finds it applied): the due dates move
+ * by its working days. Returns daysLeft, the working days from now to the new due date, on
+ * which the process restarts its watch.
+ */
+export async function extendTimeLimit(db: Knex, calendar: WorkingCalendar, c: CaseRecord, extensionId: string, at: number): Promise<Record<string, unknown>> {
+  const extension = await extensionById(db, extensionId);
+  if (extension?.status !== 'approved') throw new Error(`extension ${extensionId} of case ${c.id} is not approved`);
+  const applied = (await caseLog(db, c.id)).some((e) => e.action === 'time-limit-extended' && e.detail.extensionId === extensionId);
+  const record = applied ? c : await updateCase(db, c.id, (x) => extended(calendar, x, extension.days), {
+    at, action: 'time-limit-extended', detail: { extensionId, days: extension.days, previousDueAt: c.dueAt, dueAt: extended(calendar, c, extension.days).dueAt },
+  });
+  return { daysLeft: record.dueAt === undefined ? 0 : Math.max(0, workingDaysBetween(calendar, at, record.dueAt)) };
 }
 
 /**

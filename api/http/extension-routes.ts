@@ -6,11 +6,12 @@ import type { AnyRoute } from './routes.js';
 import { forbidden, notFound } from './errors.js';
 import { caseSchema, extensionSchema } from './schemas.js';
 import { scopeOf, visibleCase } from './scope.js';
-import { decideExtension, requestExtension } from '../cases/extensions.js';
+import { requestExtension } from '../cases/extensions.js';
+import { decideExtension } from '../cases/extension-decision.js';
 import { extensionById, extensionsIn } from '../cases/extension-store.js';
 import { allUnits, centerOf } from '../org/units.js';
 
-/** 延期: the window asks, the centre director decides; supervisors and auditors read. */
+/** 延期: the window asks, the centre director decides (in the inbox, or here); supervisors and auditors read. */
 export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
   const now = () => engine.clock.now();
   return [
@@ -18,7 +19,7 @@ export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
       method: 'post', path: '/cases/:id/extensions', summary: '申请延期（不超过法定延长期限）', tags: ['extensions'], roles: ['clerk'], status: 201,
       body: z.strictObject({ days: z.number().int('延期天数应为整数').min(1, '至少延期 1 个工作日').max(60), reason: z.string().trim().min(2, '请写明延期理由').max(1000) }),
       response: extensionSchema,
-      handler: async ({ staff, params, body }) => requestExtension(db, staff!, await visibleCase(db, staff!, params.id ?? ''), body.days, body.reason, now()),
+      handler: async ({ staff, params, body }) => requestExtension(db, engine, staff!, await visibleCase(db, staff!, params.id ?? ''), body.days, body.reason, now()),
     }),
     route({
       method: 'get', path: '/extensions', summary: '本单位及下属单位的延期申请', tags: ['extensions'], roles: ['director', 'supervisor', 'auditor'],
@@ -26,7 +27,7 @@ export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
       handler: async ({ staff, query }) => extensionsIn(db, await scopeOf(db, staff!), query.status),
     }),
     route({
-      method: 'post', path: '/extensions/:id/decision', summary: '中心主任审批延期', tags: ['extensions'], roles: ['director'],
+      method: 'post', path: '/extensions/:id/decision', summary: '中心主任审批延期（完成其待办中的延期审批）', tags: ['extensions'], roles: ['director'],
       body: z.strictObject({ approved: z.boolean(), note: z.string().trim().max(1000).optional() }),
       response: z.object({ extension: extensionSchema, case: caseSchema }),
       handler: async ({ staff, params, body }) => {
@@ -34,7 +35,7 @@ export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
         if (!extension) throw notFound('延期申请');
         const record = await visibleCase(db, staff!, extension.caseId).catch(() => Promise.reject(notFound('延期申请')));
         if (centerOf(await allUnits(db), record.orgUnitId) !== staff!.orgUnitId) throw forbidden('只有办件所在中心的主任可以审批延期');
-        return decideExtension(db, engine.calendar, staff!, extension.id, body, now());
+        return decideExtension(db, engine, staff!, extension.id, body, now());
       },
     }),
   ];

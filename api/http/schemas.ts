@@ -23,6 +23,7 @@ export const caseSchema = z.object({
 export const taskSchema = z.object({
   id: z.string(), elementId: z.string(), name: z.string().optional(), caseId: z.string(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(),
   candidateGroups: z.array(z.string()), formKey: z.string().optional(), dueAt: z.number().optional(), createdAt: z.number(), instanceId: z.string(), assignee: z.string().optional(),
+  extension: z.object({ id: z.string(), days: z.number(), reason: z.string(), requestedBy: z.string(), requestedAt: z.number() }).optional(),
 });
 
 export const extensionSchema = z.object({

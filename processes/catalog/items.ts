@@ -188,6 +188,20 @@ export const items: readonly ServiceItem[] = [
     departments: ['示例镇自然资源所', '示例镇农业农村办公室', '示例镇村镇建设办公室'],
   },
   {
+    // Zhejiang delegates the permit for villagers' own houses to the township; 行政许可法 §42's 20 days, promised in full.
+    ...township('宅基地申请', 108), ...runs('promised'),
+    code: '000179002001', name: '乡村建设规划许可证核发（农村村民住宅）', type: '行政许可', department: '示例镇人民政府（村镇建设办公室承办）',
+    legalBasis: ['《中华人民共和国城乡规划法》第四十一条', '《中华人民共和国行政许可法》第四十二条', '《浙江省城乡规划条例》'],
+    conditions: ['在乡、村庄规划区内建设农村村民住宅', '符合村庄规划及用地面积、建筑面积、层数和高度的控制要求',
+      '已取得宅基地批准文件，或在原有合法宅基地上翻建'],
+    materials: [m('乡村建设规划许可申请表'), m('居民户口簿', { form: '原件及复印件' }), m('申请人居民身份证', { form: '复印件' }),
+      m('宅基地批准文件或不动产权证书', { form: '复印件' }), m('农房设计图或通用图', { notes: '可选用通用图集' }),
+      m('村民委员会审查意见'), m('相邻权利人意见', { required: false, notes: '建房影响相邻通行、采光的提供' })],
+    statutoryDays: 20, promisedDays: 20,
+    specialProcedures: [{ name: '批前公示', days: 5, countsTowardLimit: false }, { name: '现场踏勘', days: 1, countsTowardLimit: true }],
+    result: { name: '乡村建设规划许可证', type: '证照' },
+  },
+  {
     ...village('生育登记', 109), ...runs('direct'),
     code: '000180001001', name: '生育登记', type: '公共服务', department: '示例镇卫生健康办公室',
     legalBasis: ['《中华人民共和国人口与计划生育法》', '《浙江省人口与计划生育条例》'],

@@ -8,6 +8,9 @@ import { items } from '../../processes/catalog/items.js';
 import { saveItems } from '../../api/catalog/catalog.js';
 import type { TestServer } from './support.js';
 
+/** What the steps below need of a server: calls to its API (an in-process test server, or one in server mode). */
+type Caller = Pick<TestServer, 'call'>;
+
 export const applicant = { kind: 'person', name: '王芳', idNumber: '11010519491231002X', phone: '13800001234' };
 
 /** An instant given as China wall-clock time, e.g. `chinaTime('2026-02-10 10:00')`. */
@@ -31,14 +34,14 @@ export async function withItem(server: TestServer, item: ServiceItem): Promise<S
 }
 
 /** Receives a case at the window; `provided` defaults to every required material. */
-export async function receive(server: TestServer, token: string, item: ServiceItem, provided = required(item)): Promise<string> {
+export async function receive(server: Caller, token: string, item: ServiceItem, provided = required(item)): Promise<string> {
   const created = await server.call('POST', '/cases', { token, body: { itemCode: item.code, applicant, provided } });
   expect(created.status).toBe(201);
   return created.body.id as string;
 }
 
 /** The one open step of a case at an element in this person's inbox. */
-export async function stepOf(server: TestServer, token: string, caseId: string, elementId: string) {
+export async function stepOf(server: Caller, token: string, caseId: string, elementId: string) {
   const inbox = await server.call('GET', '/tasks', { token });
   if (inbox.status !== 200) throw new Error(`inbox: ${JSON.stringify(inbox.body)}`);
   const tasks = inbox.body as Array<{ id: string; caseId: string; elementId: string; dueAt?: number }>;
@@ -48,14 +51,14 @@ export async function stepOf(server: TestServer, token: string, caseId: string, 
 }
 
 /** Does the one open step of a case at an element, from this person's inbox; fails unless it is accepted. */
-export async function complete(server: TestServer, token: string, caseId: string, elementId: string, variables: Record<string, unknown> = {}) {
+export async function complete(server: Caller, token: string, caseId: string, elementId: string, variables: Record<string, unknown> = {}) {
   const task = await stepOf(server, token, caseId, elementId);
   const done = await server.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token, body: { variables } });
   if (done.status !== 200) throw new Error(`${elementId}: ${JSON.stringify(done.body)}`);
   return done.body;
 }
 
-export async function detail(server: TestServer, token: string, caseId: string) {
+export async function detail(server: Caller, token: string, caseId: string) {
   return (await server.call('GET', `/cases/${caseId}`, { token })).body as { case: any; log: any[]; notices: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 

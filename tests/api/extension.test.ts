@@ -11,8 +11,8 @@ async function acceptedCase(server: TestServer, clerk: string): Promise<string> 
   return caseId;
 }
 
-describe('an extension (延期) needs the centre director\'s approval', () => {
-  test('the clerk asks, the director approves in their list, and the due date moves by working days, logged with who and when', async () => {
+describe('the decide route completes the director\'s approval task, with the same rules', () => {
+  test('the clerk asks, the director approves in their list, and the due date moves by working days, logged with who and when; no card comes at the old dates', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     let clerk = await server.login('ob.clerk.a');
     const caseId = await acceptedCase(server, clerk);
@@ -43,15 +43,17 @@ describe('an extension (延期) needs the centre director\'s approval', () => {
     expect(log.filter((e) => e.action.startsWith('extension-')).map((e) => [e.action, e.actorId, e.at])).toEqual([
       ['extension-requested', 's-ob-clerk-a', chinaTime('2026-03-02 09:00')], ['extension-approved', 's-ob-director', chinaTime('2026-03-02 09:00')],
     ]);
+    expect(log.find((e) => e.action === 'step-done' && e.detail.step === '审批延期')).toMatchObject({ actorId: 's-ob-director', detail: { variables: { extensionApproved: true, extensionOpinion: '同意延期' } } });
+    expect((await server.call('GET', '/tasks', { token: director })).body.filter((t: { caseId: string }) => t.caseId === caseId)).toEqual([]);
     expect((await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 1, reason: '再次申请' } })).body.error).toMatchObject({ code: 'EXTENSION_TOO_LONG', fields: [{ problem: '最多还可延期 0 个工作日' }] });
 
-    // The process's own timers still count the old promise; the extended case gets no card for it.
-    await advanceTo(server, '2026-03-11 09:00');
+    // The old promise was 2026-03-09: its yellow (03-06) and red (03-10) cards never come.
+    await advanceTo(server, '2026-03-19 23:00');
     clerk = await server.login('ob.clerk.a');
-    const later = await detail(server, clerk, caseId);
-    expect(later.case.cards).toEqual([]);
-    expect(later.log.filter((e) => e.action === 'card-withheld').map((e) => e.detail.colour)).toEqual(['yellow', 'red']);
-  });
+    expect((await detail(server, clerk, caseId)).case.cards).toEqual([]);
+    await advanceTo(server, '2026-03-20 12:00');
+    expect((await detail(server, await server.login('ob.clerk.a'), caseId)).case.cards.map((c: { colour: string; at: number }) => [c.colour, chinaDate(c.at)])).toEqual([['yellow', '2026-03-20']]);
+  }, 60_000);
 
   test('a refused extension leaves the due date where it was, and the refusal is logged', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
@@ -61,6 +63,7 @@ describe('an extension (延期) needs the centre director\'s approval', () => {
     const refused = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: await server.login('ob.director'), body: { approved: false, note: '理由不足' } });
     expect(refused.body.extension).toMatchObject({ status: 'refused', decisionNote: '理由不足' });
     expect(chinaDate(refused.body.case.dueAt)).toBe('2026-03-09');
-    expect((await detail(server, clerk, caseId)).log.at(-1)).toMatchObject({ action: 'extension-refused', actorId: 's-ob-director', detail: { days: 3 } });
-  });
+    expect((await detail(server, clerk, caseId)).log.find((e) => e.action === 'extension-refused')).toMatchObject({ actorId: 's-ob-director', detail: { days: 3, note: '理由不足' } });
+    expect((await server.call('GET', '/tasks', { token: await server.login('ob.director') })).body).toEqual([]);
+  }, 60_000);
 });

@@ -1,14 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track, withItem } from './cases.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
 describe('a promised-mode case through the HTTP API', () => {
   test('accepted on 2026-02-10 with 20 promised working days it is due 2026-03-16, over the Spring Festival week, and the acceptance notice says so', async () => {
     const server = await startServer(chinaTime('2026-02-10 09:30'));
-    // The sample catalog has no promised item of 20 days; a variant at the statutory limit stands in.
-    const item = await withItem(server, { ...ROAD, code: '000181001099', promisedDays: 20 });
+    const item = itemNamed('乡村建设规划许可证核发（农村村民住宅）');
+    expect([item.mode, item.promisedDays, item.statutoryDays]).toEqual(['promised', 20, 20]);
     const clerk = await server.login('ob.clerk.a');
     const caseId = await receive(server, clerk, item);
 
@@ -19,11 +19,11 @@ describe('a promised-mode case through the HTTP API', () => {
     expect(chinaDate(accepted.statutoryDueAt)).toBe('2026-03-16');
     const notice = await noticeText(server, clerk, caseId, 'acceptance');
     expect(notice).toContain('自受理之日起 20 个工作日，即 <strong>2026年3月16日</strong> 前办结');
-    expect(notice).toContain('现场勘察');
+    expect(notice).toContain('批前公示');
 
     const reviewer = await server.login('ob.reviewer');
     expect((await stepOf(server, reviewer, caseId, 'review')).dueAt).toBe(accepted.dueAt);
-    await complete(server, reviewer, caseId, 'review', { opinion: '占道范围符合要求', specialProcedure: null });
+    await complete(server, reviewer, caseId, 'review', { opinion: '符合村庄规划，层数和高度在控制范围内', specialProcedure: null });
     const countyDirector = await server.login('county.director');
     expect((await server.call('GET', '/tasks', { token: countyDirector })).body).toEqual([]);
     const director = await server.login('ob.director');

@@ -24,6 +24,8 @@ export interface CallOptions {
   /** A file body, sent as is with `contentType`. */
   bytes?: Uint8Array;
   contentType?: string;
+  /** More request headers (X-Forwarded-For, say). */
+  headers?: Record<string, string>;
 }
 
 const open: Array<() => Promise<void>> = [];
@@ -49,8 +51,13 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0)): Promise<T
     await engine.close();
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, engine, clock, store, ...httpClient(url) };
+}
+
+/** Calls to a running case server at `url` (its API under /api/v1), and logging in as a demo person. */
+export function httpClient(url: string): Pick<TestServer, 'call' | 'login'> {
   const call: TestServer['call'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+    const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json', ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const body = options.bytes ?? options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const res = await fetch(`${url}/api/v1${path}`, { method, headers, body });
@@ -62,5 +69,5 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0)): Promise<T
     if (res.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(res.body)}`);
     return res.body.token as string;
   };
-  return { url, engine, clock, store, call, login };
+  return { call, login };
 }

@@ -28,7 +28,7 @@ describe('coordinate mode (受理并帮助联系、协调)', () => {
     await given.advanceTo('2026-03-24 09:00');
     expect(given.jobsOf('yellow-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-20']);
     expect(given.jobsOf('red-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-24']);
-    expect(await given.active(id)).toEqual(['contact']);
+    expect(await given.active(id)).toEqual(['contact', 'handle', 'time_watch']);
   });
 
   test('a request outside the centre\'s remit is refused at acceptance and filed', async () => {

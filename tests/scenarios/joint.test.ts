@@ -25,20 +25,23 @@ describe('joint mode (联办件)', () => {
     await given.complete('accept', { accepted: true });
     const [land, farm, building] = HOMESTEAD.departments as [string, string, string];
 
-    await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(land) }))[0]!.id, { approved: false, refusalReason: '选址占用永久基本农田' });
+    await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(land) }))[0]!.id, { approved: false, refusalReason: '选址占用永久基本农田', legalBasis: '《中华人民共和国土地管理法》第六十二条' });
     await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(farm) }))[0]!.id, { approved: true });
-    expect(await given.active(id)).toEqual(['joint_review', 'joint_review']);
+    expect(await given.active(id)).toEqual(['handle', 'joint_review', 'joint_review', 'time_watch']);
     await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(building) }))[0]!.id, { approved: true });
     await given.engine.idle();
 
     expect(await given.active(id)).toEqual(['notify_refusal']);
     expect((await given.instance(id)).variables.opinions).toEqual([
-      { department: land, approved: false, reason: '选址占用永久基本农田' },
-      { department: farm, approved: true, reason: null },
-      { department: building, approved: true, reason: null },
+      { department: land, approved: false, reason: '选址占用永久基本农田', legalBasis: '《中华人民共和国土地管理法》第六十二条' },
+      { department: farm, approved: true, reason: null, legalBasis: null },
+      { department: building, approved: true, reason: null, legalBasis: null },
     ]);
-    await given.complete('notify_refusal', { refusalReason: '选址占用永久基本农田', legalBasis: '《中华人民共和国土地管理法》第六十二条' });
-    expect(given.jobsOf('refusal-notice')[0]?.variables.opinions).toHaveLength(3);
+    await given.complete('notify_refusal', { refusalReason: '拟建房屋选址占用永久基本农田，不符合宅基地审批条件' });
+    const [notice] = given.jobsOf('refusal-notice');
+    expect(notice?.variables.opinions).toHaveLength(3);
+    // The clerk restated the reason in plain words; the refusing department's legal basis still reaches the written decision.
+    expect(notice?.variables).toMatchObject({ refusalReason: '拟建房屋选址占用永久基本农田，不符合宅基地审批条件', legalBasis: '《中华人民共和国土地管理法》第六十二条' });
     await given.complete('supervisor_review', { refusalUpheld: true });
     expect(given.jobsOf('issue-result')).toHaveLength(0);
     expect((await given.instance(id)).status).toBe('completed');

@@ -32,7 +32,7 @@ describe('one-time notice and correction (一次告知/补正)', () => {
     await given.complete('accept', { accepted: true });
     expect(given.jobsOf('one-time-notice')).toHaveLength(1);
     expect(given.jobsOf('acceptance-notice')).toHaveLength(1);
-    expect(await given.active(id)).toEqual(['handle', 'review']);
+    expect(await given.active(id)).toEqual(['handle', 'review', 'time_watch']);
   });
 
   test('the correction steps are marked as stopping the clock, in the mode and in the sub-process', async () => {

@@ -10,7 +10,7 @@ import {
   chineseDaysCalendar, createEngine, deadlineAfterReceipt, MemoryStore, VirtualClock, workingDaysBetween,
 } from '../../engine/index.js';
 import type { Engine, InstanceView, Job, JobHandler, OpenTask, WorkingCalendar } from '../../engine/index.js';
-import { jobTypes, processFileUrl, processFiles } from '../../processes/index.js';
+import { caseMessages, jobTypes, processFileUrl, processFiles } from '../../processes/index.js';
 
 /** An instant given as China wall-clock time, e.g. `chinaTime('2026-02-10 10:00')`. */
 export const chinaTime = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
@@ -101,7 +101,7 @@ function scenario(engine: Engine, clock: VirtualClock, calendar: WorkingCalendar
 
 /**
  * What the case server's handlers return, reduced to what the processes read: the promised
- * date of the acceptance notice, the working days left after a special procedure, result numbers.
+ * date of the acceptance notice, the working days left after a special procedure or an extension, result numbers.
  */
 function caseServer(engine: Engine, clock: VirtualClock, calendar: WorkingCalendar): Record<string, JobHandler> {
   const nothing: JobHandler = () => ({});
@@ -116,6 +116,11 @@ function caseServer(engine: Engine, clock: VirtualClock, calendar: WorkingCalend
       const stoppedAt = timed.filter((e) => e.t === 'completed').at(-1)!.at;
       return { daysLeft: Math.max(Number(variables.daysLeft) - workingDaysBetween(calendar, ranFrom, stoppedAt), 0) };
     },
+    'extend-time-limit': ({ variables }) => {
+      // The promised date moves by the extension's working days; the watch counts again to it.
+      const due = deadlineAfterReceipt(calendar, chinaTime(`${String(variables.promisedDate)} 12:00`), Number(variables.extensionDays));
+      return { promisedDate: chinaDate(due), daysLeft: workingDaysBetween(calendar, clock.now(), due) };
+    },
     'one-time-notice': nothing,
     'refusal-notice': nothing,
     'rejection-filing': nothing,
@@ -128,4 +133,15 @@ function caseServer(engine: Engine, clock: VirtualClock, calendar: WorkingCalend
 /** The variables a case of a sample item starts with. */
 export function caseOf(caseNo: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { caseId: `case-${caseNo}`, caseNo, applicant: '王芳', ...extra };
+}
+
+/** The window's extension request (延期) as the case server sends it to the case's instance, and the work it sets off. */
+export async function askForExtension(given: Given, caseId: string, request: { extensionId: string; extensionDays: number; extensionReason: string }): Promise<void> {
+  await given.engine.correlateMessage(caseMessages.extensionRequested, caseId, request);
+  await given.engine.idle();
+}
+
+/** The China dates the yellow and red cards were raised on. */
+export function cardDates(given: Given): { yellow: string[]; red: string[] } {
+  return { yellow: given.jobsOf('yellow-card').map((j) => chinaDate(j.at)), red: given.jobsOf('red-card').map((j) => chinaDate(j.at)) };
 }
