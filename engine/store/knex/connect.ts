@@ -31,11 +31,30 @@ export function connect(options: KnexStoreOptions): Knex {
   });
 }
 
-function sqlitePragmas(connection: { pragma: (sql: string) => unknown }, done: (err: Error | null, c: unknown) => void): void {
+interface SqliteConnection {
+  pragma: (sql: string) => unknown;
+  prepare: (sql: string) => unknown;
+}
+
+function sqlitePragmas(connection: SqliteConnection, done: (err: Error | null, c: unknown) => void): void {
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
   connection.pragma('busy_timeout = 5000');
+  beginImmediately(connection);
   done(null, connection);
+}
+
+/**
+ * Several processes may share one SQLite file (the api and a worker on one machine). A
+ * transaction that reads before it writes (a case update, a claim) began with knex's plain
+ * `BEGIN` holds a read snapshot; when another process writes meanwhile, its first write fails
+ * at once with SQLITE_BUSY (the busy timeout does not apply to a stale snapshot). `BEGIN
+ * IMMEDIATE` takes the write lock up front, waiting for it under the busy timeout instead.
+ * knex has no option for it, so the connection rewrites that one statement.
+ */
+function beginImmediately(connection: SqliteConnection): void {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = (sql: string) => prepare(sql === 'BEGIN;' ? 'BEGIN IMMEDIATE;' : sql);
 }
 
 export function isPostgres(knex: Knex): boolean {
