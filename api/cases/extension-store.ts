@@ -1,13 +1,15 @@
 import type { Knex } from 'knex';
-import { ApiError } from '../http/errors.js';
 
-/** An extension request (延期申请) and, once made, the director's decision. */
+/**
+ * An extension request (延期申请) and, once made, the director's decision: the read model of
+ * the approval task in the case's process ('lapsed': the case ended before it was decided).
+ */
 export interface Extension {
   id: string;
   caseId: string;
   days: number;
   reason: string;
-  status: 'pending' | 'approved' | 'refused';
+  status: 'pending' | 'approved' | 'refused' | 'lapsed';
   requestedBy: string;
   requestedAt: number;
   decidedBy?: string;
@@ -19,18 +21,21 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const toExtension = (r: Row): Extension => ({
   id: r.id, caseId: r.case_id, days: r.days, reason: r.reason, status: r.status, requestedBy: r.requested_by, requestedAt: Number(r.requested_at),
-  ...(r.decided_by ? { decidedBy: r.decided_by, decidedAt: Number(r.decided_at) } : {}), ...(r.decision_note ? { decisionNote: r.decision_note } : {}),
+  ...(r.decided_by ? { decidedBy: r.decided_by } : {}), ...(r.decided_at != null ? { decidedAt: Number(r.decided_at) } : {}), ...(r.decision_note ? { decisionNote: r.decision_note } : {}),
 });
 
-export async function insertExtension(db: Knex, e: Extension): Promise<void> {
-  await db('yc_extensions').insert({ id: e.id, case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.requestedBy, requested_at: e.requestedAt });
+/** Stores a request unless it is stored already (a redelivered effect); true when this call stored it. Not pure. */
+export async function insertExtensionOnce(db: Knex, e: Extension): Promise<boolean> {
+  const inserted = await db('yc_extensions').insert({ id: e.id, case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.requestedBy, requested_at: e.requestedAt })
+    .onConflict('id').ignore().returning('id');
+  return inserted.length > 0;
 }
 
-export async function setDecision(db: Knex, e: Extension): Promise<void> {
+/** Writes the decision (or the lapse) of a request still pending; false when it was settled already. Not pure. */
+export async function setDecision(db: Knex, e: Extension): Promise<boolean> {
   const updated = await db('yc_extensions').where({ id: e.id, status: 'pending' })
-    .update({ status: e.status, decided_by: e.decidedBy, decided_at: e.decidedAt, decision_note: e.decisionNote ?? null });
-  // Two directors at once: the second finds it decided.
-  if (updated === 0) throw new ApiError(409, 'EXTENSION_DECIDED', '该延期申请已审批，不能再次审批');
+    .update({ status: e.status, decided_by: e.decidedBy ?? null, decided_at: e.decidedAt ?? null, decision_note: e.decisionNote ?? null });
+  return updated > 0;
 }
 
 export async function extensionById(db: Knex, id: string): Promise<Extension | undefined> {

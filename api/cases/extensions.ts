@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Engine, WorkingCalendar } from '../../engine/index.js';
+import type { Engine, OpenTask, WorkingCalendar } from '../../engine/index.js';
 import { deadlineAfterReceipt, EngineError } from '../../engine/index.js';
 import { caseMessages } from '../../processes/index.js';
 import type { Staff } from '../auth/types.js';
 import type { CaseRecord } from './types.js';
 import { CLOSED_STATUSES } from './types.js';
-import { updateCase } from './repository.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
-import { insertExtension, pendingExtensionOf, setDecision } from './extension-store.js';
+import { pendingExtensionOf } from './extension-store.js';
 import type { Extension } from './extension-store.js';
+import { decisionVariables, requestFrom, requestVariables } from './extension-variables.js';
+import { recordRequest } from './extension-record.js';
 
 /** The form of the centre director's approval task in every mode's extension sub-process. */
 export const EXTENSION_FORM = 'extension-decision';
@@ -21,28 +22,26 @@ export function maximumExtension(mode: string | undefined): number {
 }
 
 /**
- * The clerk asks for an extension (延期). The request goes to the case's process, which opens
- * the centre director's approval in their inbox; then it is stored with its log line.
+ * The clerk asks for an extension (延期). The process holds the request first: the message
+ * opens the centre director's approval in their inbox, and the request is stored from it with
+ * its log line, here or (should this process die first) by followExtensions from the outbox.
  */
 export async function requestExtension(db: Knex, engine: Engine, staff: Staff, record: CaseRecord, days: number, reason: string, at: number): Promise<Extension> {
-  await checkRequest(db, record, days);
+  await checkRequest(db, engine, record, days);
   const extension: Extension = { id: `${record.id}-E-${randomUUID().slice(0, 8)}`, caseId: record.id, days, reason, status: 'pending', requestedBy: staff.id, requestedAt: at };
-  await engine.correlateMessage(caseMessages.extensionRequested, record.id, { extensionId: extension.id, extensionDays: days, extensionReason: reason }).catch((err: unknown) => {
+  await engine.correlateMessage(caseMessages.extensionRequested, record.id, requestVariables(extension)).catch((err: unknown) => {
     if (err instanceof EngineError && err.code === 'MESSAGE_NOT_CORRELATED') throw new ApiError(409, 'EXTENSION_NOT_IN_PROCESS', '本件的办理流程没有延期审批环节（即办件当场办结，不适用延期）');
     throw err;
   });
-  await db.transaction(async (trx) => {
-    await insertExtension(trx, extension);
-    await updateCase(trx, record.id, (c) => c, { at, actorId: staff.id, action: 'extension-requested', detail: { extensionId: extension.id, days, reason } });
-  });
+  await recordRequest(db, extension);
   return extension;
 }
 
-/** The rules a request must meet: an open, accepted case, none pending, within the legal maximum. */
-async function checkRequest(db: Knex, record: CaseRecord, days: number): Promise<void> {
+/** The rules a request must meet: an open, accepted case, none pending (in the table or the process), within the legal maximum. */
+async function checkRequest(db: Knex, engine: Engine, record: CaseRecord, days: number): Promise<void> {
   if (CLOSED_STATUSES.includes(record.status)) throw new ApiError(409, 'CASE_CLOSED', '办件已办结，不能延期');
   if (record.dueAt === undefined || record.acceptedAt === undefined) throw new ApiError(409, 'CASE_NOT_ACCEPTED', '办件尚未受理，没有可延长的办理时限');
-  if (await pendingExtensionOf(db, record.id)) throw new ApiError(409, 'EXTENSION_PENDING', '本件已有待审批的延期申请');
+  if (await pendingExtensionOf(db, record.id) || await openApproval(engine, record)) throw new ApiError(409, 'EXTENSION_PENDING', '本件已有待审批的延期申请');
   const max = maximumExtension((await findItem(db, record.itemCode))?.mode);
   const used = record.extendedDays ?? 0;
   if (used + days > max) {
@@ -51,24 +50,24 @@ async function checkRequest(db: Knex, record: CaseRecord, days: number): Promise
   }
 }
 
+/** The director's approval task open in the case's process, if any. */
+export async function openApproval(engine: Engine, record: CaseRecord): Promise<OpenTask | undefined> {
+  const tasks = record.instanceId ? await engine.tasks({ instanceId: record.instanceId }) : [];
+  return tasks.find((t) => t.formKey === EXTENSION_FORM);
+}
+
 /**
- * The centre director's answer on the approval task (form extension-decision), recorded with
- * who and when before the process goes on; the process then moves the due dates. A second
- * answer to the same request finds it decided (409).
+ * The completion variables of the centre director's answer on the approval task (form
+ * extension-decision): the answer, who gave it and when. The decision is stored from them
+ * once the task has closed (followExtensions), so a completion that fails leaves the request
+ * pending. A request the process has but the table lacks is stored first; one settled already
+ * gets 409.
  */
-export async function recordDecision(db: Knex, staff: Staff, record: CaseRecord, answer: Record<string, unknown>, at: number): Promise<Extension> {
-  const pending = await pendingExtensionOf(db, record.id);
-  if (!pending) throw new ApiError(409, 'EXTENSION_DECIDED', '该延期申请已审批，不能再次审批');
-  const approved = answer.extensionApproved === true;
-  const note = typeof answer.extensionOpinion === 'string' && answer.extensionOpinion ? answer.extensionOpinion : undefined;
-  const decided: Extension = { ...pending, status: approved ? 'approved' : 'refused', decidedBy: staff.id, decidedAt: at, ...(note ? { decisionNote: note } : {}) };
-  await db.transaction(async (trx) => {
-    await setDecision(trx, decided);
-    await updateCase(trx, record.id, (c) => c, {
-      at, actorId: staff.id, action: approved ? 'extension-approved' : 'extension-refused', detail: { extensionId: pending.id, days: pending.days, note },
-    });
-  });
-  return decided;
+export async function decisionOf(db: Knex, engine: Engine, staff: Staff, record: CaseRecord, answer: Record<string, unknown>, at: number): Promise<Record<string, unknown>> {
+  const inProcess = record.instanceId ? requestFrom(record.id, (await engine.instance(record.instanceId))?.variables ?? {}) : undefined;
+  if (inProcess) await recordRequest(db, inProcess);
+  if (!(await pendingExtensionOf(db, record.id))) throw new ApiError(409, 'EXTENSION_DECIDED', '该延期申请已审批，不能再次审批');
+  return decisionVariables(answer, staff.id, at);
 }
 
 /** The due dates, moved by n working days. Pure. */

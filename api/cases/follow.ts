@@ -4,6 +4,7 @@ import { deadlineAfterReceipt } from '../../engine/index.js';
 import type { CaseRecord, CaseStatus, CaseStep } from './types.js';
 import { findCase, updateCase } from './repository.js';
 import { clockHeld, closeClock, resumeClock, stopClock } from './clock.js';
+import { followExtensions } from './extension-follow.js';
 
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
 
@@ -14,10 +15,11 @@ const ACCEPTANCE_DAYS = 5;
 
 /**
  * The case follows its process through the engine's committed effects (never its tables):
- * which steps are open and when each is due, when the clock stops, and how the case ended.
+ * which steps are open and when each is due, when the clock stops, and how the case ended;
+ * its extension requests follow their approval tasks. Returns the unsubscriber.
  */
 export function followCases(db: Knex, engine: Engine): () => void {
-  return engine.subscribe(async (instanceId, effect, state) => {
+  const stopCases = engine.subscribe(async (instanceId, effect, state) => {
     const caseId = caseOf(state);
     if (!caseId || !(await findCase(db, caseId))) return;
     const at = engine.clock.now();
@@ -33,6 +35,9 @@ export function followCases(db: Knex, engine: Engine): () => void {
       if (main) await updateCase(db, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status } });
     }
   });
+  // After the case's own listener, so the case is closed before its pending requests lapse.
+  const stopExtensions = followExtensions(db, engine);
+  return () => { stopCases(); stopExtensions(); };
 }
 
 function caseOf(state: InstanceState): string | undefined {

@@ -8,7 +8,7 @@ import { caseOfTask, inbox } from './inbox.js';
 import { caseLog, updateCase } from './repository.js';
 import { parseForm } from './forms.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
-import { EXTENSION_FORM, recordDecision } from './extensions.js';
+import { EXTENSION_FORM, decisionOf } from './extensions.js';
 import { findItem } from '../catalog/catalog.js';
 import { actingFor, findStaff } from '../org/staff.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
@@ -24,8 +24,9 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   const record = (await caseOfTask(db, engine, mine))!;
   let variables = parseForm(mine.formKey, input);
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
-  if (mine.formKey === EXTENSION_FORM) await recordDecision(db, staff, record, variables, at);
-  await engine.completeTask(taskId, variables).catch((err: unknown) => {
+  // The engine is the truth: the director's answer goes with the completion, and the extension follows it.
+  const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : variables;
+  await engine.completeTask(taskId, completion).catch((err: unknown) => {
     if (err instanceof EngineError && err.code === 'TASK_ALREADY_COMPLETED') throw alreadyDone();
     throw err;
   });

@@ -23,7 +23,7 @@ export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
     }),
     route({
       method: 'get', path: '/extensions', summary: '本单位及下属单位的延期申请', tags: ['extensions'], roles: ['director', 'supervisor', 'auditor'],
-      query: z.object({ status: z.enum(['pending', 'approved', 'refused']).optional() }), response: z.array(extensionSchema),
+      query: z.object({ status: z.enum(['pending', 'approved', 'refused', 'lapsed']).optional() }), response: z.array(extensionSchema),
       handler: async ({ staff, query }) => extensionsIn(db, await scopeOf(db, staff!), query.status),
     }),
     route({

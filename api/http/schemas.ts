@@ -27,7 +27,7 @@ export const taskSchema = z.object({
 });
 
 export const extensionSchema = z.object({
-  id: z.string(), caseId: z.string(), days: z.number(), reason: z.string(), status: z.enum(['pending', 'approved', 'refused']),
+  id: z.string(), caseId: z.string(), days: z.number(), reason: z.string(), status: z.enum(['pending', 'approved', 'refused', 'lapsed']),
   requestedBy: z.string(), requestedAt: z.number(), decidedBy: z.string().optional(), decidedAt: z.number().optional(), decisionNote: z.string().optional(),
 });
 
