@@ -65,7 +65,7 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
     store, clock, newId, thrownTimeToLiveMs: options.messageTimeToLiveMs,
     deliver: (name, key, variables) => deliveries.message(name, key, variables), trigger: (id, key, wait, variables) => deliveries.tryTrigger(id, key, wait, variables),
   });
-  const scheduler = new Scheduler(engine, startEvents, (ref) => deliveries.startFrom(ref, {}), options.autoTimers ?? !isVirtual(clock), !queue);
+  const scheduler = new Scheduler(engine, startEvents, (ref, id) => deliveries.startOnce(ref, id), options.autoTimers ?? !isVirtual(clock), !queue);
   const handOut = new HandOut({ store, clock, work, runner: jobsRunner, scheduler, queue });
   const commands = new CommandPath({ store, clock, calendar, deployments });
   const effects = new EffectDispatcher({

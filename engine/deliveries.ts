@@ -1,6 +1,7 @@
 import type { Command } from './runtime/commands.js';
 import type { EngineStore } from './store/types.js';
 import type { StartEvents, StartRef } from './start-events.js';
+import { EngineError } from './errors.js';
 import { isStale } from './stale.js';
 
 export interface DeliveriesParts {
@@ -43,6 +44,17 @@ export class Deliveries {
     const id = this.parts.newId();
     await this.parts.startAt(start.definitionKey, id, { startEvent: start.startEvent, variables });
     return id;
+  }
+
+  /** Starts an instance with a given id at a start event; false when that instance exists already (started by another process, or before a crash). */
+  async startOnce(start: StartRef, id: string): Promise<boolean> {
+    try {
+      await this.parts.startAt(start.definitionKey, id, { startEvent: start.startEvent, variables: {} });
+      return true;
+    } catch (err) {
+      if (err instanceof EngineError && err.code === 'INSTANCE_EXISTS') return false;
+      throw err;
+    }
   }
 
   /** Triggers a wait; false when it is gone already (another delivery won), or is a timer no longer armed for `due`. */

@@ -28,7 +28,8 @@ export class Scheduler {
   constructor(
     private readonly engine: Engine,
     private readonly startEvents: StartEvents,
-    private readonly startFrom: (ref: StartRef) => Promise<unknown>,
+    /** Starts an instance with the given id at a start event; false when it exists already. */
+    private readonly startOnce: (ref: StartRef, instanceId: string) => Promise<boolean>,
     private readonly auto: boolean,
     private readonly instanceTimers = true,
   ) {}
@@ -111,7 +112,7 @@ export class Scheduler {
     for (const timer of this.instanceTimers ? await this.engine.store.dueTimers(until) : []) {
       if (await this.engine.tryTrigger(timer.instanceId, timer.key, timer.wait)) fired++;
     }
-    fired += await this.startEvents.fireDue(until, this.engine.clock.now(), this.startFrom);
+    fired += await this.startEvents.fireDue(until, this.engine.clock.now(), this.startOnce);
     for (const [id, work] of [...this.agenda].filter(([, w]) => w.due <= until)) {
       this.agenda.delete(id);
       work.run();

@@ -42,9 +42,9 @@ export class StartEvents {
     return this.timers.nextDue();
   }
 
-  /** Starts an instance for each timer start due by `until` that this process wins (see StartTimers). */
-  fireDue(until: number, now: number, startFrom: (ref: StartRef) => Promise<unknown>): Promise<number> {
-    return this.timers.fireDue(until, now, startFrom);
+  /** Starts the instance of each timer start due by `until`, once however many processes fire it (see StartTimers). */
+  fireDue(until: number, now: number, startOnce: (ref: StartRef, instanceId: string) => Promise<boolean>): Promise<number> {
+    return this.timers.fireDue(until, now, startOnce);
   }
 
   /** Arms the newest versions' timer starts (of `processIds` only, when given: a deployment's); armed ones keep their due time. */

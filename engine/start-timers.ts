@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Deployments } from './deployments.js';
 import type { WorkingCalendar } from './calendar/types.js';
 import type { ProcessDef } from './model/graph.js';
@@ -36,17 +37,19 @@ export class StartTimers {
   }
 
   /**
-   * Starts an instance for each timer start due by `until` that this process wins; returns how
-   * many it started. `now` (the clock, which may be past `until`) decides which firings were missed.
+   * Starts the instance of each timer start due by `until`, then moves the row on to its next
+   * firing; returns how many instances this process started. The instance's id is the firing's
+   * own (`firingId`), so of all the processes firing one due time only one start commits (the
+   * others find it exists), and a process that died after the start but before moving the row
+   * on leaves a row whose next firing starts nothing twice. `now` (the clock, which may be past
+   * `until`) decides which firings were missed.
    */
-  async fireDue(until: number, now: number, startFrom: (timer: StartTimer) => Promise<unknown>): Promise<number> {
+  async fireDue(until: number, now: number, startOnce: (timer: StartTimer, instanceId: string) => Promise<boolean>): Promise<number> {
     let fired = 0;
     for (const timer of await this.store.dueStartTimers(until)) {
-      // The instance starts on this version: know it before claiming, so a claim is not lost to an unknown key.
       await this.deployments.sync(timer.definitionKey);
-      if (!(await this.store.claimStartTimer(timer.definitionKey, timer.startEvent, timer.due!, nextFiring(timer, Math.max(until, now), this.calendar)))) continue;
-      await startFrom(timer);
-      fired++;
+      if (await startOnce(timer, firingId(timer))) fired++;
+      await this.store.claimStartTimer(timer.definitionKey, timer.startEvent, timer.due!, nextFiring(timer, Math.max(until, now), this.calendar));
     }
     return fired;
   }
@@ -79,6 +82,12 @@ export function nextFiring(timer: StartTimer, now: number, calendar: WorkingCale
   let due = after(timer.due!);
   for (let skipped = 0; due !== null && due <= now; skipped++) due = after(skipped < MAX_SKIPS ? due : now);
   return { due, fired };
+}
+
+/** The id of the instance one firing starts: a UUID made from the timer and its due time. Pure. */
+export function firingId(timer: Pick<StartTimer, 'definitionKey' | 'startEvent' | 'due'>): string {
+  const hex = createHash('sha256').update(`${timer.definitionKey}\n${timer.startEvent}\n${timer.due}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** The version number in a definition key (`processId:version`; a BPMN id holds no colon). */

@@ -4,6 +4,7 @@ import { definitions, end, process as bpmnProcess, seq, userTask } from '../supp
 import { startWith, timerDef } from '../core/elements.js';
 import { MONDAY_9AM } from '../support/harness.js';
 import { databasePerTest } from '../support/shared-database.js';
+import { firingId } from '../../../engine/start-timers.js';
 import type { SharedDatabase } from '../support/shared-database.js';
 
 const HOUR = 3_600_000;
@@ -87,6 +88,22 @@ describe('timer start events across a restart', () => {
     await after.advanceTime(HOUR / 2 - 1);
     expect(await started(after)).toHaveLength(1);
     await after.advanceTime(1);
+    expect(await started(after)).toHaveLength(2);
+  });
+
+  test('a firing whose instance started just before its process died, the row not yet moved on, starts nothing twice', async () => {
+    const db = databases.fresh();
+    const { engine: before } = db.engine('a', MONDAY_9AM);
+    await before.deploy(timerStarted('timeCycle', 'R/PT1H'));
+    const [timer] = await before.store.dueStartTimers(MONDAY_9AM + HOUR);
+    // What the firing does first: its instance, under the firing's own id. Then the process dies.
+    await before.startAt(timer!.definitionKey, firingId(timer!), { startEvent: 'tick' });
+    await before.close();
+    const { engine: after } = db.engine('b', MONDAY_9AM + HOUR);
+    await after.advanceTime(0);
+    expect(await started(after)).toHaveLength(1);
+    expect(await after.store.nextStartTimer()).toBe(MONDAY_9AM + 2 * HOUR);
+    await after.advanceTime(HOUR);
     expect(await started(after)).toHaveLength(2);
   });
 
