@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { pgQuery } from './pg-direct.js';
 import type { InstanceRow, RowChanges } from './row-changes.js';
@@ -18,8 +19,17 @@ import { ROW_PARTS } from './commit-pg-rows.js';
 export async function commitPostgres(knex: Knex, batch: readonly RowChanges[]): Promise<Set<string>> {
   const p = new Params();
   const parts = [...snapshots(p, batch), ...rowParts(p, batch)];
-  const rows = await pgQuery(knex, { text: `WITH ${parts.join(',\n')}\nSELECT id FROM written`, values: p.values });
+  const text = `WITH ${parts.join(',\n')}\nSELECT id FROM written`;
+  const rows = await pgQuery(knex, { name: statementName(text), text, values: p.values });
   return new Set(rows.map((row) => row.id as string));
+}
+
+/** The name a batch statement is prepared under on each connection: its text depends only on which kinds of rows the batch has. */
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `yc_batch_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+  return name;
 }
 
 type Snapshot = InstanceRow & { expected: number };

@@ -19,7 +19,7 @@ export function connect(options: KnexStoreOptions): Knex {
       client: 'pg',
       connection: options.url,
       searchPath: options.schema ? [options.schema] : undefined,
-      pool: { min: 0, max: 10 },
+      pool: { min: 0, max: 10, afterCreate: pgSettings },
     });
   }
   return knexFactory({
@@ -29,6 +29,15 @@ export function connect(options: KnexStoreOptions): Knex {
     // One connection: SQLite serialises writers anyway, and an in-memory database lives in it.
     pool: { min: 1, max: 1, afterCreate: sqlitePragmas },
   });
+}
+
+/**
+ * Statements prepared once per connection are planned again at every execution with the
+ * values given (never a generic plan made once, maybe while the tables were empty, which would
+ * keep scanning them whole as they grow): preparing saves parsing, not planning.
+ */
+function pgSettings(connection: { query: (sql: string, done: (err: Error | null) => void) => void }, done: (err: Error | null, c: unknown) => void): void {
+  connection.query('SET plan_cache_mode = force_custom_plan', (err) => done(err, connection));
 }
 
 interface SqliteConnection {

@@ -32,6 +32,12 @@ onPostgres('group commit on PostgreSQL', () => {
   });
   afterEach(() => store.close());
 
+  test('every connection plans prepared statements afresh for each execution (no generic plan made while the tables were small)', async () => {
+    await Promise.all([1, 2, 3].map((n) => store.commit(commitOf(`plan-${n}`, 0))));
+    const settings = await Promise.all([1, 2, 3].map(() => store.knex.raw('SHOW plan_cache_mode')));
+    expect(settings.map((result) => result.rows[0].plan_cache_mode)).toEqual(['force_custom_plan', 'force_custom_plan', 'force_custom_plan']);
+  });
+
   /** The transaction that last wrote each instance's snapshot. */
   async function writers(ids: string[]): Promise<string[]> {
     const rows = await store.knex('yc_instances').whereIn('id', ids).orderBy('id').select(store.knex.raw('xmin::text as tx'));
