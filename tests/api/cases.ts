@@ -58,6 +58,13 @@ export async function complete(server: Caller, token: string, caseId: string, el
   return done.body;
 }
 
+/** Receives a case for an item with every required material and accepts it at once (受理); returns its id. */
+export async function receiveAccepted(server: Caller, clerk: string, item: ServiceItem): Promise<string> {
+  const caseId = await receive(server, clerk, item);
+  await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+  return caseId;
+}
+
 export async function detail(server: Caller, token: string, caseId: string) {
   return (await server.call('GET', `/cases/${caseId}`, { token })).body as { case: any; log: any[]; notices: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { chinaDate, chinaTime, complete, detail, itemNamed, receive, stepOf } from './cases.js';
+import { chinaDate, chinaTime, complete, detail, itemNamed, receiveAccepted, stepOf } from './cases.js';
 
 const AGENCY = itemNamed('企业投资项目全程代办');
 
@@ -8,8 +8,7 @@ describe('a coordinate-mode case through the HTTP API', () => {
   test('the first-ask owner accepts, coordinates with the departments and answers within the promised days', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
-    const caseId = await receive(server, clerk, AGENCY);
-    await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+    const caseId = await receiveAccepted(server, clerk, AGENCY);
 
     const accepted = (await detail(server, clerk, caseId)).case;
     expect(chinaDate(accepted.dueAt)).toBe('2026-03-09');

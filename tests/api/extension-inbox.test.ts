@@ -1,16 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
 import type { TestServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, receive, stepOf } from './cases.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, receiveAccepted, stepOf } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 const BIRTH = itemNamed('出生登记');
-
-async function acceptedCase(server: TestServer, clerk: string): Promise<string> {
-  const caseId = await receive(server, clerk, ROAD);
-  await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
-  return caseId;
-}
 
 /** The cards of a case, as the China dates they were raised on. */
 async function cardDates(server: TestServer, caseId: string): Promise<string[]> {
@@ -22,7 +16,7 @@ describe('an extension (延期) is decided in the centre director\'s inbox, and 
   test('asked for 5 days, approved from the inbox: the yellow card comes the working day before the new due date and the red card after it, none at the old dates, and the review stays open', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
-    const caseId = await acceptedCase(server, clerk);
+    const caseId = await receiveAccepted(server, clerk, ROAD);
     expect(chinaDate((await detail(server, clerk, caseId)).case.dueAt)).toBe('2026-03-09');
     const review = await stepOf(server, await server.login('ob.reviewer'), caseId, 'review');
 
@@ -60,7 +54,7 @@ describe('an extension (延期) is decided in the centre director\'s inbox, and 
   test('refused from the inbox, the due date and the cards stay where they were', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
-    const caseId = await acceptedCase(server, clerk);
+    const caseId = await receiveAccepted(server, clerk, ROAD);
     await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 3, reason: '申请人要求' } });
     const refused = await complete(server, await server.login('ob.director'), caseId, 'decide_extension', { extensionApproved: false, extensionOpinion: '理由不足' });
     expect([chinaDate(refused.dueAt), refused.extendedDays]).toEqual(['2026-03-09', undefined]);
@@ -73,8 +67,7 @@ describe('an extension (延期) is decided in the centre director\'s inbox, and 
   test('a direct case (即办件), decided the same day, has no extension to ask for', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
-    const caseId = await receive(server, clerk, BIRTH);
-    await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+    const caseId = await receiveAccepted(server, clerk, BIRTH);
     const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 2, reason: '需征求意见' } });
     expect([asked.status, asked.body.error.code]).toEqual([409, 'EXTENSION_NOT_IN_PROCESS']);
     expect((await server.call('GET', '/extensions', { token: await server.login('ob.director') })).body).toEqual([]);

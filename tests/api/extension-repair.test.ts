@@ -6,7 +6,7 @@ import { recordRequest } from '../../api/cases/extension-record.js';
 import { decisionVariables, requestVariables } from '../../api/cases/extension-variables.js';
 import { startServer } from './support.js';
 import type { TestServer } from './support.js';
-import { chinaDate, chinaTime, complete, detail, itemNamed, receive, stepOf } from './cases.js';
+import { chinaDate, chinaTime, complete, detail, itemNamed, receiveAccepted, stepOf } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
@@ -26,9 +26,7 @@ async function redeliver(server: TestServer, seen: Delivered[]): Promise<void> {
 
 async function acceptedCase(server: TestServer): Promise<string> {
   const clerk = await server.login('ob.clerk.a');
-  const caseId = await receive(server, clerk, ROAD);
-  await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
-  return caseId;
+  return receiveAccepted(server, clerk, ROAD);
 }
 
 const extensionLines = async (server: TestServer, caseId: string) => (await detail(server, await server.login('ob.director'), caseId)).log

@@ -1,21 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import type { TestServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, receive } from './cases.js';
+import { advanceTo, chinaDate, chinaTime, detail, itemNamed, receiveAccepted } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
-
-async function acceptedCase(server: TestServer, clerk: string): Promise<string> {
-  const caseId = await receive(server, clerk, ROAD);
-  await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
-  return caseId;
-}
 
 describe('the decide route completes the director\'s approval task, with the same rules', () => {
   test('the clerk asks, the director approves in their list, and the due date moves by working days, logged with who and when; no card comes at the old dates', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     let clerk = await server.login('ob.clerk.a');
-    const caseId = await acceptedCase(server, clerk);
+    const caseId = await receiveAccepted(server, clerk, ROAD);
     const before = (await detail(server, clerk, caseId)).case;
     expect(chinaDate(before.dueAt)).toBe('2026-03-09');
 
@@ -58,7 +51,7 @@ describe('the decide route completes the director\'s approval task, with the sam
   test('a refused extension leaves the due date where it was, and the refusal is logged', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
-    const caseId = await acceptedCase(server, clerk);
+    const caseId = await receiveAccepted(server, clerk, ROAD);
     const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 3, reason: '申请人要求' } });
     const refused = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: await server.login('ob.director'), body: { approved: false, note: '理由不足' } });
     expect(refused.body.extension).toMatchObject({ status: 'refused', decisionNote: '理由不足' });

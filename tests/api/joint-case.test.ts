@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { chinaTime, complete, detail, itemNamed, noticeText, receive } from './cases.js';
+import { chinaTime, complete, detail, itemNamed, noticeText, receiveAccepted } from './cases.js';
 
 const HOMESTEAD = itemNamed('农村村民宅基地审批');
 
@@ -8,8 +8,7 @@ describe('a joint-mode case (联办件) through the HTTP API', () => {
   test('one acceptance, a review in each of three departments\' inboxes; one refuses, so the applicant gets a refusal decision and the refusal is filed for the supervisor', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
-    const caseId = await receive(server, clerk, HOMESTEAD);
-    await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+    const caseId = await receiveAccepted(server, clerk, HOMESTEAD);
     expect(HOMESTEAD.departments).toHaveLength(3);
 
     const [land, farm, build] = [await server.login('ob.land'), await server.login('ob.farm'), await server.login('ob.build')];

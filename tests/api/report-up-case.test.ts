@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { chinaTime, complete, detail, itemNamed, noticeText, receive } from './cases.js';
+import { chinaTime, complete, detail, itemNamed, noticeText, receiveAccepted } from './cases.js';
 
 const SUBSIDY = itemNamed('困难残疾人生活补贴和重度残疾人护理补贴');
 
@@ -8,8 +8,7 @@ describe('a report-up case (全程上报代理) through the HTTP API', () => {
   test('the township window accepts and reviews first, the county reviewer and the county director decide in their own inboxes, and the result is issued back at the township window', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
-    const caseId = await receive(server, clerk, SUBSIDY);
-    await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
+    const caseId = await receiveAccepted(server, clerk, SUBSIDY);
 
     const [countyReviewer, countyDirector, townshipDirector] = [await server.login('county.reviewer'), await server.login('county.director'), await server.login('ob.director')];
     const inboxOf = async (token: string) => (await server.call('GET', '/tasks', { token })).body.map((t: { elementId: string }) => t.elementId);
