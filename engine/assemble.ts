@@ -60,10 +60,14 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   const jobsRunner = new JobRunner(engine, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks });
   const startEvents = new StartEvents(deployments, calendar, store);
   const execute = (instanceId: string, command: Command) => engine.execute(instanceId, command);
-  const deliveries = new Deliveries({ store, startEvents, newId, execute, startAt: (key, id, command) => engine.startAt(key, id, command) });
+  const deliveries = new Deliveries({
+    store, startEvents, newId, execute: (instanceId, command, takesMessage) => engine.execute(instanceId, command, undefined, takesMessage),
+    startAt: (key, id, command) => engine.startAt(key, id, command),
+  });
   const messages = new MessageBuffer({
     store, clock, newId, thrownTimeToLiveMs: options.messageTimeToLiveMs,
-    deliver: (name, key, variables) => deliveries.message(name, key, variables), trigger: (id, key, wait, variables) => deliveries.tryTrigger(id, key, wait, variables),
+    deliver: (name, key, variables) => deliveries.message(name, key, variables),
+    trigger: (id, key, wait, variables, takesMessage) => deliveries.trigger(id, key, wait, variables, { takesMessage }),
   });
   const scheduler = new Scheduler(engine, startEvents, (ref, id) => deliveries.startOnce(ref, id), options.autoTimers ?? !isVirtual(clock), !queue);
   const handOut = new HandOut({ store, clock, work, runner: jobsRunner, scheduler, queue });

@@ -8,6 +8,7 @@ import { emptyState } from './runtime/events.js';
 import { advance } from './runtime/step.js';
 import { chain, GENESIS } from './history/chain.js';
 import type { EngineStore, LoadedInstance } from './store/types.js';
+import type { MessageTake } from './store/start-timers-and-messages.js';
 import type { Deployments } from './deployments.js';
 
 /** How often a command is tried again on a fresh state after losing a race to another process. */
@@ -42,10 +43,11 @@ export class CommandPath {
   /**
    * Commits one command. When another process committed to the instance meanwhile
    * (CONFLICT), the command is tried again on the fresh state, where it is checked anew: a
-   * task completed by someone else is then reported as such.
+   * task completed by someone else is then reported as such. `takesMessage`: the buffered
+   * message the commit takes with it (see Commit); MESSAGE_TAKEN when it is gone.
    */
-  async run(instanceId: string, command: Command, check?: CommandCheck): Promise<Committed> {
-    return this.serialized(instanceId, () => this.commitWithRetry(instanceId, command, check));
+  async run(instanceId: string, command: Command, check?: CommandCheck, takesMessage?: MessageTake): Promise<Committed> {
+    return this.serialized(instanceId, () => this.commitWithRetry(instanceId, command, check, takesMessage));
   }
 
   /**
@@ -53,25 +55,25 @@ export class CommandPath {
    * last committed (the store's `recent`) or, for a start, from nothing, without a read: the
    * commit's version check refuses either when it is out of date, and a command refused on
    * such a state is tried on a fresh load before the refusal counts. After a CONFLICT every
-   * attempt starts from a fresh load.
+   * attempt starts from a fresh load. MESSAGE_TAKEN is never tried again: the message is gone.
    */
-  private async commitWithRetry(instanceId: string, command: Command, check?: CommandCheck): Promise<Committed> {
+  private async commitWithRetry(instanceId: string, command: Command, check?: CommandCheck, takesMessage?: MessageTake): Promise<Committed> {
     const { store } = this.parts;
     for (let attempt = 1; ; attempt++) {
       // undefined: load it; null: a new instance.
       const quick = attempt > 1 ? undefined : command.type === 'start' ? null : store.recent?.(instanceId);
       const loaded = quick === undefined ? await store.load(instanceId) : quick ?? undefined;
       try {
-        return await this.stepAndCommit(instanceId, command, loaded, check);
+        return await this.stepAndCommit(instanceId, command, loaded, check, takesMessage);
       } catch (err) {
-        if (!(err instanceof EngineError)) throw err;
+        if (!(err instanceof EngineError) || err.code === 'MESSAGE_TAKEN') throw err;
         const retry = err.code === 'CONFLICT' ? attempt < CONFLICT_RETRIES : quick !== undefined;
         if (!retry) throw err;
       }
     }
   }
 
-  private async stepAndCommit(instanceId: string, command: Command, loaded: LoadedInstance | undefined, check?: CommandCheck): Promise<Committed> {
+  private async stepAndCommit(instanceId: string, command: Command, loaded: LoadedInstance | undefined, check?: CommandCheck, takesMessage?: MessageTake): Promise<Committed> {
     if (!loaded && command.type !== 'start') throw new EngineError('INSTANCE_NOT_FOUND', `no process instance ${instanceId}`, { instanceId });
     if (loaded && command.type === 'start') throw new EngineError('INSTANCE_EXISTS', `instance ${instanceId} exists already`, { instanceId });
     const state = loaded?.state ?? emptyState(instanceId);
@@ -83,7 +85,7 @@ export class CommandPath {
     // The loaded state is this call's own copy (a parse of the stored text): stepped in place.
     const result = advance(state, command, { now: clock.now(), definition, calendar });
     const events = chain(loaded?.lastHash ?? GENESIS, result.events);
-    await store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects });
+    await store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects, ...(takesMessage ? { takesMessage } : {}) });
     return { state: result.state, effects: result.effects };
   }
 

@@ -3,12 +3,17 @@ import type { EngineStore } from './store/types.js';
 import type { StartEvents, StartRef } from './start-events.js';
 import { EngineError } from './errors.js';
 import { isStale } from './stale.js';
+import type { MessageTake } from './store/start-timers-and-messages.js';
+
+/** What became of a trigger: done, refused because the wait is gone, or refused because its message is. */
+export type TriggerOutcome = 'triggered' | 'gone' | 'taken';
 
 export interface DeliveriesParts {
   store: EngineStore;
   startEvents: StartEvents;
   newId: () => string;
-  execute: (instanceId: string, command: Command) => Promise<unknown>;
+  /** Commits a command and carries out its effects (Engine.execute); `takesMessage`: see Commit. */
+  execute: (instanceId: string, command: Command, takesMessage?: MessageTake) => Promise<unknown>;
   /** Starts an instance at a given start event of a deployed version. */
   startAt: (definitionKey: string, id: string, command: Partial<Extract<Command, { type: 'start' }>>) => Promise<void>;
 }
@@ -59,11 +64,22 @@ export class Deliveries {
 
   /** Triggers a wait; false when it is gone already (another delivery won), or is a timer no longer armed for `due`. */
   async tryTrigger(instanceId: string, key: string, wait: number, variables: Record<string, unknown> = {}, due?: number): Promise<boolean> {
+    return (await this.trigger(instanceId, key, wait, variables, { due })) === 'triggered';
+  }
+
+  /**
+   * Triggers a wait, taking a buffered message in the same commit when `takesMessage` is
+   * given. 'gone': the wait is gone already (or a timer no longer armed for `due`); 'taken':
+   * the message is gone (another wait took it, or it expired). Either way nothing was written.
+   */
+  async trigger(instanceId: string, key: string, wait: number, variables: Record<string, unknown>, guard: { due?: number; takesMessage?: MessageTake } = {}): Promise<TriggerOutcome> {
+    const { due, takesMessage } = guard;
     try {
-      await this.parts.execute(instanceId, { type: 'trigger', key, wait, variables, ...(due === undefined ? {} : { due }) });
-      return true;
+      await this.parts.execute(instanceId, { type: 'trigger', key, wait, variables, ...(due === undefined ? {} : { due }) }, takesMessage);
+      return 'triggered';
     } catch (err) {
-      if (isStale(err)) return false;
+      if (isStale(err)) return 'gone';
+      if (err instanceof EngineError && err.code === 'MESSAGE_TAKEN') return 'taken';
       throw err;
     }
   }

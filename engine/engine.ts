@@ -8,6 +8,7 @@ import type { HistoryEvent } from './runtime/events.js';
 import { verifyChain } from './history/chain.js';
 import type { ChainCheck, StoredEvent } from './history/chain.js';
 import type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
+import type { MessageTake } from './store/start-timers-and-messages.js';
 import { splitItemId } from './store/projections.js';
 import type { Deployment } from './deployments.js';
 import type { Job, JobHandler } from './jobs.js';
@@ -261,11 +262,12 @@ export class Engine {
 
   /**
    * Commits a command (see CommandPath), then carries out its effects in the background.
-   * Returns the committed state. `check` refuses a command the state does not allow.
+   * Returns the committed state. `check` refuses a command the state does not allow;
+   * `takesMessage`, the buffered message the commit takes (MESSAGE_TAKEN when it is gone).
    */
-  async execute(instanceId: string, command: Command, check?: CommandCheck): Promise<InstanceState> {
+  async execute(instanceId: string, command: Command, check?: CommandCheck, takesMessage?: MessageTake): Promise<InstanceState> {
     await this.loaded;
-    const committed = await this.parts.commands.run(instanceId, command, check);
+    const committed = await this.parts.commands.run(instanceId, command, check, takesMessage);
     this.parts.effects.afterCommit(instanceId, committed);
     return committed.state;
   }

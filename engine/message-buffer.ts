@@ -1,8 +1,9 @@
 import { EngineError } from './errors.js';
 import type { Clock } from './clock/index.js';
 import type { Effect } from './runtime/effects.js';
-import type { EngineStore } from './store/types.js';
-import type { BufferedMessage } from './store/start-timers-and-messages.js';
+import type { EngineStore, Subscription } from './store/types.js';
+import type { BufferedMessage, MessageTake } from './store/start-timers-and-messages.js';
+import type { TriggerOutcome } from './deliveries.js';
 import { checkVariables } from './variables-check.js';
 
 export interface PublishOptions {
@@ -28,20 +29,28 @@ export interface MessageBufferParts {
   newId: () => string;
   /** Correlates to one waiting subscription, else starts instances at message start events. */
   deliver: (name: string, correlationKey: string | undefined, variables: Record<string, unknown>) => Promise<string[]>;
-  /** Triggers a wait; false when it is gone (another delivery won). */
-  trigger: (instanceId: string, key: string, wait: number, variables: Record<string, unknown>) => Promise<boolean>;
+  /** Triggers a wait, its commit taking a buffered message: 'gone' when the wait is gone, 'taken' when the message is (nothing written). */
+  trigger: (instanceId: string, key: string, wait: number, variables: Record<string, unknown>, takesMessage: MessageTake) => Promise<TriggerOutcome>;
   /** How long a message thrown by the model waits (EngineOptions.messageTimeToLiveMs; default 0). */
   thrownTimeToLiveMs?: number;
 }
 
 type Subscribed = Extract<Effect, { type: 'message.subscribed' }>;
 
+/** An open wait for a message. */
+type Wait = Pick<Subscription, 'instanceId' | 'key' | 'wait'>;
+
+/** How many buffered messages a wait reads at a time (it reads again when racing waits took them all). */
+const CANDIDATES = 10;
+
 /**
  * Zeebe's message buffer: a message published with a time to live that nobody takes now waits
  * in the store, and the first matching subscription to open before it expires takes it (when
  * the step that opens the wait has committed: its `message.subscribed` effect). Each message
- * is taken once. Both sides write before they look (the publisher stores the message, then
- * looks for waits; a step commits its wait, then looks for messages), so of a publish and a
+ * is taken once, by the commit that triggers its wait: that commit deletes it (see
+ * Commit.takesMessage), so a crash leaves the message buffered or its wait triggered, never
+ * neither. Both sides write before they look (the publisher stores the message, then looks
+ * for waits; a step commits its wait, then looks for messages), so of a publish and a
  * subscription that race, at least one sees the other.
  */
 export class MessageBuffer {
@@ -78,12 +87,7 @@ export class MessageBuffer {
 
   /** A wait opened (its step committed): it takes the oldest buffered message it matches, if any. */
   async onSubscribed(instanceId: string, effect: Subscribed): Promise<void> {
-    const message = await this.parts.store.takeBufferedMessage(effect.name, effect.correlationKey, this.parts.clock.now());
-    if (!message) return;
-    if (await this.parts.trigger(instanceId, effect.key, effect.wait, message.variables)) return;
-    // The wait closed meanwhile: the message goes back, for the next wait (one may have opened while it was out).
-    await this.parts.store.bufferMessage(message, this.parts.clock.now());
-    await this.toWaiting(message.name, message.correlationKey);
+    await this.takeOldest({ instanceId, key: effect.key, wait: effect.wait }, effect.name, effect.correlationKey);
   }
 
   /** Deletes expired messages (the scheduler's sweep; an expired message is never taken anyway). */
@@ -93,14 +97,31 @@ export class MessageBuffer {
 
   /** Hands buffered messages to the open waits for them, oldest wait first; returns the instances reached. */
   private async toWaiting(name: string, correlationKey: string | undefined): Promise<string[]> {
-    const { store, clock, trigger } = this.parts;
-    for (const sub of (await store.messageSubscriptions(name, correlationKey)).sort((a, b) => a.createdSeq - b.createdSeq)) {
-      const message = await store.takeBufferedMessage(name, correlationKey, clock.now());
-      if (!message) return [];
-      if (await trigger(sub.instanceId, sub.key, sub.wait, message.variables)) return [sub.instanceId];
-      await store.bufferMessage(message, clock.now());
+    for (const sub of (await this.parts.store.messageSubscriptions(name, correlationKey)).sort((a, b) => a.createdSeq - b.createdSeq)) {
+      const outcome = await this.takeOldest(sub, name, correlationKey);
+      if (outcome === 'triggered') return [sub.instanceId];
+      if (outcome === 'none') return [];
     }
     return [];
+  }
+
+  /**
+   * Triggers a wait with the oldest buffered message it matches, deleted in the trigger's
+   * commit. A message another wait took first is passed over for the next; a wait that is
+   * gone leaves the message buffered. 'none': no message is left for it.
+   */
+  private async takeOldest(wait: Wait, name: string, correlationKey: string | undefined): Promise<'triggered' | 'gone' | 'none'> {
+    const { store, clock, trigger } = this.parts;
+    const tried = new Set<string>();
+    for (;;) {
+      const fresh = (await store.bufferedMessages(name, correlationKey, clock.now(), CANDIDATES)).filter((m) => !tried.has(m.id));
+      if (fresh.length === 0) return 'none';
+      for (const message of fresh) {
+        tried.add(message.id);
+        const outcome = await trigger(wait.instanceId, wait.key, wait.wait, message.variables, { id: message.id, now: clock.now() });
+        if (outcome !== 'taken') return outcome;
+      }
+    }
   }
 }
 

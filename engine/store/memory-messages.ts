@@ -1,4 +1,4 @@
-import type { BufferedMessage, MessageBufferStore } from './start-timers-and-messages.js';
+import type { BufferedMessage, MessageBufferStore, MessageTake } from './start-timers-and-messages.js';
 
 /** The memory store's message buffer, in publishing order. */
 export class MemoryMessages implements MessageBufferStore {
@@ -16,13 +16,19 @@ export class MemoryMessages implements MessageBufferStore {
     return (this.byId.get(id)?.expiresAt ?? now) > now;
   }
 
-  async takeBufferedMessage(name: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined> {
+  async bufferedMessages(name: string, correlationKey: string | undefined, now: number, limit: number): Promise<BufferedMessage[]> {
+    const found: BufferedMessage[] = [];
     for (const message of this.byId.values()) {
-      if (message.name !== name || (message.correlationKey ?? '') !== (correlationKey ?? '') || message.expiresAt <= now) continue;
-      this.byId.delete(message.id);
-      return message;
+      if (found.length === limit) break;
+      if (message.name === name && (message.correlationKey ?? '') === (correlationKey ?? '') && message.expiresAt > now) found.push(structuredClone(message));
     }
-    return undefined;
+    return found;
+  }
+
+  /** Deletes a message alive at `take.now`; false when it is not there (taken, expired). Synchronous, so that a commit can take it and write in one go. */
+  take(take: MessageTake): boolean {
+    if ((this.byId.get(take.id)?.expiresAt ?? take.now) <= take.now) return false;
+    return this.byId.delete(take.id);
   }
 
   async dropExpiredMessages(now: number): Promise<number> {

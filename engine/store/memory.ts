@@ -7,6 +7,7 @@ import { Projections } from './projections.js';
 import type { ClaimedEffect } from './claims.js';
 import { MemoryStartTimers } from './memory-start-timers.js';
 import { MemoryMessages } from './memory-messages.js';
+import { messageTaken } from './start-timers-and-messages.js';
 import type { BufferedMessage, StartTimer } from './start-timers-and-messages.js';
 
 /** The in-memory store: for tests, the embedded demo and benchmarks. Same contract as the durable ones. */
@@ -48,6 +49,7 @@ export class MemoryStore implements EngineStore {
     if (current !== commit.expectedVersion) {
       throw new EngineError('CONFLICT', `instance ${commit.instanceId} changed meanwhile (version ${current}, expected ${commit.expectedVersion}); reload and try again`, { instanceId: commit.instanceId });
     }
+    if (commit.takesMessage && !this.messages.take(commit.takesMessage)) throw messageTaken(commit.instanceId, commit.takesMessage);
     const before = this.snapshots.get(commit.instanceId);
     if (commit.events.length > 0) {
       const list = this.events.get(commit.instanceId) ?? [];
@@ -162,8 +164,8 @@ export class MemoryStore implements EngineStore {
     return this.messages.messageBuffered(id, now);
   }
 
-  takeBufferedMessage(name: string, correlationKey: string | undefined, now: number) {
-    return this.messages.takeBufferedMessage(name, correlationKey, now);
+  bufferedMessages(name: string, correlationKey: string | undefined, now: number, limit: number) {
+    return this.messages.bufferedMessages(name, correlationKey, now, limit);
   }
 
   dropExpiredMessages(now: number) {

@@ -1,3 +1,5 @@
+import { EngineError } from '../errors.js';
+
 /**
  * Two small parts of the storage port that belong to no instance: the timer start events of
  * deployed processes, and messages published before anyone waits for them. Both are shared
@@ -61,8 +63,28 @@ export interface MessageBufferStore {
   bufferMessage(message: BufferedMessage, now: number): Promise<boolean>;
   /** Whether a message with this id is buffered and not expired at `now`. */
   messageBuffered(id: string, now: number): Promise<boolean>;
-  /** Takes (removes) the oldest unexpired message with this name and key; each is taken by one caller only. */
-  takeBufferedMessage(name: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined>;
+  /**
+   * Up to `limit` messages with this name and key, alive at `now`, oldest first. Reads only: a
+   * message is taken by the commit that triggers its wait (`Commit.takesMessage`).
+   */
+  bufferedMessages(name: string, correlationKey: string | undefined, now: number, limit: number): Promise<BufferedMessage[]>;
   /** Deletes messages expired at `now`; returns how many. */
   dropExpiredMessages(now: number): Promise<number>;
+}
+
+/**
+ * A buffered message a commit takes (`Commit.takesMessage`): the commit is written only
+ * together with that message's deletion, so a crash leaves either both or neither.
+ */
+export interface MessageTake {
+  id: string;
+  /** A message expired at this instant is not taken. */
+  now: number;
+}
+
+/** The refusal of a commit whose message is gone (taken by another, or expired); nothing was written. Pure. */
+export function messageTaken(instanceId: string, take: MessageTake): EngineError {
+  return new EngineError('MESSAGE_TAKEN', `buffered message "${take.id}" was taken by another wait or has expired, so the commit to instance ${instanceId} that was to take it wrote nothing; try the next buffered message`, {
+    instanceId, messageId: take.id,
+  });
 }

@@ -1,7 +1,7 @@
 import type { InstanceState } from '../runtime/state.js';
 import type { Effect } from '../runtime/effects.js';
 import type { EventRecord, StoredEvent } from '../history/chain.js';
-import type { MessageBufferStore, StartTimerStore } from './start-timers-and-messages.js';
+import type { MessageBufferStore, MessageTake, StartTimerStore } from './start-timers-and-messages.js';
 import type { ClaimStore } from './claims.js';
 
 /** A deployed definition version. The XML is kept: it is what auditors see and what is recompiled. */
@@ -35,6 +35,11 @@ export interface Commit {
   /** Chained events, their bodies already as the JSON text that was hashed. */
   events: EventRecord[];
   effects: Effect[];
+  /**
+   * The buffered message this commit takes: written only if the store deletes that message
+   * (alive at `now`) in the same transaction; else nothing is written (MESSAGE_TAKEN).
+   */
+  takesMessage?: MessageTake;
 }
 
 export interface OpenTask {
@@ -109,6 +114,7 @@ export interface EngineStore extends StartTimerStore, MessageBufferStore, ClaimS
    * again on a fresh `load`. Only for commands, never to answer a reader.
    */
   recent?(instanceId: string): LoadedInstance | undefined;
+  /** Writes a commit; CONFLICT when the version check fails, MESSAGE_TAKEN when its `takesMessage` is gone. Either way nothing is written. */
   commit(commit: Commit): Promise<void>;
   history(instanceId: string): Promise<StoredEvent[]>;
   tasks(query: TaskQuery): Promise<OpenTask[]>;

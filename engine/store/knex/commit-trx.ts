@@ -1,15 +1,22 @@
 import type { Knex } from 'knex';
 import type { RowChanges, TaskChange } from './row-changes.js';
+import { messageTaken } from '../start-timers-and-messages.js';
+import type { MessageTake } from '../start-timers-and-messages.js';
+import { takeMessage } from './messages.js';
 
 /**
  * A commit in a knex transaction, statement by statement (SQLite, where statements cost no
- * round trip): the snapshot with its version check first, then events, projections and the
- * outbox, each kind of row in as few statements as it takes. Resolves with whether the
- * snapshot was written; when it was not (the version check failed), nothing is.
+ * round trip; on PostgreSQL a commit that takes a buffered message): the snapshot with its
+ * version check first, then the message it takes, then events, projections and the outbox,
+ * each kind of row in as few statements as it takes. Resolves with whether the snapshot was
+ * written; when it was not (the version check failed), nothing is. Throws MESSAGE_TAKEN,
+ * rolling the snapshot back, when the message `takes` is gone. Not pure.
  */
-export async function commitInTransaction(knex: Knex, changes: RowChanges): Promise<boolean> {
+export async function commitInTransaction(knex: Knex, changes: RowChanges, takes?: MessageTake): Promise<boolean> {
   return knex.transaction(async (trx) => {
+    // The message after the snapshot: a failed version check then returns before anything is written (no rollback needed).
     if (!(await writeSnapshot(trx, changes))) return false;
+    if (takes && !(await takeMessage(trx, takes))) throw messageTaken(changes.instance.id, takes);
     await insertRows(trx, 'yc_events', changes.events);
     await insertRows(trx, 'yc_tasks', changes.tasks.insert);
     for (const change of changes.tasks.change) await changeTask(trx, change);

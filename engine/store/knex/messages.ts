@@ -1,13 +1,10 @@
 import type { Knex } from 'knex';
-import type { BufferedMessage } from '../start-timers-and-messages.js';
+import type { BufferedMessage, MessageTake } from '../start-timers-and-messages.js';
 
 /** A row as the driver returns it (bigint columns as strings on pg). */
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const TABLE = 'yc_messages';
-
-/** How many candidates a take tries before it gives up to racing takers (each loss means another took one). */
-const TAKE_ATTEMPTS = 5;
 
 /** Buffers a message unless its id is buffered and alive; an expired copy under that id is dropped first. */
 export async function bufferMessage(knex: Knex, message: BufferedMessage, now: number): Promise<boolean> {
@@ -28,17 +25,19 @@ export async function messageBuffered(knex: Knex, id: string, now: number): Prom
   return (await knex(TABLE).where({ id }).andWhere('expires_at', '>', now).first('id')) !== undefined;
 }
 
+/** Up to `limit` live matches, oldest first; reads only (a commit takes one: `takeMessage`). */
+export async function bufferedMessages(knex: Knex, name: string, correlationKey: string | undefined, now: number, limit: number): Promise<BufferedMessage[]> {
+  const rows = await knex(TABLE).where({ name, correlation_key: correlationKey ?? '' }).andWhere('expires_at', '>', now).orderBy('position').limit(limit);
+  return rows.map(fromRow);
+}
+
 /**
- * Takes the oldest live match: reads a candidate, then deletes it by id; the delete that
- * removes the row is the one taker that owns the message (a loser tries the next candidate).
+ * Deletes a message alive at `take.now`, inside the transaction of the commit that takes it;
+ * false when it is not there. Of two racing takers the second's delete waits for the first's
+ * transaction (a row lock) and then finds nothing.
  */
-export async function takeBufferedMessage(knex: Knex, name: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined> {
-  for (let attempt = 0; attempt < TAKE_ATTEMPTS; attempt++) {
-    const row = await knex(TABLE).where({ name, correlation_key: correlationKey ?? '' }).andWhere('expires_at', '>', now).orderBy('position').first();
-    if (!row) return undefined;
-    if ((await knex(TABLE).where({ position: row.position }).delete()) === 1) return fromRow(row);
-  }
-  return undefined;
+export async function takeMessage(trx: Knex.Transaction, take: MessageTake): Promise<boolean> {
+  return (await trx(TABLE).where({ id: take.id }).andWhere('expires_at', '>', take.now).delete()) === 1;
 }
 
 /** Reads before it deletes: a sweep that finds nothing (the usual case) then takes no write lock (SQLite has one). */

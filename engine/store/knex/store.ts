@@ -84,13 +84,18 @@ export class KnexStore implements EngineStore {
     return this.recentSnapshots.get(instanceId);
   }
 
-  /** One transaction: on PostgreSQL a single statement shared with other instances' commits (group commit), on SQLite a knex transaction. */
+  /**
+   * One transaction: on PostgreSQL a single statement shared with other instances' commits
+   * (group commit), on SQLite a knex transaction. A commit that takes a buffered message is a
+   * knex transaction on PostgreSQL too, the message's delete in it (messages are rare).
+   */
   async commit(commit: Commit): Promise<void> {
     const stateText = JSON.stringify(commit.state);
     const changes = rowChanges(commit, stateText);
+    const grouped = this.postgres && !commit.takesMessage;
     let written: boolean;
     try {
-      written = this.postgres ? await this.groupCommit.commit(changes) : await commitInTransaction(this.knex, changes);
+      written = grouped ? await this.groupCommit.commit(changes) : await commitInTransaction(this.knex, changes, commit.takesMessage);
     } catch (err) {
       this.recentSnapshots.forget(commit.instanceId);
       throw err;
@@ -207,8 +212,8 @@ export class KnexStore implements EngineStore {
     return messages.messageBuffered(this.knex, id, now);
   }
 
-  takeBufferedMessage(name: string, correlationKey: string | undefined, now: number): Promise<BufferedMessage | undefined> {
-    return messages.takeBufferedMessage(this.knex, name, correlationKey, now);
+  bufferedMessages(name: string, correlationKey: string | undefined, now: number, limit: number): Promise<BufferedMessage[]> {
+    return messages.bufferedMessages(this.knex, name, correlationKey, now, limit);
   }
 
   dropExpiredMessages(now: number): Promise<number> {
