@@ -1,4 +1,5 @@
 /** Timing, memory and connection sampling for one benchmark phase. */
+import type { Connections } from './contenders/contender.js';
 
 /** Runs a full garbage collection when node was started with --expose-gc; says whether it could. */
 export function collectGarbage(): boolean {
@@ -13,8 +14,8 @@ export interface PhaseMeasure<T> {
   ms: number;
   /** Highest resident set size seen during the phase, in bytes. */
   peakRss: number;
-  /** Most pooled database connections seen in use at once. */
-  peakConnections: number;
+  /** Most pooled database connections seen open, and busy, at once. */
+  peakConnections: Connections;
 }
 
 /**
@@ -24,18 +25,18 @@ export interface PhaseMeasure<T> {
 const MIN_SAMPLE_GAP_MS = 2;
 
 /**
- * Keeps the peaks of RSS and connections in use. Sampled by a timer and by `sample()`, which
+ * Keeps the peaks of RSS and of connections open and busy. Sampled by a timer and by `sample()`, which
  * the driver calls after every step (at most every few milliseconds it takes effect): a phase
  * that never yields to the event loop (bpmn-engine in memory runs on microtasks) would
  * otherwise never be sampled.
  */
 export class Sampler {
   peakRss = process.memoryUsage.rss();
-  peakConnections = 0;
+  peakConnections: Connections = { open: 0, inUse: 0 };
   private readonly timer: ReturnType<typeof setInterval>;
   private last = performance.now();
 
-  constructor(private readonly connectionsInUse: () => number = () => 0) {
+  constructor(private readonly connectionsNow: () => Connections = () => ({ open: 0, inUse: 0 })) {
     this.timer = setInterval(() => this.sample(true), 50);
     this.timer.unref();
   }
@@ -45,7 +46,8 @@ export class Sampler {
     if (!always && now - this.last < MIN_SAMPLE_GAP_MS) return;
     this.last = now;
     this.peakRss = Math.max(this.peakRss, process.memoryUsage.rss());
-    this.peakConnections = Math.max(this.peakConnections, this.connectionsInUse());
+    const connections = this.connectionsNow();
+    this.peakConnections = { open: Math.max(this.peakConnections.open, connections.open), inUse: Math.max(this.peakConnections.inUse, connections.inUse) };
   }
 
   stop(): void {
@@ -55,9 +57,9 @@ export class Sampler {
 }
 
 /** Collects garbage, then times `work` while sampling RSS and connections. */
-export async function measurePhase<T>(work: (sampler: Sampler) => Promise<T>, connectionsInUse?: () => number): Promise<PhaseMeasure<T>> {
+export async function measurePhase<T>(work: (sampler: Sampler) => Promise<T>, connectionsNow?: () => Connections): Promise<PhaseMeasure<T>> {
   collectGarbage();
-  const sampler = new Sampler(connectionsInUse);
+  const sampler = new Sampler(connectionsNow);
   const started = performance.now();
   const result = await work(sampler);
   const ms = performance.now() - started;

@@ -19,7 +19,8 @@ export interface Row {
   stateBytes: number;
   /** Median bytes of history kept beside the state at the same moment (yichuang only). */
   historyBytes: number;
-  connections?: { pool: number; peakInUse: number };
+  /** The pool's size, and the most connections it held open, and busy, at once during the timed phase. */
+  connections?: { pool: number; peakOpen: number; peakInUse: number };
   error?: string;
 }
 
@@ -59,7 +60,7 @@ function table(rows: readonly Row[]): string {
   const body = rows.map((r) => r.error
     ? [r.model, r.contender, '-', '-', '-', '-', '-', '-', r.error]
     : [r.model, r.contender, String(r.instances), r.instancesPerSecond.toFixed(1), r.stepsPerSecond.toFixed(1), (r.peakRssMb).toFixed(0),
-      bytes(r.stateBytes), bytes(r.historyBytes), r.connections ? `${r.connections.peakInUse} of ${r.connections.pool}` : '-']);
+      bytes(r.stateBytes), bytes(r.historyBytes), r.connections ? `${r.connections.peakOpen} open (${r.connections.peakInUse} busy) of ${r.connections.pool}` : '-']);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');

@@ -90,13 +90,13 @@ async function runModel(contender: Contender, model: BenchModel, job: Extract<Jo
   progress.phase(`${contender.name} ${model.id}: ${job.instances} instances or more`);
   const phase = await measurePhase((sampler) => driveFor(contender, model, job.instances, job.minPhaseMs, {
     concurrency: job.concurrency, onStep: () => { progress.advance(); sampler.sample(); },
-  }, progress), () => contender.connectionsInUse?.() ?? 0);
+  }, progress), () => contender.connectionsNow?.() ?? { open: 0, inUse: 0 });
   const seconds = phase.ms / 1000;
   return {
     model: model.id, contender: contender.name, instances: phase.result.instances, steps: phase.result.steps, seconds,
     instancesPerSecond: phase.result.instances / seconds, stepsPerSecond: phase.result.steps / seconds,
     peakRssMb: phase.peakRss / (1024 * 1024), stateBytes: median(warm.bytes), historyBytes: median(warm.historyBytes),
-    ...(contender.connections ? { connections: { pool: contender.connections, peakInUse: phase.peakConnections } } : {}),
+    ...(contender.connections ? { connections: { pool: contender.connections, peakOpen: phase.peakConnections.open, peakInUse: phase.peakConnections.inUse } } : {}),
   };
 }
 

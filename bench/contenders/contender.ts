@@ -1,5 +1,8 @@
 import type { BenchModel } from '../models.js';
 
+/** A pool's connections at one moment: open to the server, and busy with a statement. */
+export interface Connections { open: number; inUse: number }
+
 /**
  * One engine on one kind of storage, driven the same way as every other: start an instance,
  * list its open user tasks, complete them one by one until none is left.
@@ -21,8 +24,8 @@ export interface Contender {
   storedBytes(instanceId: string): Promise<number>;
   /** Bytes of history kept beside the state so far, for engines that keep one. */
   historyBytes?(instanceId: string): Promise<number>;
-  /** Database connections in use right now, for contenders that have a pool. */
-  connectionsInUse?(): number;
+  /** Database connections the pool holds open right now, and how many of them are busy, for contenders that have a pool. */
+  connectionsNow?(): Connections;
   /** The most connections the contender may hold (its pool size), if it has a pool. */
   readonly connections?: number;
   close(): Promise<void>;

@@ -5,11 +5,11 @@ import { createEngine, MemoryStore } from '../../engine/index.js';
 import type { Engine, EngineStore } from '../../engine/index.js';
 import { KnexStore } from '../../engine/store/knex/store.js';
 import type { BenchModel } from '../models.js';
-import type { Contender } from './contender.js';
+import type { Connections, Contender } from './contender.js';
 
 export type YichuangStorage = 'memory' | 'sqlite' | 'postgres';
 
-interface Pool { numUsed(): number; max: number }
+interface Pool { numUsed(): number; numFree(): number; max: number }
 
 /**
  * yichuang through its public API, as an application uses it: `start`, `tasks({ instanceId })`,
@@ -80,8 +80,9 @@ export class YichuangContender implements Contender {
     return (await this.store.instances()).length;
   }
 
-  connectionsInUse(): number {
-    return this.pool()?.numUsed() ?? 0;
+  connectionsNow(): Connections {
+    const pool = this.pool();
+    return pool ? { open: pool.numUsed() + pool.numFree(), inUse: pool.numUsed() } : { open: 0, inUse: 0 };
   }
 
   private pool(): Pool | undefined {

@@ -10,10 +10,9 @@ import { ROW_PARTS } from './commit-pg-rows.js';
  * The commits of several instances as one PostgreSQL statement: one transaction, one round
  * trip, one WAL flush for them all. Each commit keeps its own version check: a snapshot whose
  * check fails is not written, nor is any other row of its commit, and the others are. Rows
- * come as one array per column (`unnest`), so the statement does not grow with the batch; it
- * is planned for each batch, never prepared, so that its lookups by key stay index lookups
- * however the tables have grown since it was first seen. No two commits may be of the same
- * instance: sub-statements do not see each other's rows. Resolves with the ids of the
+ * come as one array per column (`unnest`), so the statement does not grow with the batch and
+ * is prepared once per shape (statementName) and plan generation (PlanGenerations). No two
+ * commits may be of the same instance: sub-statements do not see each other's rows. Resolves with the ids of the
  * instances whose commits were written. Not pure: one round trip.
  */
 export async function commitPostgres(knex: Knex, batch: readonly RowChanges[]): Promise<Set<string>> {

@@ -32,12 +32,13 @@ export function connect(options: KnexStoreOptions): Knex {
 }
 
 /**
- * Statements prepared once per connection are planned again at every execution with the
- * values given (never a generic plan made once, maybe while the tables were empty, which would
- * keep scanning them whole as they grow): preparing saves parsing, not planning.
+ * Statements prepared on a connection (the batch commit and the open-task reads, see
+ * pg-direct.ts) run on a generic plan, made once: planning them at every run cost as much
+ * as running them. PlanGenerations renews those plans while the tables grow. Statements
+ * knex sends are not prepared: each is planned for its values, whatever this says.
  */
 function pgSettings(connection: { query: (sql: string, done: (err: Error | null) => void) => void }, done: (err: Error | null, c: unknown) => void): void {
-  connection.query('SET plan_cache_mode = force_custom_plan', (err) => done(err, connection));
+  connection.query('SET plan_cache_mode = force_generic_plan', (err) => done(err, connection));
 }
 
 interface SqliteConnection {

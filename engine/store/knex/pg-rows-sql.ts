@@ -27,10 +27,29 @@ export interface RowPart<Row> {
 
 /** `unnest` of one array per column and one of owners, named `r(…, commit_of)`. Pure. */
 export function unnest<Row>(p: Params, rows: ReadonlyArray<Owned<Row>>, columns: ReadonlyArray<Column<Row>>): string {
-  const arrays = columns.map(([, cast, value]) => p.add(rows.map(({ row }) => value(row)), `${cast}[]`));
-  arrays.push(p.add(rows.map(({ of }) => of), 'text[]'));
+  const arrays = columns.map(([, cast, value]) => p.add(arrayLiteral(rows.map(({ row }) => value(row))), `${cast}[]`));
+  arrays.push(p.add(arrayLiteral(rows.map(({ of }) => of)), 'text[]'));
   return `unnest(${arrays.join(', ')}) AS r(${columns.map(([name]) => name).join(', ')}, commit_of)`;
 }
+
+/**
+ * A PostgreSQL array literal of texts, numbers and nulls, as node-postgres would make it from
+ * the array, at a fraction of its cost (one pass over each text rather than two): the state
+ * and event texts of a batch are most of what a commit sends. Pure.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  let literal = '{';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) literal += ',';
+    if (value === null || value === undefined) literal += 'NULL';
+    else if (typeof value === 'number') literal += String(value);
+    else literal += `"${String(value).replace(QUOTED, '\\$&')}"`;
+  }
+  return `${literal}}`;
+}
+
+const QUOTED = /["\\]/g;
 
 /** Only rows of commits whose snapshot was written. */
 export const WRITTEN = 'r.commit_of IN (SELECT id FROM written)';

@@ -19,12 +19,10 @@ export function openTasksOfInstance(instanceId: string): PgStatement {
   };
 }
 
-/**
- * The open tasks of several instances, in the same order per instance. Planned each time, not
- * prepared: a plan kept for any array might scan the table (see commit-pg.ts). Pure.
- */
+/** The open tasks of several instances, in the same order per instance. Pure. */
 export function openTasksOfInstances(instanceIds: string[]): PgStatement {
   return {
+    name: 'yc_open_tasks_of_instances',
     text: `SELECT ${TASK_COLUMNS.join(', ')} FROM yc_tasks WHERE instance_id = ANY($1::text[]) AND closed_at IS NULL ORDER BY created_at, id`,
     values: [instanceIds],
   };
