@@ -4,7 +4,7 @@ const GATHER_MS = 50;
 const PER_STATEMENT = 500;
 
 /**
- * Outbox rows carried out, not yet marked done. Marking each commit's effects on its own would
+ * Outbox rows carried out, not yet removed. Removing each commit's effects on its own would
  * cost a transaction, and a disk flush, per step; instead marks gather for a moment and are
  * written with one statement. A crash loses only marks, so those effects are carried out
  * again after the restart: at least once, as the outbox promises.
@@ -15,7 +15,7 @@ export class DoneMarks {
   private writing: Promise<void> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly write: (ids: string[], at: number) => Promise<void>) {}
+  constructor(private readonly write: (ids: string[]) => Promise<void>) {}
 
   add(ids: readonly string[]): void {
     if (ids.length === 0 || this.closed) return;
@@ -36,10 +36,9 @@ export class DoneMarks {
   }
 
   private async flush(): Promise<void> {
-    const at = Date.now();
     while (this.ids.length > 0) {
       const ids = this.ids.splice(0, PER_STATEMENT);
-      if (!(await this.write(ids, at).then(() => true, () => false))) return;
+      if (!(await this.write(ids).then(() => true, () => false))) return;
     }
   }
 }

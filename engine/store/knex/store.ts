@@ -38,7 +38,7 @@ export class KnexStore implements EngineStore {
   constructor(private readonly options: KnexStoreOptions = {}) {
     this.knex = connect(options);
     this.postgres = isPostgres(this.knex);
-    this.doneMarks = new DoneMarks((ids, at) => this.markDone(ids, at));
+    this.doneMarks = new DoneMarks((ids) => this.markDone(ids));
     this.groupCommit = new GroupCommit(this.knex);
     this.openTaskReads = new OpenTaskReads(this.knex);
   }
@@ -168,10 +168,14 @@ export class KnexStore implements EngineStore {
     return (await query).map((r) => JSON.parse(r.state) as InstanceState);
   }
 
-  /** One statement for a batch of marks; on PostgreSQL the ids go as one array (planned for it, not prepared). */
-  private async markDone(ids: string[], at: number): Promise<void> {
-    if (this.postgres) await pgQuery(this.knex, { text: 'UPDATE yc_outbox SET done_at = $1 WHERE id = ANY($2::text[])', values: [at, ids] });
-    else await this.knex('yc_outbox').whereIn('id', ids).update({ done_at: at });
+  /**
+   * Effects carried out leave the outbox: one statement for a batch of them (on PostgreSQL the
+   * ids go as one array). A delete writes less than marking the row done, and keeps the table
+   * to the effects still pending (migration 007).
+   */
+  private async markDone(ids: string[]): Promise<void> {
+    if (this.postgres) await pgQuery(this.knex, { text: 'DELETE FROM yc_outbox WHERE id = ANY($1::text[])', values: [ids] });
+    else await this.knex('yc_outbox').whereIn('id', ids).delete();
   }
 
   async effectsDone(ids: readonly string[]): Promise<void> {
