@@ -86,7 +86,7 @@ function flatLine(flat: Report['flat']): string {
   const last = flat.samples.at(-1)!;
   return `memory over ${flat.instances} direct instances (memory store): heap ${(first.heapUsed / MB).toFixed(0)} MB at ${first.instances} -> ${(last.heapUsed / MB).toFixed(0)} MB at ${last.instances}`
     + ` (${(flat.growthPerInstance / 1024).toFixed(2)} KB per instance${flat.gcForced ? ', after forced GC' : ', GC not forced: run with --expose-gc'}): ${flat.flat ? 'flat' : 'not flat'};`
-    + ` the memory store still holds ${flat.retained} instances (it keeps every finished instance with its snapshot and history)${flat.stoppedEarly ? `; ${flat.stoppedEarly}` : ''}`;
+    + ` the memory store still holds ${flat.retained} instances (this run lets it forget finished ones, as a durable store keeps them on disk, not in memory)${flat.stoppedEarly ? `; ${flat.stoppedEarly}` : ''}`;
 }
 
 /** Target lines, each with what was measured and met or missed. */

@@ -115,9 +115,8 @@ export class JobRunner {
 
   async activate(type: string, options: { max?: number; lockMs?: number; worker?: string }): Promise<Job[]> {
     const now = this.engine.clock.now();
-    const free = (await this.engine.store.jobs(type)).filter((job) => job.lockedUntil <= now && job.retries > 0);
     const jobs: Job[] = [];
-    for (const job of free.slice(0, options.max ?? 10)) {
+    for (const job of await this.engine.store.activatableJobs(type, now, options.max ?? 10)) {
       if (!(await this.engine.store.lockJob(job.id, options.worker ?? 'worker', now + (options.lockMs ?? this.options.locks.lockMs(type)), now))) continue;
       const loaded = await this.engine.store.load(job.instanceId);
       if (loaded) jobs.push(this.view(loaded.state, job));

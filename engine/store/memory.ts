@@ -88,6 +88,11 @@ export class MemoryStore implements EngineStore {
     return [...this.projections.jobs.values()].filter((job) => type === undefined || job.type === type);
   }
 
+  async activatableJobs(type: string, now: number, limit: number): Promise<PendingJob[]> {
+    const free = (await this.jobs(type)).filter((job) => job.lockedUntil <= now && job.retries > 0);
+    return free.sort((a, b) => a.lockedUntil - b.lockedUntil || (a.id < b.id ? -1 : 1)).slice(0, limit);
+  }
+
   async job(id: string) {
     return this.projections.jobs.get(id);
   }

@@ -122,6 +122,11 @@ export interface EngineStore extends StartTimerStore, MessageBufferStore, ClaimS
   /** Whether a task with this id ever existed (to tell "completed" from "unknown"). */
   taskExisted(id: string): Promise<boolean>;
   jobs(type?: string): Promise<PendingJob[]>;
+  /**
+   * Up to `limit` jobs of a type that a worker may activate at `now`: retries left, no lock
+   * held (longest free first). A worker polls this, so it reads no more than it returns.
+   */
+  activatableJobs(type: string, now: number, limit: number): Promise<PendingJob[]>;
   job(id: string): Promise<PendingJob | undefined>;
   /** Locks a job that is free at `now`; false when another worker holds it. */
   lockJob(id: string, worker: string, until: number, now: number): Promise<boolean>;

@@ -132,6 +132,13 @@ export class KnexStore implements EngineStore {
     return (await (type === undefined ? query : query.where({ type }))).map(toJob);
   }
 
+  /** Served by the (type, locked_until) index. */
+  async activatableJobs(type: string, now: number, limit: number): Promise<PendingJob[]> {
+    const rows = await this.knex('yc_jobs').where({ type }).andWhere('locked_until', '<=', now).andWhere('retries', '>', 0)
+      .orderBy([{ column: 'locked_until' }, { column: 'id' }]).limit(limit);
+    return rows.map(toJob);
+  }
+
   async job(id: string): Promise<PendingJob | undefined> {
     const row = await this.knex('yc_jobs').where({ id }).first();
     return row ? toJob(row) : undefined;

@@ -84,6 +84,22 @@ describe('user tasks and service tasks', () => {
     await expect(engine.completeJob(job!.id, { caseNo: 9 })).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
   });
 
+  test('an activation takes at most max jobs and leaves the others for the next one', async () => {
+    const { engine } = testEngine();
+    await engine.deploy(approval);
+    for (const name of ['赵', '钱', '孙']) {
+      const instance = await engine.start('approval', { clerk: 'li', applicant: { name } });
+      await engine.completeTask((await engine.tasks({ instanceId: instance.id }))[0]!.id);
+    }
+    await engine.idle();
+    const first = await engine.activateJobs('register-case', { max: 2, worker: 'w1' });
+    const second = await engine.activateJobs('register-case', { max: 2, worker: 'w2' });
+    expect(first).toHaveLength(2);
+    expect(second).toHaveLength(1);
+    expect(new Set([...first, ...second].map((job) => job.variables.name))).toEqual(new Set(['赵', '钱', '孙']));
+    expect(await engine.activateJobs('register-case', { worker: 'w3' })).toEqual([]);
+  });
+
   test('a BpmnError from a job is caught by the error boundary event with its code', async () => {
     const xml = definitions(`<bpmn:error id="E1" errorCode="MATERIALS_MISSING"/>` + process('check',
       start(),
