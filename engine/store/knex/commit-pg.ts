@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { pgQuery } from './pg-direct.js';
+import type { PgStatement } from './pg-direct.js';
 import type { InstanceRow, RowChanges } from './row-changes.js';
 import { Params, unnest } from './pg-rows-sql.js';
 import type { Column, Owned } from './pg-rows-sql.js';
@@ -16,11 +17,16 @@ import { ROW_PARTS } from './commit-pg-rows.js';
  * instances whose commits were written. Not pure: one round trip.
  */
 export async function commitPostgres(knex: Knex, batch: readonly RowChanges[]): Promise<Set<string>> {
+  const rows = await pgQuery(knex, batchStatement(batch));
+  return new Set(rows.map((row) => row.id as string));
+}
+
+/** The statement that writes a batch of commits (see commitPostgres). Pure but for the cache of statement names. */
+export function batchStatement(batch: readonly RowChanges[]): PgStatement {
   const p = new Params();
   const parts = [...snapshots(p, batch), ...rowParts(p, batch)];
   const text = `WITH ${parts.join(',\n')}\nSELECT id FROM written`;
-  const rows = await pgQuery(knex, { name: statementName(text), text, values: p.values });
-  return new Set(rows.map((row) => row.id as string));
+  return { name: statementName(text), text, values: p.values };
 }
 
 /** The name a batch statement is prepared under on each connection: its text depends only on which kinds of rows the batch has. */

@@ -15,8 +15,10 @@ describe('plan generations', () => {
 });
 
 describe('array literals', () => {
-  test('texts are quoted with their quotes and backslashes escaped; numbers bare; null as NULL', () => {
-    expect(arrayLiteral(['{"a":"b\\\\c"}', 'x,y', null, 7, '受理'])).toBe('{"{\\"a\\":\\"b\\\\\\\\c\\"}","x,y",NULL,7,"受理"}');
+  test('texts are quoted with their quotes and backslashes escaped; numbers bare; nulls as null', () => {
+    expect(arrayLiteral(['{"a":"b\\\\c"}', 'x,y', null, 7, '受理'])).toBe('{"{\\"a\\":\\"b\\\\\\\\c\\"}","x,y",null,7,"受理"}');
+    // A control character would come out of JSON as an escape PostgreSQL reads otherwise: the element is quoted as it is.
+    expect(arrayLiteral(['a\nb', null])).toBe('{"a\nb",NULL}');
     expect(arrayLiteral([])).toBe('{}');
   });
 });
@@ -66,8 +68,11 @@ onPostgres('plan generations on PostgreSQL', () => {
   });
 
   test('an array literal reads back on the server as the texts it was made of', async () => {
-    const texts = ['{"a":"b\\\\c"}', 'x,y', '"', '\\', '受理 {1}', ''];
-    const { rows } = await client.query('SELECT $1::text[] AS texts', [arrayLiteral(texts)]);
+    const texts = ['{"a":"b\\\\c"}', 'x,y', '"', '\\', '受理 {1}', '', 'null', '📄'];
+    const withBreaks = ['line\nbreak', 'tab\there', '\\n is not a break'];
+    const { rows } = await client.query('SELECT $1::text[] AS texts, $2::text[] AS breaks, $3::int8[] AS numbers', [arrayLiteral(texts), arrayLiteral(withBreaks), arrayLiteral([1, null, 2 ** 40])]);
     expect(rows[0].texts).toEqual(texts);
+    expect(rows[0].breaks).toEqual(withBreaks);
+    expect(rows[0].numbers).toEqual(['1', null, String(2 ** 40)]);
   });
 });
