@@ -21,6 +21,9 @@ import type { BufferedMessage, StartTimer } from '../start-timers-and-messages.j
 import * as startTimers from './start-timers.js';
 import * as messages from './messages.js';
 
+/** How long a process waits for another that holds the migration lock (a migration of a large table takes a while). */
+const MIGRATION_WAIT_MS = 60_000;
+
 /**
  * The durable store: SQLite embedded, PostgreSQL in server mode, one set of migrations.
  * `commit` is one transaction with an optimistic version check: snapshot, events,
@@ -45,18 +48,22 @@ export class KnexStore implements EngineStore {
 
   /**
    * Runs the migrations. Several processes starting at once on one database race to create
-   * knex's own bookkeeping tables; the loser simply tries again.
+   * knex's own bookkeeping tables, and then for its migration lock, which a loser does not
+   * wait for: the loser tries again, for as long as another may take to migrate.
    */
   async init(): Promise<void> {
     const schema = isPostgres(this.knex) ? this.options.schema : undefined;
+    const giveUpAt = Date.now() + MIGRATION_WAIT_MS;
     for (let attempt = 1; ; attempt++) {
       try {
         if (schema) await this.knex.raw('create schema if not exists ??', [schema]);
         await this.knex.migrate.latest({ migrationSource, tableName: 'yc_migrations', schemaName: schema });
         return;
       } catch (err) {
-        if (attempt >= 5 || !/already exists|duplicate key|locked/i.test(String(err))) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        const raced = /already exists|duplicate key/i.test(String(err)) && attempt < 5;
+        const locked = /locked/i.test(String(err)) && Date.now() < giveUpAt;
+        if (!raced && !locked) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50 * attempt, 500)));
       }
     }
   }
