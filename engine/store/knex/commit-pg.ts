@@ -13,8 +13,8 @@ import { ROW_PARTS } from './commit-pg-rows.js';
  * check fails is not written, nor is any other row of its commit, and the others are. Rows
  * come as one array per column (`unnest`), so the statement does not grow with the batch and
  * is prepared once per shape (statementName) and plan generation (PlanGenerations). No two
- * commits may be of the same instance: sub-statements do not see each other's rows. Resolves with the ids of the
- * instances whose commits were written. Not pure: one round trip.
+ * commits may be of the same instance: sub-statements do not see each other's rows. Resolves
+ * with the ids of the instances whose commits were written. Not pure: one round trip.
  */
 export async function commitPostgres(knex: Knex, batch: readonly RowChanges[]): Promise<Set<string>> {
   const rows = await pgQuery(knex, batchStatement(batch));
