@@ -71,11 +71,11 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   });
   const scheduler = new Scheduler(engine, startEvents, (ref, id) => deliveries.startOnce(ref, id), options.autoTimers ?? !isVirtual(clock), !queue);
   const handOut = new HandOut({ store, clock, work, runner: jobsRunner, scheduler, queue });
-  const commands = new CommandPath({ store, clock, calendar, deployments });
   const effects = new EffectDispatcher({
     store, work, handOut, deliveries, messages, execute,
     startChild: (processId, childId, command) => engine.startAt(deployments.resolve(processId).key, childId, command),
   });
+  const commands = new CommandPath({ store, clock, calendar, deployments, carries: (effect) => effects.carries(effect) });
   const outbox = new OutboxSweep({ store, clock, work, effects, owner: worker }, outboxTiming(clock, options.outbox));
   return { store, clock, calendar, queue, newId, deployments, work, jobsRunner, startEvents, deliveries, messages, scheduler, handOut, commands, effects, outbox };
 }

@@ -14,10 +14,10 @@ import type { Deployments } from './deployments.js';
 /** How often a command is tried again on a fresh state after losing a race to another process. */
 const CONFLICT_RETRIES = 5;
 
-/** What one command committed: the instance after it and the effects to carry out. */
+/** What one command committed: the instance after it and the effects to carry out (its outbox). */
 export interface Committed {
   state: InstanceState;
-  effects: Effect[];
+  outbox: Effect[];
 }
 
 export interface CommandPathParts {
@@ -25,6 +25,8 @@ export interface CommandPathParts {
   clock: Clock;
   calendar: WorkingCalendar;
   deployments: Deployments;
+  /** Whether an effect is carried out after its commit, and so goes to the outbox (EffectDispatcher.carries). */
+  carries(effect: Effect): boolean;
 }
 
 /** Refuses a command the loaded state does not allow, before the step (throws an EngineError). */
@@ -85,8 +87,9 @@ export class CommandPath {
     // The loaded state is this call's own copy (a parse of the stored text): stepped in place.
     const result = advance(state, command, { now: clock.now(), definition, calendar });
     const events = chain(loaded?.lastHash ?? GENESIS, result.events);
-    await store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects, ...(takesMessage ? { takesMessage } : {}) });
-    return { state: result.state, effects: result.effects };
+    const outbox = result.effects.filter((effect) => this.parts.carries(effect));
+    await store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects, outbox, ...(takesMessage ? { takesMessage } : {}) });
+    return { state: result.state, outbox };
   }
 
   /** Runs `work` after every earlier command on the instance in this process has settled. */

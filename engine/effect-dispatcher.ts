@@ -10,8 +10,13 @@ import { ignoreStale } from './stale.js';
 import type { Deliveries } from './deliveries.js';
 import type { MessageBuffer } from './message-buffer.js';
 
-/** Told of every effect a commit produced; `state` is the instance right after that commit. */
+/** Told of the committed effects it follows; `state` is the instance right after that commit. */
 export type EffectListener = (instanceId: string, effect: Effect, state: InstanceState) => Promise<void> | void;
+
+/** The effects a listener follows: by default every one. */
+export interface FollowOptions {
+  types?: ReadonlyArray<Effect['type']>;
+}
 
 export interface EffectDispatcherParts {
   store: EngineStore;
@@ -26,73 +31,92 @@ export interface EffectDispatcherParts {
   startChild(processId: string, childId: string, command: Partial<Extract<Command, { type: 'start' }>>): Promise<void>;
 }
 
+type Action<T extends Effect['type']> = (instanceId: string, state: InstanceState, effect: Extract<Effect, { type: T }>) => Promise<void>;
+
+interface Following {
+  listener: EffectListener;
+  /** Undefined: every type. */
+  types?: ReadonlySet<Effect['type']>;
+}
+
 /**
- * Carries out committed effects: tells the listeners, then does what each asks (hands out
- * jobs and timers, delivers messages and signals, starts and ends child instances), then
- * marks them done in the outbox.
+ * Carries out committed effects: tells the listeners that follow them, then does what each
+ * asks (hands out jobs and timers, delivers messages and signals, starts and ends child
+ * instances), then marks them done in the outbox. An effect that asks nothing of the engine
+ * and that no listener follows (most of them only feed read models) has nothing to be carried
+ * out: it is not put in the outbox at all (`carries`), which spares every step the writing
+ * and the removal of those rows.
  */
 export class EffectDispatcher {
-  private readonly listeners: EffectListener[] = [];
+  private readonly following: Following[] = [];
+  /** What each kind of effect asks of the engine; kinds missing here ask nothing. */
+  private readonly actions: { [T in Effect['type']]?: Action<T> };
 
-  constructor(private readonly parts: EffectDispatcherParts) {}
+  constructor(private readonly parts: EffectDispatcherParts) {
+    const { handOut, deliveries, messages } = parts;
+    const handedOut = (instanceId: string, state: InstanceState, effect: Effect) => handOut.carryOut(instanceId, state, effect);
+    this.actions = {
+      'job.created': handedOut,
+      'timer.scheduled': handedOut,
+      'timer.cancelled': handedOut,
+      'message.published': (_instanceId, _state, effect) => messages.publishThrown(effect),
+      'message.subscribed': (instanceId, _state, effect) => messages.onSubscribed(instanceId, effect),
+      'signal.broadcast': (_instanceId, _state, effect) => deliveries.signal(effect.name, effect.variables).then(() => undefined),
+      'child.started': (instanceId, _state, effect) => this.startChild(instanceId, effect),
+      'child.cancelled': (_instanceId, _state, effect) => this.executeUnlessStale(effect.childId, { type: 'cancel' }),
+      'parent.completed': (_instanceId, _state, effect) =>
+        this.executeUnlessStale(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables }),
+      'parent.errored': (_instanceId, _state, effect) => this.executeUnlessStale(effect.parent.instanceId, {
+        type: 'childEnded', key: effect.parent.key, variables: effect.variables, error: { code: effect.code, message: effect.message },
+      }),
+    };
+  }
 
   /** See Engine.subscribe. Returns a function that stops it. */
-  subscribe(listener: EffectListener): () => void {
-    this.listeners.push(listener);
-    return () => this.listeners.splice(this.listeners.indexOf(listener), 1);
+  subscribe(listener: EffectListener, options: FollowOptions = {}): () => void {
+    const following: Following = { listener, ...(options.types ? { types: new Set(options.types) } : {}) };
+    this.following.push(following);
+    return () => {
+      const at = this.following.indexOf(following);
+      if (at >= 0) this.following.splice(at, 1);
+    };
+  }
+
+  /** Whether an effect is carried out after its commit (and so goes to the outbox with it): it asks something of the engine, or a listener follows it. */
+  carries(effect: Effect): boolean {
+    return effect.type in this.actions || this.following.some((f) => !f.types || f.types.has(effect.type));
   }
 
   /** Carries out a fresh commit's effects in the background (`idle()` waits for them). */
   afterCommit(instanceId: string, committed: Committed): void {
-    this.parts.work.track(this.carryOut(instanceId, committed));
+    if (committed.outbox.length > 0) this.parts.work.track(this.carryOut(instanceId, committed));
   }
 
-  /** Carries out a commit's effects in order, then marks them done. */
+  /** Carries out a commit's outbox in order, then marks it done. */
   async carryOut(instanceId: string, committed: Committed): Promise<void> {
-    for (const effect of committed.effects) {
+    for (const effect of committed.outbox) {
       const carrying = this.carryOutOne(instanceId, committed.state, effect);
       if (carrying) await carrying;
     }
-    await this.parts.store.effectsDone(committed.effects.map((e) => e.id));
+    await this.parts.store.effectsDone(committed.outbox.map((e) => e.id));
   }
 
   /**
-   * Tells the listeners of one effect, then does what it asks of the engine. Undefined when
-   * there is nothing to wait for: most effects only feed read models, and a step's
-   * carrying-out then costs no promise per effect.
+   * Tells the listeners that follow one effect, then does what it asks of the engine.
+   * Undefined when there is nothing to wait for.
    */
   carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> | undefined {
-    if (this.listeners.length === 0) return this.actOn(instanceId, state, effect);
+    const listeners = this.following.filter((f) => !f.types || f.types.has(effect.type));
+    if (listeners.length === 0) return this.actOn(instanceId, state, effect);
     return (async () => {
-      for (const listener of this.listeners) await listener(instanceId, effect, state);
+      for (const { listener } of listeners) await listener(instanceId, effect, state);
       await this.actOn(instanceId, state, effect);
     })();
   }
 
   private actOn(instanceId: string, state: InstanceState, effect: Effect): Promise<void> | undefined {
-    const { handOut, deliveries } = this.parts;
-    switch (effect.type) {
-      case 'job.created':
-      case 'timer.scheduled':
-      case 'timer.cancelled':
-        return handOut.carryOut(instanceId, state, effect);
-      case 'message.published':
-        return this.parts.messages.publishThrown(effect);
-      case 'message.subscribed':
-        return this.parts.messages.onSubscribed(instanceId, effect);
-      case 'signal.broadcast':
-        return deliveries.signal(effect.name, effect.variables).then(() => undefined);
-      case 'child.started':
-        return this.startChild(instanceId, effect);
-      case 'child.cancelled':
-        return this.executeUnlessStale(effect.childId, { type: 'cancel' });
-      case 'parent.completed':
-        return this.executeUnlessStale(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables });
-      case 'parent.errored':
-        return this.executeUnlessStale(effect.parent.instanceId, { type: 'childEnded', key: effect.parent.key, variables: effect.variables, error: { code: effect.code, message: effect.message } });
-      default:
-        return undefined;
-    }
+    const action = this.actions[effect.type] as Action<Effect['type']> | undefined;
+    return action?.(instanceId, state, effect);
   }
 
   /** A child that cannot start (unknown process, bad variables) is an incident on the call activity. */

@@ -20,14 +20,14 @@ import type { InstanceView, Incident } from './instance-view.js';
 import type { PublishOptions, Published } from './message-buffer.js';
 import type { ElementMapping } from './runtime/migration.js';
 import type { CommandCheck } from './command-path.js';
-import type { EffectListener } from './effect-dispatcher.js';
+import type { EffectListener, FollowOptions } from './effect-dispatcher.js';
 import { isStale } from './stale.js';
 import { migrateInstances } from './instance-migration.js';
 import type { EngineOptions, MigrationReport, VersionRef } from './options.js';
 import { assemble } from './assemble.js';
 import type { EngineParts } from './assemble.js';
 
-export type { EffectListener } from './effect-dispatcher.js';
+export type { EffectListener, FollowOptions } from './effect-dispatcher.js';
 export type { EngineOptions, MigrationReport, VersionRef } from './options.js';
 
 /**
@@ -253,11 +253,13 @@ export class Engine {
   }
 
   /**
-   * Follows instances from outside (the case server does): every committed effect, in order,
-   * at least once (again after a crash, from the outbox). Returns a function that stops it.
+   * Follows instances from outside (the case server does): each effect committed while it
+   * is subscribed, of the given `types` (default: every type), in order, at least once (again
+   * after a crash, from the outbox). Naming the types keeps the others out of the outbox.
+   * Returns a function that stops it.
    */
-  subscribe(listener: EffectListener): () => void {
-    return this.parts.effects.subscribe(listener);
+  subscribe(listener: EffectListener, options: FollowOptions = {}): () => void {
+    return this.parts.effects.subscribe(listener, options);
   }
 
   /**

@@ -3,7 +3,7 @@
  * step function, keep a hash-chained history, replay it. Knows nothing about government.
  */
 export { createEngine, Engine } from './engine.js';
-export type { EffectListener, EngineOptions, MigrationReport, VersionRef } from './engine.js';
+export type { EffectListener, FollowOptions, EngineOptions, MigrationReport, VersionRef } from './engine.js';
 export type { Deployment, DeployedProcess } from './deployments.js';
 export type { InstanceView, Incident } from './instance-view.js';
 export type { PublishOptions, Published } from './message-buffer.js';

@@ -12,8 +12,11 @@ import { lapsePending, recordDecided, recordRequest } from './extension-record.j
  * Returns the unsubscriber.
  */
 export function followExtensions(db: Knex, engine: Engine): () => void {
-  return engine.subscribe(extensionFollower(db, engine.clock));
+  return engine.subscribe(extensionFollower(db, engine.clock), { types: EXTENSION_EFFECTS });
 }
+
+/** The effects an extension follows; the listener reads no others. */
+export const EXTENSION_EFFECTS = ['task.created', 'task.closed', 'instance.ended'] as const;
 
 /** The listener itself, each effect handled idempotently (a redelivered one changes nothing). Not pure. */
 export function extensionFollower(db: Knex, clock: Clock): EffectListener {

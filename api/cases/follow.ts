@@ -8,6 +8,9 @@ import { followExtensions } from './extension-follow.js';
 
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
 
+/** The effects a case follows; the listener reads no others. */
+const CASE_EFFECTS = ['task.created', 'task.closed', 'instance.ended'] as const;
+
 /** Working days the applicant has to bring missing materials, as one-time-notice.bpmn counts them by default. */
 const CORRECTION_DAYS = 20;
 /** 行政许可法 §32: accept, or ask once for everything missing, within 5 working days of receipt. */
@@ -34,7 +37,7 @@ export function followCases(db: Knex, engine: Engine): () => void {
       const main = (await findCase(db, caseId))?.instanceId === instanceId;
       if (main) await updateCase(db, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status } });
     }
-  });
+  }, { types: CASE_EFFECTS });
   // After the case's own listener, so the case is closed before its pending requests lapse.
   const stopExtensions = followExtensions(db, engine);
   return () => { stopCases(); stopExtensions(); };

@@ -34,7 +34,13 @@ export interface Commit {
   state: InstanceState;
   /** Chained events, their bodies already as the JSON text that was hashed. */
   events: EventRecord[];
+  /** Every effect of the step: the read models (open tasks, jobs, timers, subscriptions) follow them. */
   effects: Effect[];
+  /**
+   * The effects to carry out after the commit, in order (a subset of `effects`): a durable
+   * store keeps them in its outbox, with the commit, until they are marked done.
+   */
+  outbox: Effect[];
   /**
    * The buffered message this commit takes: written only if the store deletes that message
    * (alive at `now`) in the same transaction; else nothing is written (MESSAGE_TAKEN).

@@ -69,7 +69,7 @@ export function rowChanges(commit: Commit, stateText: string): RowChanges {
     },
     events: events.map((e) => ({ instance_id: commit.instanceId, seq: e.seq, at: e.at, type: e.type, body: e.body, prev: e.prev, hash: e.hash })),
     ...fold.result(),
-    outbox: commit.effects.map((effect, position) => ({ id: effect.id, instance_id: commit.instanceId, position, body: JSON.stringify(effect), created_at: at })),
+    outbox: commit.outbox.map((effect, position) => ({ id: effect.id, instance_id: commit.instanceId, position, body: JSON.stringify(effect), created_at: at })),
   };
 }
 

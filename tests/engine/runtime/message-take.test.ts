@@ -81,7 +81,7 @@ describe('a commit that takes a buffered message', () => {
     const w = await waiting(engine, 'C-3');
     await buffer(engine, 'C-3', 'd-3');
     const loaded = (await engine.store.load(w.id))!;
-    const stale: Commit = { instanceId: w.id, expectedVersion: loaded.version - 1, state: loaded.state, events: [], effects: [], takesMessage: { id: 'd-3', now: clock.now() } };
+    const stale: Commit = { instanceId: w.id, expectedVersion: loaded.version - 1, state: loaded.state, events: [], effects: [], outbox: [], takesMessage: { id: 'd-3', now: clock.now() } };
     await expect(engine.store.commit(stale)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await engine.store.messageBuffered('d-3', clock.now())).toBe(true);
   });

@@ -38,10 +38,11 @@ const STEPS: EffectBody[][] = [
 function step(id: string, version: number): Commit {
   const seq = version + 1;
   const state: InstanceState = { id, processId: 'p', definitionKey: 'p:1', status: 'active', seq, next: seq + 1, items: {}, vars: {}, joins: {} };
+  const effects = STEPS[version]!.map((body, n) => ({ id: `${id}:${seq}.${n}`, ...body }) as Effect);
   return {
     instanceId: id, expectedVersion: version, state,
     events: [{ seq, at: 1_000 * seq, type: 'started', body: `{"step":${seq},"text":"办件 \\"quoted\\" {braces}"}`, prev: `p${seq}`, hash: `h${id}${seq}` }],
-    effects: STEPS[version]!.map((body, n) => ({ id: `${id}:${seq}.${n}`, ...body }) as Effect),
+    effects, outbox: effects,
   };
 }
 

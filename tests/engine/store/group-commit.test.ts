@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import type { InstanceState } from '../../../engine/index.js';
+import type { Effect, InstanceState } from '../../../engine/index.js';
 import type { Commit } from '../../../engine/store/types.js';
 import { KnexStore } from '../../../engine/store/knex/store.js';
 
@@ -14,13 +14,14 @@ const onPostgres = url ? describe : describe.skip;
 function commitOf(id: string, version: number, businessKey = 'case'): Commit {
   const seq = version + 1;
   const state: InstanceState = { id, processId: 'p', definitionKey: 'p:1', status: 'active', seq, next: seq + 1, items: {}, vars: {}, joins: {}, businessKey };
+  const effects: Effect[] = [{
+    id: `${id}:${seq}.0`, type: 'task.created', key: `t${seq}`, elementId: 'review', name: 'Review',
+    candidateGroups: ['window'], candidateUsers: [], properties: {},
+  }];
   return {
     instanceId: id, expectedVersion: version, state,
     events: [{ seq, at: 1_000 + seq, type: 'started', body: `{"n":${seq}}`, prev: `prev-${id}-${seq}`, hash: `hash-${id}-${seq}` }],
-    effects: [{
-      id: `${id}:${seq}.0`, type: 'task.created', key: `t${seq}`, elementId: 'review', name: 'Review',
-      candidateGroups: ['window'], candidateUsers: [], properties: {},
-    }],
+    effects, outbox: effects,
   };
 }
 

@@ -15,6 +15,7 @@ test('effects carried out leave the outbox: once a run is over and its marks are
   try {
     const filename = join(dir, 'engine.sqlite');
     const engine = createEngine({ store: new KnexStore({ filename }) });
+    engine.subscribe(() => undefined); // a listener of every effect: each goes to the outbox
     try {
       await engine.deploy(REVIEW, { name: 'review.bpmn' });
       const started = await engine.start('review');

@@ -8,7 +8,7 @@ const state: InstanceState = { id: 'i1', processId: 'p', definitionKey: 'p:1', s
 /** The rows one commit of these effects writes (no events, so at = now). */
 function rowsOf(...bodies: EffectBody[]) {
   const effects = bodies.map((body, n) => ({ id: `i1:9.${n}`, ...body }) as Effect);
-  return rowChanges({ instanceId: 'i1', expectedVersion: 3, state, events: [], effects }, JSON.stringify(state));
+  return rowChanges({ instanceId: 'i1', expectedVersion: 3, state, events: [], effects, outbox: effects }, JSON.stringify(state));
 }
 
 const opened: EffectBody = { type: 'task.created', key: '2', elementId: 'review', name: 'Review', candidateGroups: ['window'], candidateUsers: [], properties: {} };
@@ -46,7 +46,15 @@ describe('the rows a commit writes, each row once', () => {
     expect(subscriptions).toEqual({ upsert: [], delete: ['i1/2/1'] });
   });
 
-  test('every effect goes to the outbox, in order', () => {
+  test('the commit\'s outbox goes to the outbox, in order', () => {
     expect(rowsOf(opened, { type: 'instance.ended', status: 'completed' }).outbox.map((row) => [row.id, row.position])).toEqual([['i1:9.0', 0], ['i1:9.1', 1]]);
+  });
+
+  test('effects left out of the outbox still make their rows: only what is carried out waits in the outbox', () => {
+    const effects = [opened, { type: 'timer.scheduled', key: '3', wait: 0, due: 5_000 }].map((body, n) => ({ id: `i1:9.${n}`, ...body }) as Effect);
+    const rows = rowChanges({ instanceId: 'i1', expectedVersion: 3, state, events: [], effects, outbox: [effects[1]!] }, JSON.stringify(state));
+    expect(rows.tasks.insert.map((row) => row.id)).toEqual(['i1/2']);
+    expect(rows.timers.upsert.map((row) => row.id)).toEqual(['i1/3/0']);
+    expect(rows.outbox.map((row) => [row.id, row.position])).toEqual([['i1:9.1', 0]]);
   });
 });
