@@ -39,6 +39,10 @@ interface Following {
   types?: ReadonlySet<Effect['type']>;
 }
 
+function follows(following: Following, effect: Effect): boolean {
+  return !following.types || following.types.has(effect.type);
+}
+
 /**
  * Carries out committed effects: tells the listeners that follow them, then does what each
  * asks (hands out jobs and timers, delivers messages and signals, starts and ends child
@@ -84,7 +88,7 @@ export class EffectDispatcher {
 
   /** Whether an effect is carried out after its commit (and so goes to the outbox with it): it asks something of the engine, or a listener follows it. */
   carries(effect: Effect): boolean {
-    return effect.type in this.actions || this.following.some((f) => !f.types || f.types.has(effect.type));
+    return effect.type in this.actions || this.following.some((f) => follows(f, effect));
   }
 
   /** Carries out a fresh commit's effects in the background (`idle()` waits for them). */
@@ -106,7 +110,7 @@ export class EffectDispatcher {
    * Undefined when there is nothing to wait for.
    */
   carryOutOne(instanceId: string, state: InstanceState, effect: Effect): Promise<void> | undefined {
-    const listeners = this.following.filter((f) => !f.types || f.types.has(effect.type));
+    const listeners = this.following.filter((f) => follows(f, effect));
     if (listeners.length === 0) return this.actOn(instanceId, state, effect);
     return (async () => {
       for (const { listener } of listeners) await listener(instanceId, effect, state);
