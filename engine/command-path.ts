@@ -14,9 +14,10 @@ import type { Deployments } from './deployments.js';
 /** How often a command is tried again on a fresh state after losing a race to another process. */
 const CONFLICT_RETRIES = 5;
 
-/** What one command committed: the instance after it and the effects to carry out (its outbox). */
+/** What one command committed: the instance after it, the step's effects, and those of them to carry out (its outbox). */
 export interface Committed {
   state: InstanceState;
+  effects: Effect[];
   outbox: Effect[];
 }
 
@@ -89,7 +90,7 @@ export class CommandPath {
     const events = chain(loaded?.lastHash ?? GENESIS, result.events);
     const outbox = result.effects.filter((effect) => this.parts.carries(effect));
     await store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects, outbox, ...(takesMessage ? { takesMessage } : {}) });
-    return { state: result.state, outbox };
+    return { state: result.state, effects: result.effects, outbox };
   }
 
   /** Runs `work` after every earlier command on the instance in this process has settled. */

@@ -21,7 +21,7 @@ export interface FollowOptions {
 export interface EffectDispatcherParts {
   store: EngineStore;
   work: Work;
-  handOut: HandOut;
+  handOut: Pick<HandOut, 'carryOut' | 'onlyNudges' | 'nudge'>;
   deliveries: Pick<Deliveries, 'message' | 'signal'>;
   /** Thrown messages go through the buffer; an opened wait takes a buffered message. */
   messages: Pick<MessageBuffer, 'publishThrown' | 'onSubscribed'>;
@@ -86,13 +86,18 @@ export class EffectDispatcher {
     };
   }
 
-  /** Whether an effect is carried out after its commit (and so goes to the outbox with it): it asks something of the engine, or a listener follows it. */
+  /**
+   * Whether an effect is carried out after its commit, and so goes to the outbox with it: a
+   * listener follows it, or it asks something of the engine that only the outbox would
+   * remember after a crash (not a timer's nudge, see HandOut.onlyNudges).
+   */
   carries(effect: Effect): boolean {
-    return effect.type in this.actions || this.following.some((f) => follows(f, effect));
+    return this.following.some((f) => follows(f, effect)) || (effect.type in this.actions && !this.parts.handOut.onlyNudges(effect));
   }
 
-  /** Carries out a fresh commit's effects in the background (`idle()` waits for them). */
+  /** Nudges the scheduler at once, then carries out a fresh commit's outbox in the background (`idle()` waits for it). */
   afterCommit(instanceId: string, committed: Committed): void {
+    for (const effect of committed.effects) if (this.parts.handOut.onlyNudges(effect) && !committed.outbox.includes(effect)) this.parts.handOut.nudge(effect);
     if (committed.outbox.length > 0) this.parts.work.track(this.carryOut(instanceId, committed));
   }
 

@@ -27,13 +27,13 @@ export class HandOut {
   constructor(private readonly parts: HandOutParts) {}
 
   async carryOut(instanceId: string, state: InstanceState, effect: Effect): Promise<void> {
-    const { queue, scheduler, clock } = this.parts;
+    const { queue, clock } = this.parts;
     switch (effect.type) {
       case 'job.created':
         return this.job(itemId(instanceId, effect.key), effect.jobType, effect.availableAt ?? 0, state);
       case 'timer.scheduled':
         if (queue) await queue.enqueueTimer({ instanceId, key: effect.key, wait: effect.wait, due: effect.due }, clock.now());
-        else scheduler.wake(effect.due);
+        else this.nudge(effect);
         return;
       case 'timer.cancelled':
         // Best effort: a delivery that comes anyway finds the wait gone and is dropped as stale.
@@ -42,6 +42,20 @@ export class HandOut {
       default:
         return;
     }
+  }
+
+  /**
+   * Whether handing an effect out only nudges this process's scheduler: a timer, embedded.
+   * Every engine's scheduler reads the due timers from the store at least once a second, also
+   * after a crash, so such an effect needs no outbox row to be carried out at least once.
+   */
+  onlyNudges(effect: Effect): boolean {
+    return !this.parts.queue && (effect.type === 'timer.scheduled' || effect.type === 'timer.cancelled');
+  }
+
+  /** Tells the scheduler of a timer due soon (see onlyNudges). Not pure. */
+  nudge(effect: Effect): void {
+    if (effect.type === 'timer.scheduled') this.parts.scheduler.wake(effect.due);
   }
 
   private async job(id: string, type: string, availableAt: number, state?: InstanceState): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Effect, EngineStore } from '../../../engine/index.js';
+import type { EngineQueue, QueuedJob, QueuedTimer } from '../../../engine/queue/types.js';
 import { definitions, end, process as bpmnProcess, seq, serviceTask, start, userTask } from '../support/bpmn.js';
 import { boundary, timerDef } from '../core/elements.js';
 import { testEngine, testStore } from '../support/harness.js';
@@ -23,9 +24,28 @@ function recorded(): { store: EngineStore; outboxes: Array<Array<Effect['type']>
   return { store, outboxes };
 }
 
-async function run(subscribe?: (engine: ReturnType<typeof testEngine>['engine']) => void): Promise<Array<Array<Effect['type']>>> {
+/** A queue that only writes down what it was handed (server mode's BullMQ has its own tests). */
+class HandedOut implements EngineQueue {
+  readonly handed: string[] = [];
+  async enqueueJob(job: QueuedJob): Promise<boolean> {
+    this.handed.push(`job ${job.type}`);
+    return true;
+  }
+  async enqueueTimer(timer: QueuedTimer): Promise<boolean> {
+    this.handed.push(`timer ${timer.key}`);
+    return true;
+  }
+  async removeTimer(timer: QueuedTimer): Promise<void> {
+    this.handed.push(`removed ${timer.key}`);
+  }
+  async close(): Promise<void> {}
+}
+
+type Subscribe = (engine: ReturnType<typeof testEngine>['engine']) => void;
+
+async function run(subscribe?: Subscribe, queue?: EngineQueue): Promise<Array<Array<Effect['type']>>> {
   const { store, outboxes } = recorded();
-  const { engine } = testEngine({ store });
+  const { engine } = testEngine({ store, ...(queue ? { queue } : {}) });
   subscribe?.(engine);
   await engine.deploy(model);
   const { id } = await engine.start('p');
@@ -40,22 +60,20 @@ async function run(subscribe?: (engine: ReturnType<typeof testEngine>['engine'])
 }
 
 describe('the outbox holds only effects that are carried out', () => {
-  test('with no listener: timers and jobs go in it, the tasks that only feed read models do not', async () => {
-    expect(await run()).toEqual([
-      ['timer.scheduled'],
-      ['timer.cancelled'],
-      ['job.created'],
-    ]);
+  test('embedded, with no listener: a job goes in it; timers and tasks do not (the scheduler reads due timers from the store)', async () => {
+    expect(await run()).toEqual([[], [], ['job.created']]);
+  });
+
+  test('with a queue, the timers go in it too: only the outbox remembers to hand them to the queue after a crash', async () => {
+    const queue = new HandedOut();
+    expect(await run(undefined, queue)).toEqual([['timer.scheduled'], ['timer.cancelled'], ['job.created']]);
+    expect(queue.handed).toEqual(['timer 2', 'removed 2', 'job sms']);
   });
 
   test('a listener of some types adds those to the outbox and hears only them', async () => {
     const heard: Array<Effect['type']> = [];
     const outboxes = await run((engine) => engine.subscribe((_id, effect) => void heard.push(effect.type), { types: ['task.created', 'instance.ended'] }));
-    expect(outboxes).toEqual([
-      ['timer.scheduled', 'task.created'],
-      ['timer.cancelled', 'task.created'],
-      ['job.created'],
-    ]);
+    expect(outboxes).toEqual([['task.created'], ['task.created'], ['job.created']]);
     expect(heard).toEqual(['task.created', 'task.created']);
   });
 
