@@ -1,5 +1,6 @@
 import { EngineError } from './errors.js';
 import type { Command } from './runtime/commands.js';
+import { EFFECT_TYPES } from './runtime/effects.js';
 import type { Effect } from './runtime/effects.js';
 import type { InstanceState } from './runtime/state.js';
 import type { EngineStore } from './store/types.js';
@@ -39,6 +40,15 @@ interface Following {
   types?: ReadonlySet<Effect['type']>;
 }
 
+/** A listener that names no type, or one no effect has, would never hear anything: a mistake to report, not to keep. */
+function checkTypes(types: readonly string[]): void {
+  const unknown = types.filter((type) => !(EFFECT_TYPES as readonly string[]).includes(type));
+  if (unknown.length > 0 || types.length === 0) {
+    const named = types.length === 0 ? 'no effect type' : `no effect is of type ${unknown.map((type) => `"${type}"`).join(', ')}`;
+    throw new EngineError('EFFECT_TYPE_UNKNOWN', `a listener follows ${named}: name some of ${EFFECT_TYPES.join(', ')}, or leave types out to follow every effect`, { unknown, known: EFFECT_TYPES });
+  }
+}
+
 function follows(following: Following, effect: Effect): boolean {
   return !following.types || following.types.has(effect.type);
 }
@@ -76,8 +86,9 @@ export class EffectDispatcher {
     };
   }
 
-  /** See Engine.subscribe. Returns a function that stops it. */
+  /** See Engine.subscribe. Returns a function that stops it. Throws EFFECT_TYPE_UNKNOWN for a type that no effect has. */
   subscribe(listener: EffectListener, options: FollowOptions = {}): () => void {
+    if (options.types) checkTypes(options.types);
     const following: Following = { listener, ...(options.types ? { types: new Set(options.types) } : {}) };
     this.following.push(following);
     return () => {

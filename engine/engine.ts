@@ -256,7 +256,8 @@ export class Engine {
    * Follows instances from outside (the case server does): each effect committed while it
    * is subscribed, of the given `types` (default: every type), in order, at least once (again
    * after a crash, from the outbox). Naming the types keeps the others out of the outbox.
-   * Returns a function that stops it.
+   * Returns a function that stops it. EFFECT_TYPE_UNKNOWN: `types` is empty or names a type
+   * no effect has (EFFECT_TYPES lists them).
    */
   subscribe(listener: EffectListener, options: FollowOptions = {}): () => void {
     return this.parts.effects.subscribe(listener, options);

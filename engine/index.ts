@@ -26,6 +26,7 @@ export { replay, apply } from './runtime/events.js';
 export type { RuntimeEvent, HistoryEvent } from './runtime/events.js';
 export type { Command } from './runtime/commands.js';
 export type { Effect } from './runtime/effects.js';
+export { EFFECT_TYPES } from './runtime/effects.js';
 export type { InstanceState } from './runtime/state.js';
 export { verifyChain } from './history/chain.js';
 export type { StoredEvent, ChainCheck } from './history/chain.js';

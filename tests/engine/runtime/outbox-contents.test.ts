@@ -84,4 +84,13 @@ describe('the outbox holds only effects that are carried out', () => {
     expect(heard).toEqual(expect.arrayContaining(['task.created', 'task.closed', 'timer.scheduled', 'timer.cancelled', 'job.created']));
     expect(await run((engine) => engine.subscribe(() => undefined)())).toEqual(await run());
   });
+
+  test('a listener that would hear nothing is refused with the types it could name', async () => {
+    const { engine } = testEngine();
+    await engine.idle(); // opened, so that closing it after the test aborts nothing
+    expect(() => engine.subscribe(() => undefined, { types: ['task.created', 'task.create' as Effect['type']] }))
+      .toThrow(expect.objectContaining({ code: 'EFFECT_TYPE_UNKNOWN', details: expect.objectContaining({ unknown: ['task.create'] }) }));
+    expect(() => engine.subscribe(() => undefined, { types: ['task.create' as Effect['type']] })).toThrow(/no effect is of type "task.create": name some of job.created, .*task.created/);
+    expect(() => engine.subscribe(() => undefined, { types: [] })).toThrow(/follows no effect type/);
+  });
 });
