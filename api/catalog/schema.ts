@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { WINDOWS } from '../../processes/catalog/types.js';
 import type { ServiceItem } from '../../processes/catalog/types.js';
 
+/** 工作日 or 日 (calendar days). */
+const dayUnit = z.enum(['working-days', 'days']);
+
 /** The service guide (办事指南) as the API shows it; mirrors processes/catalog/types.ts. */
 export const serviceItemSchema = z.object({
   code: z.string(), name: z.string(),
@@ -13,8 +16,9 @@ export const serviceItemSchema = z.object({
     name: z.string(), required: z.boolean(), form: z.enum(['原件', '复印件', '原件及复印件']), count: z.number(),
     format: z.enum(['纸质', '电子', '纸质或电子']), notes: z.string().optional(),
   })),
-  statutoryDays: z.number().nullable(), statutoryNote: z.string().optional(), promisedDays: z.number(),
-  specialProcedures: z.array(z.object({ name: z.string(), days: z.number(), countsTowardLimit: z.boolean() })),
+  statutoryDays: z.number().nullable(), statutoryUnit: dayUnit, statutoryNote: z.string().optional(), promisedDays: z.number(),
+  specialProcedures: z.array(z.object({ name: z.string(), days: z.number(), unit: dayUnit, countsTowardLimit: z.boolean() })),
+  stepLimits: z.array(z.object({ step: z.string(), name: z.string(), days: z.number(), unit: dayUnit })).optional(),
   fee: z.object({ standard: z.string(), basis: z.string() }), place: z.string(), hours: z.string(),
   consultPhone: z.string(), complaintPhone: z.string(), visits: z.number(),
   result: z.object({ name: z.string(), type: z.enum(['证照', '批文', '其他']) }),

@@ -26,7 +26,7 @@ function m(name: string, options: Partial<Omit<Material, 'name'>> = {}): Materia
 function township(window: ServiceItem['window'], n: number) {
   return {
     window, level: 'township' as const, place: at(window), hours: HOURS, consultPhone: phone(n), complaintPhone: COMPLAINT,
-    fee: FREE, specialProcedures: [], departments: [], visits: 1, sample: true as const,
+    fee: FREE, specialProcedures: [], departments: [], visits: 1, sample: true as const, statutoryUnit: 'working-days' as const,
   };
 }
 
@@ -77,7 +77,8 @@ export const items: readonly ServiceItem[] = [
     materials: [ID_CARD, m('近期免冠彩色照片', { format: '纸质或电子', notes: '可现场采集' }),
       m('居住证明', { form: '原件及复印件', notes: '房屋租赁合同、房屋产权证明等' }),
       m('就业或就读证明', { required: false, form: '复印件', notes: '以就业、就读为条件申领的提供' })],
-    statutoryDays: 15, promisedDays: 10,
+    // 居住证暂行条例 §11: 受理之日起15日内 — days, not working days.
+    statutoryDays: 15, statutoryUnit: 'days', promisedDays: 10,
     fee: { standard: '不收费', basis: '《居住证暂行条例》：首次申领免收证件工本费' },
     result: { name: '浙江省居住证', type: '证照' },
   },
@@ -140,7 +141,7 @@ export const items: readonly ServiceItem[] = [
     conditions: ['辖区内农户、家庭农场、农民专业合作社等农业生产经营者'],
     materials: [m('农业技术服务申请表', { notes: '可口头申请，窗口代填' }), m('病虫害样本或田间照片', { required: false, format: '纸质或电子' })],
     statutoryDays: null, statutoryNote: '法律未规定办结时限，按服务承诺', promisedDays: 5,
-    specialProcedures: [{ name: '现场勘察（田间诊断）', days: 1, countsTowardLimit: false }],
+    specialProcedures: [{ name: '现场勘察（田间诊断）', days: 1, unit: 'working-days', countsTowardLimit: false }],
     result: { name: '技术指导意见书', type: '其他' },
   },
   {
@@ -151,7 +152,7 @@ export const items: readonly ServiceItem[] = [
     materials: [m('耕地地力保护补贴申报表'), m('农村土地承包经营权证', { form: '复印件' }), m('户主居民身份证', { form: '复印件' }),
       m('社会保障卡或银行账户', { form: '复印件' })],
     statutoryDays: null, statutoryNote: '法律未规定办结时限，按服务承诺', promisedDays: 15,
-    specialProcedures: [{ name: '村级公示', days: 5, countsTowardLimit: false }],
+    specialProcedures: [{ name: '村级公示', days: 5, unit: 'days', countsTowardLimit: false }],
     result: { name: '补贴发放', type: '其他' },
   },
   {
@@ -171,7 +172,7 @@ export const items: readonly ServiceItem[] = [
     materials: [m('开业“一件事”联办申请表'), m('经营者身份证明'), m('经营场所使用证明', { form: '复印件' }),
       m('食品安全管理制度及设备布局图'), m('店招设计效果图', { format: '纸质或电子' })],
     statutoryDays: 20, promisedDays: 10,
-    specialProcedures: [{ name: '现场核查', days: 2, countsTowardLimit: true }],
+    specialProcedures: [{ name: '现场核查', days: 2, unit: 'working-days', countsTowardLimit: true }],
     result: { name: '营业执照、食品经营许可证及店招设置意见', type: '证照' },
     departments: ['示例镇市场监管所', '示例镇综合行政执法中队'],
   },
@@ -183,7 +184,7 @@ export const items: readonly ServiceItem[] = [
     materials: [m('农村宅基地和建房（规划许可）申请表'), m('居民户口簿', { form: '原件及复印件' }), m('申请人居民身份证', { form: '复印件' }),
       m('村民小组会议记录及村级审查意见'), m('农房设计图或通用图', { required: false, notes: '可选用通用图集' }), m('申请人承诺书')],
     statutoryDays: 20, promisedDays: 15,
-    specialProcedures: [{ name: '村级公示', days: 5, countsTowardLimit: false }, { name: '现场踏勘', days: 2, countsTowardLimit: true }],
+    specialProcedures: [{ name: '村级公示', days: 5, unit: 'days', countsTowardLimit: false }, { name: '现场踏勘', days: 2, unit: 'working-days', countsTowardLimit: true }],
     result: { name: '农村宅基地批准书、乡村建设规划许可证', type: '证照' },
     departments: ['示例镇自然资源所', '示例镇农业农村办公室', '示例镇村镇建设办公室'],
   },
@@ -198,7 +199,7 @@ export const items: readonly ServiceItem[] = [
       m('宅基地批准文件或不动产权证书', { form: '复印件' }), m('农房设计图或通用图', { notes: '可选用通用图集' }),
       m('村民委员会审查意见'), m('相邻权利人意见', { required: false, notes: '建房影响相邻通行、采光的提供' })],
     statutoryDays: 20, promisedDays: 20,
-    specialProcedures: [{ name: '批前公示', days: 5, countsTowardLimit: false }, { name: '现场踏勘', days: 1, countsTowardLimit: true }],
+    specialProcedures: [{ name: '批前公示', days: 5, unit: 'days', countsTowardLimit: false }, { name: '现场踏勘', days: 1, unit: 'working-days', countsTowardLimit: true }],
     result: { name: '乡村建设规划许可证', type: '证照' },
   },
   {
@@ -218,7 +219,7 @@ export const items: readonly ServiceItem[] = [
     materials: [m('计划生育家庭特别扶助申请表'), m('夫妻双方居民身份证及户口簿', { form: '复印件' }),
       m('独生子女死亡证明或残疾人证', { form: '复印件' }), m('独生子女父母光荣证', { required: false, form: '复印件' })],
     statutoryDays: null, statutoryNote: '法律未规定办结时限，按服务承诺', promisedDays: 20,
-    specialProcedures: [{ name: '公示', days: 7, countsTowardLimit: false }],
+    specialProcedures: [{ name: '公示', days: 7, unit: 'days', countsTowardLimit: false }],
     result: { name: '特别扶助金发放', type: '其他' },
   },
   {
@@ -229,7 +230,7 @@ export const items: readonly ServiceItem[] = [
     materials: [m('临时占用城市道路申请表'), m('申请人身份证明', { form: '复印件' }), m('占道位置示意图'),
       m('公安交通管理部门意见', { required: false, notes: '占用机动车道的提供' })],
     statutoryDays: 20, promisedDays: 5,
-    specialProcedures: [{ name: '现场勘察', days: 1, countsTowardLimit: false }],
+    specialProcedures: [{ name: '现场勘察', days: 1, unit: 'working-days', countsTowardLimit: false }],
     result: { name: '临时占用城市道路许可决定书', type: '批文' },
   },
   {
@@ -267,7 +268,7 @@ export const items: readonly ServiceItem[] = [
     materials: [m('最低生活保障申请书', { notes: '以家庭为单位申请' }), m('家庭成员居民身份证及户口簿', { form: '复印件' }),
       m('家庭收入和财产状况申报及授权核对书'), m('残疾、疾病等特殊情况证明', { required: false, form: '复印件' })],
     statutoryDays: 40, promisedDays: 25,
-    specialProcedures: [{ name: '入户调查', days: 5, countsTowardLimit: true }, { name: '公示', days: 7, countsTowardLimit: false }],
+    specialProcedures: [{ name: '入户调查', days: 5, unit: 'working-days', countsTowardLimit: true }, { name: '公示', days: 7, unit: 'days', countsTowardLimit: false }],
     result: { name: '最低生活保障金', type: '其他' },
   },
   {
@@ -277,7 +278,7 @@ export const items: readonly ServiceItem[] = [
     conditions: ['因意外事件、突发重大疾病等原因，基本生活暂时出现严重困难'],
     materials: [m('临时救助申请书'), m('居民身份证及户口簿', { form: '复印件' }), m('困难情况证明', { form: '复印件', notes: '医疗费用票据、事故证明等' })],
     statutoryDays: null, statutoryNote: '法律未规定办结时限，按服务承诺；急难情形先行救助', promisedDays: 10,
-    specialProcedures: [{ name: '入户调查', days: 2, countsTowardLimit: true }],
+    specialProcedures: [{ name: '入户调查', days: 2, unit: 'working-days', countsTowardLimit: true }],
     result: { name: '临时救助金', type: '其他' },
   },
   {
@@ -287,7 +288,7 @@ export const items: readonly ServiceItem[] = [
     conditions: ['持有第二代中华人民共和国残疾人证', '生活补贴：低保家庭中的残疾人；护理补贴：一级、二级且需长期照护的重度残疾人'],
     materials: [m('残疾人两项补贴申请审核表'), m('居民身份证或户口簿', { form: '复印件' }), m('残疾人证', { form: '原件及复印件' })],
     statutoryDays: 20, promisedDays: 20,
-    specialProcedures: [{ name: '公示', days: 7, countsTowardLimit: false }],
+    specialProcedures: [{ name: '公示', days: 7, unit: 'days', countsTowardLimit: false }],
     result: { name: '残疾人两项补贴发放', type: '其他' },
   },
   {

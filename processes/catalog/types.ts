@@ -1,8 +1,14 @@
 /**
  * The item catalog's types (事项标准化): every field a service guide (办事指南) prints, and what
- * the case server needs to start an item's process. Time limits are in working days
- * (行政许可法 §82) unless `statutoryNote` says the law counts otherwise.
+ * the case server needs to start an item's process. Every period says its unit: working days
+ * (工作日, 行政许可法 §82) or days (日, calendar days, counted as 民法典 §200–§204 say).
  */
+
+/**
+ * How a period is counted: working days, or days (calendar days; a period in days whose last
+ * day is not a working day ends on the next working day, 民法典 §203).
+ */
+export type DayUnit = 'working-days' | 'days';
 
 /** 办件类型: which of the handling modes' processes an item runs. */
 export type HandlingMode = 'direct' | 'promised' | 'joint' | 'coordinate' | 'report-up';
@@ -35,10 +41,27 @@ export interface Material {
 /** 特殊环节: a step whose time the applicant is told in writing (行政许可法 §45). */
 export interface SpecialProcedure {
   name: string;
-  /** Working days it takes. */
+  /** How long it takes, in `unit` (公示 of 7 days is 7 calendar days). */
   days: number;
-  /** Whether its days count toward the item's time limit (most do not: the clock stops). */
+  unit: DayUnit;
+  /**
+   * Whether its days count toward the item's time limits. When they do not, a procedure of
+   * 行政许可法 §45 (听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审) stops the statutory and the
+   * promised limit; any other (公示, 现场勘察 …) stops only the promised one.
+   */
   countsTowardLimit: boolean;
+}
+
+/**
+ * A stage of the item's handling with a limit of its own (环节时限), e.g. the township's review
+ * of 最低生活保障 within 15 working days; `step` is the process element it applies to. The
+ * stages, one after another, must fit in the promised limit.
+ */
+export interface StepLimit {
+  step: string;
+  name: string;
+  days: number;
+  unit: DayUnit;
 }
 
 /** 收费标准及依据: a free item says 不收费, never nothing. */
@@ -71,13 +94,16 @@ export interface ServiceItem {
   /** 受理条件. */
   conditions: string[];
   materials: Material[];
-  /** 法定办结时限, working days; 0 = on the spot; null when the law sets none in working days (see statutoryNote). */
+  /** 法定办结时限 in `statutoryUnit`; 0 = on the spot; null when the law sets none (see statutoryNote). */
   statutoryDays: number | null;
-  /** What the law says when statutoryDays is null: a limit in calendar days, or none. */
+  statutoryUnit: DayUnit;
+  /** Where the law's limit comes from, or why there is none. */
   statutoryNote?: string;
   /** 承诺办结时限, working days from acceptance; 0 = 即办. */
   promisedDays: number;
   specialProcedures: SpecialProcedure[];
+  /** Stages with limits of their own, in order; none when the item sets none. */
+  stepLimits?: StepLimit[];
   fee: Fee;
   /** 办理地点. */
   place: string;
