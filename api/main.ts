@@ -12,7 +12,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { chineseDaysCalendar } from '../engine/index.js';
 import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
@@ -21,6 +20,8 @@ import { RedisHits } from './http/redis-hits.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 import { DEMO_PASSWORD, demoStaff, seedDemoCounty } from './seed/demo-county.js';
+import { calendarWarnings } from './calendar/warnings.js';
+import { localDate } from '../engine/calendar/index.js';
 
 const log = pino({ name: 'yichuang' });
 const port = Number(process.env.PORT ?? 3000);
@@ -53,14 +54,17 @@ async function main(): Promise<void> {
   const queue = redisUrl ? new BullQueue({ url: redisUrl, prefix }) : undefined;
   const trackingHits = redisUrl ? new RedisHits({ url: redisUrl, prefix, name: 'track' }) : undefined;
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
-  const platform = await openPlatform({ store: storeFromEnv(), calendar: chineseDaysCalendar(), queue });
+  const platform = await openPlatform({ store: storeFromEnv(), queue });
   await seedDemoCounty(platform.db);
+  const stopRefreshing = platform.calendar.keepFresh();
+  for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const staff of demoStaff) console.log(`  ${staff.username.padEnd(16)} ${staff.roles.join(',').padEnd(14)} ${staff.name}`);
   });
   const stop = async () => {
+    stopRefreshing();
     server.close();
     await platform.engine.close();
     await trackingHits?.close();

@@ -8,6 +8,10 @@ import { ApiError } from '../http/errors.js';
 import { idNumberProblem } from './id-number.js';
 import { appendLog, insertCase, nextCaseNo, updateCase } from './repository.js';
 import { localDate } from '../../engine/calendar/local-date.js';
+import { limitsOf } from '../time-limits/limits.js';
+import { retimed } from '../time-limits/deadlines.js';
+import type { LiveCalendar } from '../time-limits/timed-update.js';
+import { startWatch } from '../supervision/watch.js';
 
 export interface IntakeRequest {
   itemCode: string;
@@ -33,15 +37,18 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, unitLevel: 
   checkApplicant(request.applicant);
   const materials = checklist(item, request.provided);
   const now = engine.clock.now();
-  const record = await insertWithNumber(db, clerk, item, request.applicant, materials, now);
+  const calendar = engine.calendar as LiveCalendar;
+  await calendar.refresh();
+  const record = await insertWithNumber(db, clerk, item, request.applicant, materials, now, calendar);
   await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided } });
   const instance = await engine.start(item.processId, {
     caseId: record.id, caseNo: record.caseNo, itemCode: item.code, itemName: item.name, applicant: request.applicant,
     promisedDays: item.promisedDays, departments: item.departments,
     missingMaterials: materials.filter((m) => m.required && !m.provided).map((m) => m.name),
   }, { businessKey: record.id });
+  const watchId = await startWatch(engine, record.id);
   // Through updateCase: the process may already have opened its first step on the case.
-  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id } });
+  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id, watchInstanceId: watchId } });
 }
 
 function checkApplicant(applicant: Applicant): void {
@@ -61,14 +68,14 @@ function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['
   return item.materials.map((m) => ({ name: m.name, required: m.required, provided: provided.includes(m.name) }));
 }
 
-async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, applicant: Applicant, materials: CaseRecord['materials'], now: number): Promise<CaseRecord> {
+async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, applicant: Applicant, materials: CaseRecord['materials'], now: number, calendar: LiveCalendar): Promise<CaseRecord> {
   for (let attempt = 0; ; attempt++) {
     const caseNo = await nextCaseNo(db, clerk.orgUnitId, localDate(now));
-    const record: CaseRecord = {
+    const record: CaseRecord = retimed({
       id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId,
       ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id, applicant, materials,
-      receivedAt: now, currentSteps: [], cards: [], visits: 1, version: 1,
-    };
+      receivedAt: now, limits: limitsOf(item), currentSteps: [], cards: [], visits: 1, version: 1,
+    }, calendar);
     try {
       await insertCase(db, record);
       return record;

@@ -1,22 +1,18 @@
-import type { Knex } from 'knex';
-import type { Clock, Job, JobHandler, WorkingCalendar } from '../../engine/index.js';
-import { workingDaysBetween } from '../../engine/index.js';
+import type { Clock, Job, JobHandler } from '../../engine/index.js';
 import type { CaseRecord } from './types.js';
 import { findCase, updateCase } from './repository.js';
 import { findItem } from '../catalog/catalog.js';
 import { hasNotice, issueNotice } from '../notices/store.js';
-import { accept } from './acceptance.js';
-import { stopClock } from './clock.js';
 import { noticeData, printedDate } from './notice-data.js';
 import { refusalGrounds } from './refusal.js';
-import { extendTimeLimit, raiseCard, resumeAfterSpecialProcedure } from './time-limits.js';
+import { extendTimeLimit, legacyResumeClock } from './time-limits.js';
+import { acceptanceNotice, oneTimeNotice } from './time-notices.js';
+import type { TimeContext } from '../time-limits/timed-update.js';
+import { updateTimedCase } from '../time-limits/timed-update.js';
+import { watchJobHandlers } from '../supervision/watch.js';
 
-/** What the handlers need: the platform tables, the time, the working calendar (no engine, so a worker process can run them). */
-interface Context {
-  db: Knex;
-  clock: Clock;
-  calendar: WorkingCalendar;
-}
+/** What the handlers need: the platform tables, the time, the live calendar and the cases' watches. */
+type Context = TimeContext & { clock: Clock };
 
 /**
  * The case server's side of the processes' service tasks (processes/index.ts lists them):
@@ -32,7 +28,7 @@ export function caseJobHandlers(ctx: Context): Record<string, JobHandler> {
   const now = () => ctx.clock.now();
   return {
     'acceptance-notice': withCase((c) => acceptanceNotice(ctx, c, now())),
-    'one-time-notice': withCase((c, job) => oneTimeNotice(ctx, c, (job.variables.missingMaterials as string[] | undefined) ?? [], now())),
+    'one-time-notice': withCase((c, job) => oneTimeNotice(ctx, c, (job.variables.missingMaterials as string[] | undefined) ?? [], job.variables.correctionDays, now())),
     'issue-result': withCase((c) => issueResult(ctx, c, now())),
     'refusal-notice': withCase(async (c, job) => {
       const kind = job.variables.accepted === false ? 'refusal-to-accept' : 'refusal-decision';
@@ -48,35 +44,18 @@ export function caseJobHandlers(ctx: Context): Record<string, JobHandler> {
     'rectification-order': withCase(async (c) => {
       await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rectification-ordered' });
     }),
-    'yellow-card': withCase((c) => raiseCard(ctx.db, c, 'yellow', now())),
-    'red-card': withCase((c) => raiseCard(ctx.db, c, 'red', now())),
-    'extend-time-limit': withCase((c, job) => extendTimeLimit(ctx.db, ctx.calendar, c, String(job.variables.extensionId ?? ''), now())),
-    'resume-clock': withCase((c) => resumeAfterSpecialProcedure(ctx.db, ctx.calendar, c, now())),
+    // The cards of processes deployed before the time-limit watch moved out of them.
+    'yellow-card': withCase((c) => legacyCard(ctx, c, 'yellow', now())),
+    'red-card': withCase((c) => legacyCard(ctx, c, 'red', now())),
+    'extend-time-limit': withCase((c, job) => extendTimeLimit(ctx, c, String(job.variables.extensionId ?? ''), now())),
+    'resume-clock': withCase((c) => legacyResumeClock(ctx, c)),
     'digitize-materials': withCase(async (c) => ({ archiveId: `ARC-${c.id}` })),
+    ...watchJobHandlers(ctx),
   };
 }
 
-/** 受理通知书: the promised date is the end of the promisedDays-th working day after acceptance. */
-async function acceptanceNotice(ctx: Context, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
-  const item = await findItem(ctx.db, c.itemCode);
-  const accepted = accept(ctx.calendar, c, item, at);
-  if (!(await hasNotice(ctx.db, c.id, 'acceptance'))) {
-    await issueNotice(ctx.db, c.id, 'acceptance', {
-      ...(await noticeData(ctx.db, c, at)), promisedDays: item?.promisedDays ?? 0, promisedDate: printedDate(accepted.dueAt!), statutoryDays: item?.statutoryDays ?? '—',
-      specialProcedures: item?.specialProcedures.filter((p) => !p.countsTowardLimit) ?? [],
-      materials: c.materials.filter((m) => m.provided).map((m) => ({ name: m.name, copies: 1, original: true })),
-    }, at);
-  }
-  if (c.acceptedAt === undefined) await updateCase(ctx.db, c.id, (x) => accept(ctx.calendar, x, item, at), { at, action: 'accepted', detail: { dueAt: accepted.dueAt, statutoryDueAt: accepted.statutoryDueAt } });
-  return { promisedDate: new Date(accepted.dueAt!).toISOString() };
-}
-
-/** 一次性告知书, listing everything missing; §32 wants it within 5 working days of receipt, so the log says whether it was. */
-async function oneTimeNotice(ctx: Context, c: CaseRecord, missing: string[], at: number): Promise<void> {
-  const workingDays = workingDaysBetween(ctx.calendar, c.receivedAt, at);
-  await issueNotice(ctx.db, c.id, 'one-time', { ...(await noticeData(ctx.db, c, at)), missing: missing.map((name) => ({ name })), noticeDate: printedDate(at) }, at);
-  await updateCase(ctx.db, c.id, (x) => ({ ...stopClock(x, { kind: 'correction', name: '补正材料' }, at), status: 'correcting' }),
-    { at, action: 'one-time-notice', detail: { missing, workingDaysAfterReceipt: workingDays, withinStatutoryFiveDays: workingDays <= 5 } });
+async function legacyCard(ctx: Context, c: CaseRecord, colour: 'yellow' | 'red', at: number): Promise<void> {
+  await updateTimedCase(ctx, c.id, (x) => ({ ...x, cards: [...x.cards, { colour, at }] }), { at, action: `${colour}-card`, detail: { dueAt: c.dueAt } });
 }
 
 async function issueResult(ctx: Context, c: CaseRecord, at: number): Promise<Record<string, unknown>> {

@@ -5,11 +5,11 @@ import type { Staff } from '../auth/types.js';
 import type { CaseRecord } from './types.js';
 import type { InboxTask } from './inbox.js';
 import { caseOfTask, inbox } from './inbox.js';
-import { caseLog, updateCase } from './repository.js';
+import { caseLog } from './repository.js';
+import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
 import { parseForm } from './forms.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
-import { findItem } from '../catalog/catalog.js';
 import { actingFor, findStaff } from '../org/staff.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
 import { ApiError, forbidden } from '../http/errors.js';
@@ -32,8 +32,7 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   });
   await engine.idle();
   const acting = await actingFor(db, staff);
-  const item = await findItem(db, record.itemCode);
-  return updateCase(db, record.id, (c) => afterStep(engine, c, mine.formKey, variables, item, at), {
+  return updateTimedCase(timeContextOf(db, engine), record.id, (c) => afterStep(c, mine.formKey, variables, at), {
     at, actorId: staff.id, action: 'step-done',
     detail: {
       taskId, step: mine.name ?? mine.elementId, variables, ...departmentOf(mine),
@@ -43,9 +42,9 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
 }
 
 /** What a step's answer means for the case itself: accepted on the spot, the applicant came back. Pure. */
-function afterStep(engine: Engine, c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>, item: Awaited<ReturnType<typeof findItem>>, at: number): CaseRecord {
+function afterStep(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>, at: number): CaseRecord {
   const missing = (variables.missingMaterials as string[] | undefined) ?? [];
-  if (formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(engine.calendar, c, item, at);
+  if (formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(c, at);
   if (formKey === 'correction') return corrected(c, (variables.correctedMaterials as string[] | undefined) ?? []);
   return c;
 }
