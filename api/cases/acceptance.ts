@@ -36,6 +36,8 @@ export function checkAcceptance(c: CaseRecord, variables: Record<string, unknown
     throw new ApiError(409, 'ACCEPTED_BY_LAW', '本件收件后五个工作日内未受理、也未一次性告知补正，依法自收到申请材料之日起已视为受理（行政许可法第三十二条），不能再要求补正或不予受理，请予以受理并办理',
       [{ field: 'accepted', problem: '应为受理' }]);
   }
+  // Accepted by law: the gaps no longer stop acceptance (they are the review's to weigh).
+  if (c.acceptance?.kind === 'deemed') return variables;
   const missing = stillMissing(c);
   if (variables.accepted === true && listed.length === 0 && missing.length > 0) {
     throw new ApiError(400, 'MATERIALS_MISSING', `必需材料未齐：${missing.join('、')}。请补齐后受理，或在 missingMaterials 中一次性告知补正`,

@@ -6,6 +6,7 @@ import { followExtensions } from './extension-follow.js';
 import type { TimeContext } from '../time-limits/timed-update.js';
 import { updateTimedCase } from '../time-limits/timed-update.js';
 import { stoppedLimits } from '../time-limits/limits.js';
+import { specialProcedureNotices } from './special-procedure-notice.js';
 
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
 
@@ -27,8 +28,9 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
     const at = engine.clock.now();
     if (effect.type === 'task.created') {
       const vars = state.vars['0'] ?? {};
-      await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, effect, at), vars, at),
+      const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, effect, at), vars, at),
         { at, action: 'step-opened', detail: { taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId } });
+      await specialProcedureNotices(db, ctx.calendar, updated, at);
     } else if (effect.type === 'task.closed') {
       const taskId = `${instanceId}/${effect.key}`;
       await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });

@@ -46,7 +46,15 @@ function afterStep(c: CaseRecord, formKey: string | undefined, variables: Record
   const missing = (variables.missingMaterials as string[] | undefined) ?? [];
   if (formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(c, at);
   if (formKey === 'correction') return corrected(c, (variables.correctedMaterials as string[] | undefined) ?? []);
+  if (approves(c, formKey, variables)) return { ...c, decidedAt: c.decidedAt ?? at };
   return c;
+}
+
+/** Whether this answer makes the approving decision: the decider's, or the last department's yes in a joint review. Pure. */
+function approves(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>): boolean {
+  if (variables.approved !== true) return false;
+  if (formKey === 'decision' || formKey === 'county-decision') return true;
+  return formKey === 'joint-review' && !c.currentSteps.some((s) => s.formKey === 'joint-review');
 }
 
 function departmentOf(task: InboxTask): { department?: string } {

@@ -101,6 +101,8 @@ export interface CaseRecord {
   dueAt?: number;
   /** 法定办结日期: the end of the statutory limit, when the law sets one. */
   statutoryDueAt?: number;
+  /** When the approving decision (准予) was made: §44 wants the certificate issued within 10 working days. */
+  decidedAt?: number;
   /** Working days of approved extensions (延期), at most the statutory maximum. */
   extendedDays?: number;
   /** Where the case is now: the open steps of its process (and the processes it called). */

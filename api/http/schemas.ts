@@ -35,7 +35,7 @@ export const caseSchema = z.object({
   receivedAt: z.number(), limits: limitsSchema.optional(), materialsCompleteAt: z.number().optional(), acceptanceDueAt: z.number().optional(),
   correction: z.object({ noticeAt: z.number(), days: z.number(), dueAt: z.number() }).optional(),
   acceptedAt: z.number().optional(), acceptance: z.object({ kind: z.literal('deemed'), at: z.number() }).optional(),
-  dueAt: z.number().optional(), statutoryDueAt: z.number().optional(), extendedDays: z.number().optional(),
+  dueAt: z.number().optional(), statutoryDueAt: z.number().optional(), decidedAt: z.number().optional(), extendedDays: z.number().optional(),
   currentSteps: z.array(stepSchema), cards: z.array(z.object({ colour: z.enum(['yellow', 'red']), at: z.number(), rule: z.string().optional(), dueAt: z.number().optional() })),
   visits: z.number(), resultNo: z.string().optional(), version: z.number(), windowId: z.string().optional(),
   clockStoppedAt: z.number().optional(), clockStops: z.array(clockStopSchema).optional(),

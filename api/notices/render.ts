@@ -9,6 +9,7 @@ export const noticeKinds = {
   'refusal-to-accept': '不予受理通知书',
   'refusal-decision': '不予许可决定书',
   completion: '办结通知书',
+  'special-procedure': '特别程序告知书',
 } as const;
 export type NoticeKind = keyof typeof noticeKinds;
 

@@ -1,4 +1,5 @@
-import { atLocalTime, isWorkingDay, addDays, localDate } from '../../engine/calendar/index.js';
+import { addDays, atLocalTime, endOfLocalDay, isWorkingDay, localDate } from '../../engine/calendar/index.js';
+import { periodEnd } from '../time-limits/counting.js';
 import type { WorkingCalendar } from '../../engine/calendar/index.js';
 import type { CaseRecord } from '../cases/types.js';
 import { CLOSED_STATUSES } from '../cases/types.js';
@@ -46,6 +47,11 @@ export const cardRules: readonly CardRule[] = [
   {
     id: 'statutory-overdue', colour: 'red', title: '超过法定办结时限',
     dueAt: (c) => (open(c) && c.acceptedAt !== undefined ? passed(c.statutoryDueAt) : undefined),
+  },
+  {
+    // 行政许可法 §44: the certificate within 10 working days of the decision to approve.
+    id: 'certificate-overdue', colour: 'red', title: '准予决定后十个工作日内未颁发、送达证件',
+    dueAt: (c, cal) => (open(c) && c.decidedAt !== undefined && !c.resultNo ? passed(endOfLocalDay(periodEnd(cal, localDate(c.decidedAt), { days: 10, unit: 'working-days' })!)) : undefined),
   },
 ];
 

@@ -83,8 +83,8 @@ export function retimed(c: CaseRecord, cal: WorkingCalendar): CaseRecord {
   return { ...rest, ...dates, currentSteps };
 }
 
-/** Whether two versions of a case differ in any due date (a card or a notice may need to follow). Pure. */
+/** Whether two versions of a case differ in a due date, or in the decision one is counted from (a card may need to follow). Pure. */
 export function datesChanged(before: CaseRecord, after: CaseRecord): boolean {
-  const key = (c: CaseRecord) => JSON.stringify([c.acceptanceDueAt, c.dueAt, c.statutoryDueAt, c.currentSteps.map((s) => s.dueAt)]);
+  const key = (c: CaseRecord) => JSON.stringify([c.acceptanceDueAt, c.dueAt, c.statutoryDueAt, c.decidedAt, c.currentSteps.map((s) => s.dueAt)]);
   return key(before) !== key(after);
 }

@@ -52,7 +52,9 @@ export function limitsOf(item: Pick<ServiceItem, 'promisedDays' | 'statutoryDays
 export function limitProblems(item: Pick<ServiceItem, 'name' | 'promisedDays' | 'statutoryDays' | 'statutoryUnit' | 'stepLimits'>): Array<{ field: string; problem: string }> {
   const problems: Array<{ field: string; problem: string }> = [];
   const statutory = item.statutoryDays;
-  if (statutory !== null && item.promisedDays > statutory) {
+  // A limit in days holds about 5 working days a week; over a long holiday fewer, and the promised date is then held to the statutory one when counted.
+  const statutoryWorkingDays = statutory === null ? null : item.statutoryUnit === 'days' ? Math.floor((statutory * 5) / 7) : statutory;
+  if (statutoryWorkingDays !== null && item.promisedDays > statutoryWorkingDays) {
     problems.push({ field: 'promisedDays', problem: `「${item.name}」承诺 ${item.promisedDays} 个工作日，超过法定时限 ${statutory}${item.statutoryUnit === 'days' ? '日' : '个工作日'}` });
   }
   const stages = item.stepLimits ?? [];
