@@ -18,6 +18,7 @@ import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
 import { calendarRoutes } from './http/calendar-routes.js';
 import { sessionStaff } from './auth/sessions.js';
+import { webPages } from './http/web-pages.js';
 import type { HitCounter } from './http/rate-limit.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 
@@ -29,6 +30,8 @@ export interface ServerParts {
   trackingHits?: HitCounter;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy); default off. */
   trustProxy?: TrustProxy;
+  /** The folder of the built pages (web/dist), served at `/`; without it only the API answers. */
+  pages?: string;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
@@ -46,7 +49,12 @@ export function rawRoutes(parts: ServerParts): RawRoute[] {
   return [...noticePages(parts.db), ...materialFiles(parts.db)];
 }
 
-/** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it. */
+/** The OpenAPI document of /api/v1. Pure: building the routes touches neither database nor engine. */
+export function apiDocument(parts: ServerParts): Record<string, unknown> {
+  return openApiDocument(apiRoutes(parts), rawRoutes(parts), '0.1.0');
+}
+
+/** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it, the pages at `/`. */
 export function createApp(parts: ServerParts): express.Express {
   const app = express();
   const now = parts.now ?? (() => parts.engine.clock.now());
@@ -76,6 +84,7 @@ export function createApp(parts: ServerParts): express.Express {
   mount(api, routes);
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(notFound('接口')));
+  if (parts.pages) app.use(webPages(parts.pages));
   app.use(errorHandler);
   return app;
 }
