@@ -12,35 +12,38 @@ import { limitsOf } from '../time-limits/limits.js';
 import { retimed } from '../time-limits/deadlines.js';
 import type { LiveCalendar } from '../time-limits/timed-update.js';
 import { startWatch } from '../supervision/watch.js';
+import { allUnits } from '../org/units.js';
+import { handlingOf } from './agency.js';
 
 export interface IntakeRequest {
   itemCode: string;
   applicant: Applicant;
   /** Names of the materials the applicant handed in, from the item's list. */
   provided: string[];
+  /** 代办上报: an item above this centre's level, taken in here for the centre above that handles it. */
+  forward?: boolean;
 }
-
-/** Levels an org unit may take an item in: a township centre handles township and village items. */
-const handles: Record<string, string[]> = { county: ['county', 'township', 'village'], township: ['township', 'village'], village: ['village'] };
 
 /**
  * 综合受理: any item at the one window. Checks the item, the applicant and the materials,
  * records the case with the receiving clerk as its first-ask owner, and starts the item's
- * process. The case number is the applicant's handle on it.
+ * process. The case number is the applicant's handle on it. An item above this centre's level
+ * is taken in for the centre that handles it (代办后上报): the case is that centre's, numbered
+ * there, its window takes it up, and this centre stays its agent.
  */
-export async function intake(db: Knex, engine: Engine, clerk: Staff, unitLevel: string, request: IntakeRequest): Promise<CaseRecord> {
+export async function intake(db: Knex, engine: Engine, clerk: Staff, request: IntakeRequest): Promise<CaseRecord> {
   const item = await findItem(db, request.itemCode);
   if (!item) throw new ApiError(404, 'ITEM_NOT_FOUND', `事项 ${request.itemCode} 不在事项目录中`, [{ field: 'itemCode', problem: '未知事项编码' }]);
-  if (!handles[unitLevel]?.includes(item.level)) {
-    throw new ApiError(422, 'ITEM_NOT_HANDLED_HERE', `「${item.name}」在${item.level === 'county' ? '县级' : '乡镇'}办理，本中心可代办后上报`, [{ field: 'itemCode', problem: '不属本级受理范围' }]);
-  }
+  const handling = handlingOf(await allUnits(db), clerk.orgUnitId, item, request.forward === true);
   checkApplicant(request.applicant);
   const materials = checklist(item, request.provided);
   const now = engine.clock.now();
   const calendar = engine.calendar as LiveCalendar;
   await calendar.refresh();
-  const record = await insertWithNumber(db, clerk, item, request.applicant, materials, now, calendar);
-  await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided } });
+  const receiving = handling.agentUnitId ? { ...clerk, orgUnitId: handling.unitId, windowId: undefined } : clerk;
+  const inserted = await insertWithNumber(db, receiving, item, request.applicant, materials, now, calendar);
+  const record = handling.agentUnitId ? await forwarded(db, inserted, clerk, handling.agentUnitId, now) : inserted;
+  await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided, ...(handling.agentUnitId ? { forwardedTo: handling.unitId } : {}) } });
   const instance = await engine.start(item.processId, {
     caseId: record.id, caseNo: record.caseNo, itemCode: item.code, itemName: item.name, applicant: request.applicant,
     promisedDays: item.promisedDays, departments: item.departments,
@@ -49,6 +52,13 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, unitLevel: 
   const watchId = await startWatch(engine, record.id);
   // Through updateCase: the process may already have opened its first step on the case.
   return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id, watchInstanceId: watchId } });
+}
+
+/** A case taken in for another centre: that centre's window takes it up, this one is its agent (代办点). */
+async function forwarded(db: Knex, record: CaseRecord, clerk: Staff, agentUnitId: string, at: number): Promise<CaseRecord> {
+  const { ownerId: _receivingClerk, ...rest } = record;
+  return updateCase(db, record.id, () => ({ ...rest, agency: { unitId: agentUnitId, clerkId: clerk.id, at } }),
+    { at, actorId: clerk.id, action: 'forwarded', detail: { from: agentUnitId, to: record.orgUnitId } });
 }
 
 function checkApplicant(applicant: Applicant): void {

@@ -10,7 +10,7 @@ function columns(record: CaseRecord) {
   const { version: _version, ...body } = record;
   return {
     item_code: record.itemCode, org_unit_id: record.orgUnitId, window_id: record.windowId ?? null, status: record.status,
-    instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, applicant: JSON.stringify(record.applicant),
+    instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, agent_unit_id: record.agency?.unitId ?? null, applicant: JSON.stringify(record.applicant),
     body: JSON.stringify(body), received_at: record.receivedAt, due_at: record.dueAt ?? null, visits: record.visits,
   };
 }
@@ -28,8 +28,9 @@ export async function findCaseByNo(db: Knex, caseNo: string): Promise<CaseRecord
   return findCase(db, caseNo);
 }
 
+/** The cases of these units, and the cases they took in for another centre (代办). */
 export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: { status?: string } = {}): Promise<CaseRecord[]> {
-  const query = db('yc_cases').whereIn('org_unit_id', [...orgUnitIds]).orderBy('received_at', 'desc').limit(500);
+  const query = db('yc_cases').where((q) => q.whereIn('org_unit_id', [...orgUnitIds]).orWhereIn('agent_unit_id', [...orgUnitIds])).orderBy('received_at', 'desc').limit(500);
   if (filter.status) query.where({ status: filter.status });
   return (await query).map(toCase);
 }

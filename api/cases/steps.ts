@@ -32,7 +32,9 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   });
   await engine.idle();
   const acting = await actingFor(db, staff);
-  return updateTimedCase(timeContextOf(db, engine), record.id, (c) => afterStep(c, mine.formKey, variables, at), {
+  // A forwarded case has no first-ask owner until a clerk of the handling centre takes up its window step.
+  const takesUp = (c: CaseRecord) => (c.ownerId === undefined && mine.candidateGroups.includes('clerk') ? { ...c, ownerId: staff.id } : c);
+  return updateTimedCase(timeContextOf(db, engine), record.id, (c) => afterStep(takesUp(c), mine.formKey, variables, at), {
     at, actorId: staff.id, action: 'step-done',
     detail: {
       taskId, step: mine.name ?? mine.elementId, variables, ...departmentOf(mine),

@@ -80,8 +80,10 @@ export interface CaseRecord {
   windowId?: string;
   status: CaseStatus;
   instanceId?: string;
-  /** 首问责任人: the clerk who received the case owns it until it is handed on. */
+  /** 首问责任人: the clerk who received the case owns it until it is handed on (a forwarded case: the handling centre's clerk who first takes it up). */
   ownerId?: string;
+  /** 代办后上报: the centre that took the case in for the applicant and gets the result back (a village, for its township). */
+  agency?: { unitId: string; clerkId: string; at: number };
   applicant: Applicant;
   materials: CaseMaterial[];
   receivedAt: number;

@@ -11,7 +11,6 @@ import { caseLog, casesIn, findCase, updateCase } from '../cases/repository.js';
 import { CLOSED_STATUSES } from '../cases/types.js';
 import { handOver } from '../cases/handover.js';
 import { closeClock } from '../cases/clock.js';
-import { allUnits } from '../org/units.js';
 import { noticesOf } from '../notices/store.js';
 import { dateChanges } from '../time-limits/date-changes.js';
 
@@ -21,11 +20,13 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
   return [
     route({
       method: 'post', path: '/cases', summary: '综合受理：收件并启动办理流程', tags: ['cases'], roles: ['clerk'], status: 201,
-      body: z.strictObject({ itemCode: z.string().min(1).max(40), applicant: applicantSchema, provided: z.array(z.string().max(200)).max(50).default([]) }),
+      body: z.strictObject({
+        itemCode: z.string().min(1).max(40), applicant: applicantSchema, provided: z.array(z.string().max(200)).max(50).default([]),
+        forward: z.boolean().optional().describe('代办上报：本中心不能受理的上级事项，收件后转上级中心受理，结果送回本中心'),
+      }),
       response: caseSchema,
       handler: async ({ body, staff }) => {
-        const level = (await allUnits(db)).find((u) => u.id === staff!.orgUnitId)?.level ?? 'village';
-        const created = await intake(db, engine, staff!, level, body);
+        const created = await intake(db, engine, staff!, body);
         await engine.idle();
         return (await findCase(db, created.id))!;
       },

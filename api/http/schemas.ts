@@ -31,7 +31,8 @@ export const dateChangeSchema = z.object({
 
 export const caseSchema = z.object({
   id: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), orgUnitId: z.string(), status: z.string(),
-  instanceId: z.string().optional(), ownerId: z.string().optional(), applicant: applicantSchema, materials: z.array(materialSchema),
+  instanceId: z.string().optional(), ownerId: z.string().optional(), agency: z.object({ unitId: z.string(), clerkId: z.string(), at: z.number() }).optional(),
+  applicant: applicantSchema, materials: z.array(materialSchema),
   receivedAt: z.number(), limits: limitsSchema.optional(), materialsCompleteAt: z.number().optional(), acceptanceDueAt: z.number().optional(),
   correction: z.object({ noticeAt: z.number(), days: z.number(), dueAt: z.number() }).optional(),
   acceptedAt: z.number().optional(), acceptance: z.object({ kind: z.literal('deemed'), at: z.number() }).optional(),

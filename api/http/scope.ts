@@ -6,12 +6,14 @@ import { allUnits, unitAndBelow } from '../org/units.js';
 import { notFound } from './errors.js';
 
 /**
- * A case the caller may see: in their org unit or below. Anything else answers as if it did
- * not exist, so a village clerk cannot even learn another village's case numbers.
+ * A case the caller may see: handled in their org unit or below, or taken in there for another
+ * centre (代办). Anything else answers as if it did not exist, so a village clerk cannot even
+ * learn another village's case numbers.
  */
 export async function visibleCase(db: Knex, staff: Staff, id: string): Promise<CaseRecord> {
   const record = await findCase(db, id);
-  if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) throw notFound('办件');
+  const scope = record ? unitAndBelow(await allUnits(db), staff.orgUnitId) : [];
+  if (!record || !(scope.includes(record.orgUnitId) || (record.agency && scope.includes(record.agency.unitId)))) throw notFound('办件');
   return record;
 }
 

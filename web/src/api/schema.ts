@@ -646,6 +646,11 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            agency?: {
+                                unitId: string;
+                                clerkId: string;
+                                at: number;
+                            };
                             applicant: {
                                 /** @enum {string} */
                                 kind: "person" | "company";
@@ -782,6 +787,8 @@ export interface paths {
                         };
                         /** @default [] */
                         provided?: string[];
+                        /** @description 代办上报：本中心不能受理的上级事项，收件后转上级中心受理，结果送回本中心 */
+                        forward?: boolean;
                     };
                 };
             };
@@ -801,6 +808,11 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            agency?: {
+                                unitId: string;
+                                clerkId: string;
+                                at: number;
+                            };
                             applicant: {
                                 /** @enum {string} */
                                 kind: "person" | "company";
@@ -954,6 +966,11 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                agency?: {
+                                    unitId: string;
+                                    clerkId: string;
+                                    at: number;
+                                };
                                 applicant: {
                                     /** @enum {string} */
                                     kind: "person" | "company";
@@ -1128,6 +1145,11 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            agency?: {
+                                unitId: string;
+                                clerkId: string;
+                                at: number;
+                            };
                             applicant: {
                                 /** @enum {string} */
                                 kind: "person" | "company";
@@ -1289,6 +1311,11 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            agency?: {
+                                unitId: string;
+                                clerkId: string;
+                                at: number;
+                            };
                             applicant: {
                                 /** @enum {string} */
                                 kind: "person" | "company";
@@ -1518,6 +1545,11 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            agency?: {
+                                unitId: string;
+                                clerkId: string;
+                                at: number;
+                            };
                             applicant: {
                                 /** @enum {string} */
                                 kind: "person" | "company";
@@ -1818,6 +1850,11 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                agency?: {
+                                    unitId: string;
+                                    clerkId: string;
+                                    at: number;
+                                };
                                 applicant: {
                                     /** @enum {string} */
                                     kind: "person" | "company";
