@@ -43,7 +43,7 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
       handler: async ({ staff, params }) => {
         const record = await visibleCase(db, staff!, params.id ?? '');
         const [log, notices] = [await caseLog(db, record.id), await noticesOf(db, record.id)];
-        return { case: record, log, notices, dateChanges: dateChanges(log, notices), ...(await caseReading(engine, record)) };
+        return { case: record, log, notices, dateChanges: dateChanges(log, notices), ...(await caseReading(db, engine, record, log)) };
       },
     }),
     route({

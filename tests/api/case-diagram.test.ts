@@ -57,11 +57,22 @@ describe('the case page\'s readings: where the case stands on its diagram, its s
     // the working days after 2 March up to it: 3–6, 9–13, 16, 17 March = 11.
     expect(accepted).toMatchObject({ statusName: '办理中', timeLeft: { dueAt: 10, statutoryDueAt: 11 } });
     expect(accepted.timeLeft.acceptanceDueAt).toBeUndefined();
+    expect(accepted.names).toEqual({ 's-ob-clerk-a': '综合窗口 王芳（A岗）' });
+
+    const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 3, reason: '需征求社区意见' } });
+    expect(asked.status).toBe(201);
+    const withRequest = (await server.call('GET', `/cases/${caseId}`, { token: clerk })).body;
+    expect(withRequest.extensions).toEqual([expect.objectContaining({ days: 3, reason: '需征求社区意见', status: 'pending', requestedBy: 's-ob-clerk-a' })]);
 
     await advanceTo(server, '2026-03-17 09:00');
     clerk = await server.login('ob.clerk.a');
     // 16 March has passed: one working day over (17 March); the statutory date is today.
     expect((await server.call('GET', `/cases/${caseId}`, { token: clerk })).body.timeLeft).toEqual({ dueAt: -1, statutoryDueAt: 0 });
+    const director = await server.login('ob.director');
+    expect((await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: director, body: { approved: false, note: '理由不足' } })).status).toBe(200);
+    const decided = (await server.call('GET', `/cases/${caseId}`, { token: clerk })).body;
+    expect(decided.extensions).toEqual([expect.objectContaining({ status: 'refused', decidedBy: 's-ob-director', decisionNote: '理由不足' })]);
+    expect(decided.names['s-ob-director']).toBe('瓯北中心主任 郑伟');
 
     await server.call('POST', `/cases/${caseId}/withdraw`, { token: clerk, body: { reason: '申请人不再申领' } });
     expect((await server.call('GET', `/cases/${caseId}`, { token: clerk })).body).toMatchObject({ statusName: '已撤件', timeLeft: {} });

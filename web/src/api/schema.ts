@@ -1071,6 +1071,23 @@ export interface paths {
                                 dueAt?: number;
                                 statutoryDueAt?: number;
                             };
+                            extensions: {
+                                id: string;
+                                caseId: string;
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused" | "lapsed";
+                                requestedBy: string;
+                                requestedAt: number;
+                                decidedBy?: string;
+                                decidedAt?: number;
+                                decisionNote?: string;
+                            }[];
+                            /** @description 办理记录、首问责任人和延期申请中出现的工作人员：编号 → 姓名 */
+                            names: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
