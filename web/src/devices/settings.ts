@@ -7,7 +7,7 @@ export const DEFAULT_DEVICE_URL = 'http://127.0.0.1:17890';
 
 /** Only the loopback address: the page's security policy allows nothing else, and the service must not be on the network. Pure. */
 export function deviceUrlProblem(url: string): string | undefined {
-  return /^http:\/\/(127\.0\.0\.1|localhost):\d{2,5}$/.test(url) ? undefined : '地址应为本机地址，例如 http://127.0.0.1:17890';
+  return /^http:\/\/(127\.0\.0\.1|localhost):\d{1,5}$/.test(url) ? undefined : '地址应为本机地址，例如 http://127.0.0.1:17890';
 }
 
 /** The kept address, or the protocol's default. Reads localStorage. */
