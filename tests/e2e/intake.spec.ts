@@ -98,6 +98,7 @@ test('a clerk finds 居住证核发 by pinyin initials, reads the ID card, takes
   await expect(diagram.getByRole('link', { name: /bpmn\.io/i })).toBeVisible();
   await expectAccessible(page);
   await screenshots(page, 'case-accepted');
+  await diagram.screenshot({ path: 'tests/e2e/screenshots/case-accepted-diagram.png' });
 
   const [accepted] = await Promise.all([context.waitForEvent('page'), section(page, '文书').getByRole('link', { name: /打印受理通知书/ }).click()]);
   const acceptedSheet = accepted.frameLocator('iframe[title="受理通知书"]');
@@ -123,7 +124,7 @@ test('the keyboard alone takes in a case: find by initials and Enter, F2 reads t
   await page.keyboard.type('13800005678');
   await tabTo(page, page.getByRole('button', { name: '全部已收取' }));
   await page.keyboard.press('Enter');
-  await tabTo(page, page.getByRole('button', { name: '受理，出具受理通知书' }));
+  await tabTo(page, page.getByRole('button', { name: '受理，当场办理' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '收件完成：已受理' })).toBeFocused();
   await expect(page.getByText('即办件当场办理，不出具受理通知书')).toBeVisible();
@@ -143,7 +144,7 @@ test('with no device service answering the page says so, and everything is typed
   await page.getByLabel('身份证号码').fill('110105194912310021');
   await page.getByLabel('联系电话').fill('13800009999');
   await page.getByRole('button', { name: '全部已收取' }).click();
-  await page.getByRole('button', { name: '受理，出具受理通知书' }).click();
+  await page.getByRole('button', { name: '受理，当场办理' }).click();
   await expect(page.getByText('校验位不符，请核对号码')).toBeVisible();
   await expect(page.getByText('申请人信息有误，请按提示改正后再办理')).toBeVisible();
   await expectAccessible(page);
@@ -158,4 +159,26 @@ test('with no device service answering the page says so, and everything is typed
   await expect(page.getByLabel('姓名')).toHaveValue('王小明');
   await drafts.getByRole('button', { name: /删除草稿：出生登记 王小明/ }).click();
   await expect(page.getByRole('region', { name: /暂存的收件/ })).toHaveCount(0);
+});
+
+test('refusing to accept needs a reason and its legal basis, and prints the 不予受理通知书 with them', async ({ page, context }) => {
+  await signIn(page, 'ob.clerk.a', '综合窗口 王芳（A岗）');
+  await page.goto('/intake');
+  await page.getByLabel('查找事项').fill('临时占用');
+  await page.getByLabel('查找事项').press('Enter');
+  await page.getByRole('button', { name: '读取身份证（F2）' }).click();
+  await page.getByLabel('联系电话').fill('13800001111');
+  await page.getByRole('button', { name: '全部已收取' }).click();
+  await page.getByText('不予受理', { exact: true }).click();
+  await page.getByRole('button', { name: '不予受理，出具不予受理通知书' }).click();
+  await expect(page.getByText('请写明不予受理的理由')).toBeVisible();
+  await expect(page.getByText('请写明法律依据')).toBeVisible();
+  await page.getByLabel('不予受理的理由').fill('申请占用的路段为消防通道，不属于可以临时占用的范围');
+  await page.getByLabel('法律依据').fill('《城市道路管理条例》第三十一条');
+  await page.getByRole('button', { name: '不予受理，出具不予受理通知书' }).click();
+  await expect(page.getByRole('heading', { name: '收件完成：不予受理，已出具不予受理通知书' })).toBeVisible();
+  const [notice] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: '打印不予受理通知书' }).click()]);
+  const sheet = notice.frameLocator('iframe[title="不予受理通知书"]');
+  await expect(sheet.getByText('申请占用的路段为消防通道')).toBeVisible();
+  await expect(sheet.getByText('《城市道路管理条例》第三十一条')).toBeVisible();
 });

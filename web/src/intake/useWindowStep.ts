@@ -37,8 +37,17 @@ export function useWindowStep() {
     return completeStep(step.taskId, variables);
   }
 
-  /** The acceptance step with an outcome: 受理, 一次性告知补正, or 不予受理. */
-  const decide = (record: CaseRecord, outcome: AcceptanceOutcome) => complete(record, 'acceptance', acceptanceVariables(outcome));
+  /**
+   * The acceptance step with an outcome: 受理, 一次性告知补正, or 不予受理. Refusing goes on at
+   * once to the window's next step, telling the applicant the reasons (告知不予理由) in writing,
+   * which prints the 不予受理通知书 with the reasons just given.
+   */
+  async function decide(record: CaseRecord, outcome: AcceptanceOutcome): Promise<CaseRecord> {
+    const after = await complete(record, 'acceptance', acceptanceVariables(outcome));
+    if (outcome.kind !== 'refuse') return after;
+    const now = openStep(after, 'refusal') ? after : (await fetchCase(record.id)).case;
+    return complete(now, 'refusal', { notifiedInWriting: true });
+  }
 
   /**
    * The case once the notice of the outcome is issued (printed by a job: right away embedded,
