@@ -14,7 +14,7 @@ export const DEMO_PASSWORD = 'yichuang-demo';
 export const test = base.extend({
   page: async ({ page }, use) => {
     const devices = process.env.YC_DEVICES_URL;
-    if (devices) await page.addInitScript((url) => { if (!localStorage.getItem('yichuang.devices')) localStorage.setItem('yichuang.devices', url); }, devices);
+    if (devices) await page.addInitScript(`if (!localStorage.getItem('yichuang.devices')) localStorage.setItem('yichuang.devices', ${JSON.stringify(devices)});`);
     await use(page);
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures this one needs from the pattern: none
@@ -88,7 +88,9 @@ export async function expectAt(page: Page, path: string, query: Record<string, s
 /** Presses Tab until the target has the focus (at most `max` times): how a keyboard user gets there. */
 export async function tabTo(page: Page, target: import('@playwright/test').Locator, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+    // Typed by shape: the tests are compiled without the DOM's types.
+    const focused = (el: { ownerDocument: { activeElement: unknown }; contains: (other: never) => boolean }) => el.contains(el.ownerDocument.activeElement as never);
+    if (await target.evaluate(focused).catch(() => false)) return;
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();
