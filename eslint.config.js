@@ -44,6 +44,16 @@ const runtimePurity = {
   },
 };
 
+/** Checks the pages run too (api/validation): pure, and importing nothing of the server, so the web build can take them. */
+const sharedValidation = {
+  files: ['api/validation/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: ['node:*', '../*', 'knex', 'express', 'zod'], message: 'api/validation is imported by the pages too: only pure code of its own folder.' }],
+    }],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'modeler/dist', 'web/dist', 'web/.dist-*', 'coverage', 'scratch', 'tests/e2e/screenshots', 'tests/e2e/output'] },
   js.configs.recommended,
@@ -58,4 +68,5 @@ export default tseslint.config(
   },
   ...pages,
   runtimePurity,
+  sharedValidation,
 );

@@ -17,6 +17,8 @@ import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
 import { calendarRoutes } from './http/calendar-routes.js';
+import { diagramRoutes } from './http/diagram-routes.js';
+import { intakeDraftRoutes } from './http/intake-draft-routes.js';
 import { sessionStaff } from './auth/sessions.js';
 import { webPages } from './http/web-pages.js';
 import type { HitCounter } from './http/rate-limit.js';
@@ -41,6 +43,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   return [
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
+    ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine),
   ];
 }
 

@@ -104,6 +104,11 @@ export class Deployments {
     return { key, process };
   }
 
+  /** The XML a definition version was deployed from, if this engine knows the version. */
+  xml(key: string): string | undefined {
+    return this.records.find((r) => Object.entries(r.processes).some(([id, version]) => definitionKey(id, version) === key))?.xml;
+  }
+
   /** Newest versions of all processes, for message, signal and timer start events. */
   newest(): Array<{ key: string; process: ProcessDef }> {
     return [...this.latest.entries()].map(([id, v]) => ({ key: definitionKey(id, v), process: this.byKey.get(definitionKey(id, v))! }));

@@ -90,6 +90,17 @@ export class Engine {
     await this.execute(id, { type: 'start', processId: process.id, definitionKey, ...command });
   }
 
+  /**
+   * The BPMN XML a definition version (`processId:version`, an instance's definitionKey) was
+   * deployed from, diagram included, so a viewer draws what the instance runs; undefined for
+   * a version never deployed.
+   */
+  async definitionXml(definitionKey: string): Promise<string | undefined> {
+    await this.loaded;
+    await this.parts.deployments.sync(definitionKey);
+    return this.parts.deployments.xml(definitionKey);
+  }
+
   async instance(id: string): Promise<InstanceView | undefined> {
     const loaded = await this.store.load(id);
     return loaded ? describeInstance(loaded.state) : undefined;

@@ -28,6 +28,6 @@ if (total > BUDGET_BYTES) {
   process.exitCode = 1;
 }
 if (offenders.length) {
-  console.error(`the first load holds code that must load only when a diagram or form is opened:\n  ${offenders.join('\n  ')}`);
+  console.error(`the first load holds code that must load only with the page that uses it (a diagram, a form, the intake, a print page):\n  ${offenders.join('\n  ')}`);
   process.exitCode = 1;
 }

@@ -55,3 +55,8 @@ export async function extensionsIn(db: Knex, orgUnitIds: readonly string[], stat
   if (status) query.where('yc_extensions.status', status);
   return (await query).map(toExtension);
 }
+
+/** A case's extension requests, oldest first. */
+export async function extensionsOf(db: Knex, caseId: string): Promise<Extension[]> {
+  return (await db('yc_extensions').where({ case_id: caseId }).orderBy('requested_at')).map(toExtension);
+}

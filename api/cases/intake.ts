@@ -5,7 +5,7 @@ import type { Staff } from '../auth/types.js';
 import type { Applicant, CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
-import { idNumberProblem } from './id-number.js';
+import { applicantIdProblem } from '../validation/applicant.js';
 import { appendLog, insertCase, nextCaseNo, updateCase } from './repository.js';
 import { localDate } from '../../engine/calendar/local-date.js';
 import { limitsOf } from '../time-limits/limits.js';
@@ -61,13 +61,10 @@ async function forwarded(db: Knex, record: CaseRecord, clerk: Staff, agentUnitId
     { at, actorId: clerk.id, action: 'forwarded', detail: { from: agentUnitId, to: record.orgUnitId } });
 }
 
+/** The applicant's ID number or credit code, by the one check the window's page runs too. */
 function checkApplicant(applicant: Applicant): void {
-  if (applicant.kind === 'person') {
-    const problem = applicant.idNumber ? idNumberProblem(applicant.idNumber) : '请填写身份证号码';
-    if (problem) throw new ApiError(400, 'APPLICANT_INVALID', problem, [{ field: 'applicant.idNumber', problem }]);
-  } else if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(applicant.creditCode ?? '')) {
-    throw new ApiError(400, 'APPLICANT_INVALID', '统一社会信用代码应为 18 位', [{ field: 'applicant.creditCode', problem: '格式不符' }]);
-  }
+  const found = applicantIdProblem(applicant);
+  if (found) throw new ApiError(400, 'APPLICANT_INVALID', found.problem, [{ field: `applicant.${found.field}`, problem: found.problem }]);
 }
 
 /** The item's material list, ticked; a name not on the list is refused so nothing is lost silently. */

@@ -1,14 +1,9 @@
 import type { Knex } from 'knex';
 import type { CaseStatus } from './types.js';
 import { findCaseByNo } from './repository.js';
+import { statusNames } from './status-names.js';
 import { noticesOf } from '../notices/store.js';
 import { ApiError } from '../http/errors.js';
-
-/** How a status reads to the applicant. */
-const statusNames: Record<CaseStatus, string> = {
-  received: '已收件，待受理', correcting: '待补正材料（补齐后受理）', handling: '办理中', suspended: '特别程序中',
-  refused: '不予受理或不予许可', completed: '已办结', withdrawn: '已撤件',
-};
 
 export interface TrackView {
   caseNo: string;

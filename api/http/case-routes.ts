@@ -13,6 +13,7 @@ import { handOver } from '../cases/handover.js';
 import { closeClock } from '../cases/clock.js';
 import { noticesOf } from '../notices/store.js';
 import { dateChanges } from '../time-limits/date-changes.js';
+import { caseReading, caseReadingSchema } from './case-reading.js';
 
 /** Cases: intake, lists and details, withdrawal and handing on; every read and write within the caller's org units. */
 export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
@@ -38,11 +39,12 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
     }),
     route({
       method: 'get', path: '/cases/:id', summary: '办件详情、办理记录与文书', tags: ['cases'], roles: 'any',
-      response: z.object({ case: caseSchema, log: z.array(z.unknown()), notices: z.array(z.unknown()), dateChanges: z.array(dateChangeSchema) }),
+      response: z.object({ case: caseSchema, log: z.array(z.unknown()), notices: z.array(z.unknown()), dateChanges: z.array(dateChangeSchema) })
+        .extend(caseReadingSchema.shape),
       handler: async ({ staff, params }) => {
         const record = await visibleCase(db, staff!, params.id ?? '');
         const [log, notices] = [await caseLog(db, record.id), await noticesOf(db, record.id)];
-        return { case: record, log, notices, dateChanges: dateChanges(log, notices) };
+        return { case: record, log, notices, dateChanges: dateChanges(log, notices), ...(await caseReading(db, engine, record, log)) };
       },
     }),
     route({

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { PHONE_PATTERN } from '../validation/phone.js';
 
 /** The shapes the case routes answer with, shared so OpenAPI describes one of each. */
 export const applicantSchema = z.object({
   kind: z.enum(['person', 'company']), name: z.string().trim().min(1).max(100), idNumber: z.string().max(18).optional(),
-  creditCode: z.string().max(18).optional(), phone: z.string().regex(/^[0-9+\-\s]{7,20}$/, '请填写有效的联系电话'), address: z.string().max(200).optional(),
+  creditCode: z.string().max(18).optional(), phone: z.string().regex(PHONE_PATTERN, '请填写有效的联系电话'), address: z.string().max(200).optional(),
 });
 
 const fileSchema = z.object({ id: z.string(), contentType: z.string(), size: z.number(), uploadedAt: z.number() });

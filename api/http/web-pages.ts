@@ -6,11 +6,12 @@ import { notFound } from './errors.js';
 /**
  * What a page may load: only this server's own scripts, styles and API. Element Plus sets
  * inline style attributes, hence 'unsafe-inline' for styles (never for scripts); frames only
- * from this origin, so the pages cannot be framed by another site.
+ * from this origin, so the pages cannot be framed by another site. Calls may also go to the
+ * window's device service on the loopback address (devices/README.md), nowhere else.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-  "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
+  "font-src 'self' data:", "connect-src 'self' http://127.0.0.1:* http://localhost:*", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'",
 ].join('; ');
 
 /** index.html names the hashed files of the current build, so it is asked for again every time. */

@@ -43,6 +43,8 @@ const ROAD = itemNamed('临时占用城市道路审批');
 const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
 const SEE_TOWNSHIP = ['admin', 'county.reviewer', 'county.director', 'supervisor', 'auditor', 'ob.director', 'ob.clerk.a', 'ob.clerk.b', 'ob.reviewer', 'ob.land', 'ob.farm', 'ob.build'];
 let units = 0;
+let drafts = 0;
+const DRAFT = { applicant: { kind: 'person', name: '王芳' }, materials: {} };
 
 /** A fresh township case, open at acceptance in ob.clerk.a's inbox. */
 const freshCase = (f: Fixtures) => receive(f.server, f.token('ob.clerk.a'), BIRTH);
@@ -103,6 +105,17 @@ export const probes: Record<string, Probe[]> = {
   }],
   'POST /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}`, bytes: PDF, contentType: 'application/pdf' }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
   'GET /track/:caseNo': [{ request: async (f) => ({ path: `/track/${f.township}?phone=${applicant.phone.slice(-4)}` }) }],
+  'GET /cases/:id/diagram': [{ request: async (f) => ({ path: `/cases/${f.township}/diagram` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
+  'GET /intake-drafts': [{ request: async () => ({ path: '/intake-drafts' }) }],
+  'PUT /intake-drafts/:id': [{ request: async () => ({ path: `/intake-drafts/probe-${++drafts}`, body: DRAFT }) }],
+  'DELETE /intake-drafts/:id': [{
+    // Each clerk deletes a draft of their own (made first); a draft is never anyone else's to delete (tests/api/intake-drafts.test.ts).
+    request: async (f, who) => {
+      const id = `probe-${++drafts}`;
+      if (who?.roles.includes('clerk')) await f.server.call('PUT', `/intake-drafts/${id}`, { token: f.token(who.username), body: DRAFT });
+      return { path: `/intake-drafts/${id}` };
+    },
+  }],
   'GET /cases/:id/notices/:noticeId': [{ request: async (f) => ({ path: `/cases/${f.issued.caseId}/notices/${f.issued.noticeId}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
   'GET /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
 };

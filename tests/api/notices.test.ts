@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { renderNotice } from '../../api/notices/render.js';
-import { idNumberProblem } from '../../api/cases/id-number.js';
+import { idNumberProblem } from '../../api/validation/id-number.js';
 
 const applicant = { name: '王芳<script>', phone: '13800000000' };
 

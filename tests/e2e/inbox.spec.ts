@@ -19,6 +19,15 @@ test('a clerk\'s inbox shows the case taken in at the window: number, item, appl
     '2026年3月9日']);
   await expectAccessible(page);
   await screenshots(page, 'inbox');
+
+  // The case number opens the case's page: received, waiting at acceptance with its §32 date.
+  await row.getByRole('link', { name: caseNo }).click();
+  await expect(page.getByRole('heading', { name: `办件详情 ${caseNo}` })).toBeVisible();
+  await expect(page.getByText('已收件，待受理')).toBeVisible();
+  await expect(page.getByRole('region', { name: '时限' })).toContainText('受理期限2026年3月9日 剩余5个工作日');
+  await expect(page.getByRole('figure', { name: '流程图，当前环节：受理' })).toBeVisible();
+  await expectAccessible(page);
+  await screenshots(page, 'case-received');
 });
 
 // 流动人口居住登记 (a village item, code 000172002001) with its two required materials.

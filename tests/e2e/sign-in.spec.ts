@@ -23,7 +23,7 @@ test('a clerk who mistypes the password is told so, then signs in, sees name, ce
   await expect(account(page)).toContainText('综合窗口 王芳（A岗）');
   await expect(account(page)).toContainText('永嘉县瓯北街道行政服务中心');
   await expect(account(page).getByRole('list', { name: '角色' }).getByRole('listitem')).toHaveText(['窗口工作人员']);
-  await expect(navLinks(page)).toHaveText(['我的待办']);
+  await expect(navLinks(page)).toHaveText(['我的待办', '综合受理']);
 
   await account(page).getByRole('button', { name: '退出登录' }).click();
   await expectAt(page, '/sign-in');

@@ -7,8 +7,16 @@ export { expect };
 /** The demo logins' password (api/seed/demo-county.ts; `npm start` prints it). */
 export const DEMO_PASSWORD = 'yichuang-demo';
 
-/** Every test runs against the server global-setup.ts started. */
+/**
+ * Every test runs against the server global-setup.ts started; the browser's computer has the
+ * device simulator as its window's device service (set once per computer, as a centre would).
+ */
 export const test = base.extend({
+  page: async ({ page }, use) => {
+    const devices = process.env.YC_DEVICES_URL;
+    if (devices) await page.addInitScript(`if (!localStorage.getItem('yichuang.devices')) localStorage.setItem('yichuang.devices', ${JSON.stringify(devices)});`);
+    await use(page);
+  },
   // eslint-disable-next-line no-empty-pattern -- Playwright reads which fixtures this one needs from the pattern: none
   baseURL: async ({}, use) => {
     const url = process.env.YC_E2E_URL;
@@ -31,11 +39,16 @@ export const account = (page: Page) => page.getByRole('region', { name: '当前�
 /** The main navigation's links. */
 export const navLinks = (page: Page) => page.getByRole('navigation', { name: '主导航' }).getByRole('link');
 
-/** axe finds no serious or critical violation on the page as it stands. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/**
+ * axe finds no serious or critical violation on the page as it stands. `legacy`: axe runs in
+ * the page itself, frames included (a sandboxed frame, such as a printed notice's, stalls the
+ * default mode's helper page in this Chromium).
+ */
+export async function expectAccessible(page: Page, options: { legacy?: boolean } = {}): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(options.legacy ?? false).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const where = (n: (typeof serious)[number]['nodes'][number]) => `${n.target.join(' ')}${n.any[0]?.message ? ` (${n.any[0].message})` : ''}`;
+  expect(serious.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map(where).join(', ')}`)).toEqual([]);
 }
 
 const SIZES = [{ width: 1366, height: 768 }, { width: 768, height: 1024 }];
@@ -70,4 +83,15 @@ export async function expectAt(page: Page, path: string, query: Record<string, s
     const url = new URL(page.url());
     return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
   }).toEqual({ path, query });
+}
+
+/** Presses Tab until the target has the focus (at most `max` times): how a keyboard user gets there. */
+export async function tabTo(page: Page, target: import('@playwright/test').Locator, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    // Typed by shape: the tests are compiled without the DOM's types.
+    const focused = (el: { ownerDocument: { activeElement: unknown }; contains: (other: never) => boolean }) => el.contains(el.ownerDocument.activeElement as never);
+    if (await target.evaluate(focused).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }

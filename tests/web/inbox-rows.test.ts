@@ -8,9 +8,9 @@ const task = (over: Partial<InboxTask>): InboxTask => ({
 });
 
 describe('inbox rows', () => {
-  test('a row keeps what a person reads: case number, item, applicant, step and due date', () => {
+  test('a row keeps what a person reads: case number (linking to its page), item, applicant, step and due date', () => {
     expect(toRow(task({ dueAt: Date.UTC(2026, 2, 9, 1) }))).toEqual({
-      id: 't1', caseNo: '330324-ob-20260302-0001', itemName: '居住证核发', applicantName: '张丽华', stepName: '受理', dueAt: Date.UTC(2026, 2, 9, 1),
+      id: 't1', caseId: 'c1', caseNo: '330324-ob-20260302-0001', itemName: '居住证核发', applicantName: '张丽华', stepName: '受理', dueAt: Date.UTC(2026, 2, 9, 1),
     });
   });
 

@@ -4,8 +4,9 @@ import { roleTitles } from '../../web/src/auth/roles.js';
 import { roles } from '../../api/auth/types.js';
 
 describe('navigation by role', () => {
-  test('the inbox is offered to those who work cases: clerk, reviewer, director, supervisor', () => {
-    for (const role of ['clerk', 'reviewer', 'director', 'supervisor'] as const) expect(navFor([role]).map((e) => e.title)).toEqual(['我的待办']);
+  test('the inbox is offered to those who work cases: clerk, reviewer, director, supervisor; the window intake to clerks only, after the inbox', () => {
+    for (const role of ['reviewer', 'director', 'supervisor'] as const) expect(navFor([role]).map((e) => e.title)).toEqual(['我的待办']);
+    expect(navFor(['clerk']).map((e) => e.title)).toEqual(['我的待办', '综合受理']);
   });
 
   test('an administrator or an auditor is offered none of the pages built so far', () => {
@@ -15,6 +16,7 @@ describe('navigation by role', () => {
 
   test('the router asks the same roles of the inbox as the menu does', () => {
     expect(rolesFor('inbox')).toEqual(['clerk', 'reviewer', 'director', 'supervisor']);
+    expect(rolesFor('intake')).toEqual(['clerk']);
     expect(rolesFor('start')).toBeUndefined();
   });
 

@@ -38,6 +38,8 @@ describe('serving the built pages', () => {
       expect(await res.text()).toContain('<title>一窗</title>');
       expect(res.headers.get('cache-control')).toBe('no-cache');
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // Calls go to this server and to the window's device service on the loopback address only (devices/README.md).
+      expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' http://127.0.0.1:* http://localhost:*;");
     }
   });
 

@@ -26,8 +26,11 @@ export function firstLoadFiles(manifest: Manifest, entry = 'index.html'): string
   return [...seen].map((key) => manifest[key]!.file).filter((file) => file.endsWith('.js')).sort();
 }
 
-/** Packages that must never be in the first load: heavy editors and viewers come when a page opens them. */
-export const LAZY_ONLY = ['bpmn-js', 'diagram-js', '@bpmn-io/form-js'];
+/**
+ * Packages that must never be in the first load: heavy editors and viewers come when a page
+ * opens them, and so do the intake's pinyin dictionary and the print pages' code makers.
+ */
+export const LAZY_ONLY = ['bpmn-js', 'diagram-js', '@bpmn-io/form-js', 'pinyin-pro', 'jsbarcode', 'qrcode'];
 
 /**
  * The first-load files holding modules of a lazy-only package (by package-name prefix, so

@@ -25,11 +25,16 @@ export function createAppRouter(): Router {
     history: createWebHistory(),
     routes: [
       { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true, title: '登录' } },
+      // Printable pages: a sheet of A4 without the frame, opened in a tab of their own.
+      { path: '/print/cases/:id/receipt', name: 'print-receipt', component: () => import('./print/PrintReceiptPage.vue'), meta: { title: '收件凭证' } },
+      { path: '/print/cases/:id/notices/:noticeId', name: 'print-notice', component: () => import('./print/PrintNoticePage.vue'), meta: { title: '打印文书' } },
       {
         path: '/', component: AppShell,
         children: [
           { path: '', name: 'start', component: StartPage, meta: { title: '首页' } },
           { path: 'inbox', name: 'inbox', component: InboxPage, meta: { title: '我的待办' } },
+          { path: 'intake', name: 'intake', component: () => import('./intake/IntakePage.vue'), meta: { title: '综合受理' } },
+          { path: 'cases/:id', name: 'case', component: () => import('./cases/CasePage.vue'), meta: { title: '办件详情' } },
           { path: ':rest(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: '页面不存在' } },
         ],
       },

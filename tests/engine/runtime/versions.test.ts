@@ -20,6 +20,15 @@ describe('versions', () => {
     expect((await engine.start('permit', {}, { version: 1 })).definitionKey).toBe('permit:1');
   });
 
+  test('each version gives back the XML it was deployed from; an unknown version gives nothing', async () => {
+    const { engine } = testEngine();
+    await engine.deploy(v1);
+    await engine.deploy(v2);
+    expect(await engine.definitionXml('permit:1')).toBe(v1);
+    expect(await engine.definitionXml('permit:2')).toBe(v2);
+    expect(await engine.definitionXml('permit:3')).toBeUndefined();
+  });
+
   test('migrating moves the instances whose elements map and refuses the others with the reason', async () => {
     const { engine } = testEngine();
     await engine.deploy(v1);

@@ -1081,6 +1081,30 @@ export interface paths {
                                 reason: string;
                                 printedOn: string[];
                             }[];
+                            statusName: string;
+                            /** @description 剩余工作日：今天之后到各期限当日（含）的工作日数；期限当日为 0，已超期为负数；办结的办件为空 */
+                            timeLeft: {
+                                acceptanceDueAt?: number;
+                                dueAt?: number;
+                                statutoryDueAt?: number;
+                            };
+                            extensions: {
+                                id: string;
+                                caseId: string;
+                                days: number;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "refused" | "lapsed";
+                                requestedBy: string;
+                                requestedAt: number;
+                                decidedBy?: string;
+                                decidedAt?: number;
+                                decisionNote?: string;
+                            }[];
+                            /** @description 办理记录、首问责任人和延期申请中出现的工作人员：编号 → 姓名 */
+                            names: {
+                                [key: string]: string;
+                            };
                         };
                     };
                 };
@@ -2310,6 +2334,248 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/diagram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件流程图：流程定义（BPMN）、已完成与当前环节及其办理人 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            definitionKey: string;
+                            /** @description BPMN 2.0 XML of the version the case runs on, with its diagram */
+                            xml: string;
+                            completed: string[];
+                            taken: string[];
+                            active: string[];
+                            steps: {
+                                elementId?: string;
+                                name: string;
+                                holder: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我暂存的收件草稿（最近保存的在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            itemCode?: string;
+                            itemName?: string;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "company";
+                                name?: string;
+                                idNumber?: string;
+                                creditCode?: string;
+                                phone?: string;
+                                address?: string;
+                            };
+                            materials: {
+                                [key: string]: "received" | "missing";
+                            };
+                            note?: string;
+                            id: string;
+                            updatedAt: number;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intake-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 暂存收件草稿（编号由页面生成，再次保存即覆盖） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemCode?: string;
+                        itemName?: string;
+                        applicant: {
+                            /** @enum {string} */
+                            kind: "person" | "company";
+                            name?: string;
+                            idNumber?: string;
+                            creditCode?: string;
+                            phone?: string;
+                            address?: string;
+                        };
+                        materials: {
+                            [key: string]: "received" | "missing";
+                        };
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            itemCode?: string;
+                            itemName?: string;
+                            applicant: {
+                                /** @enum {string} */
+                                kind: "person" | "company";
+                                name?: string;
+                                idNumber?: string;
+                                creditCode?: string;
+                                phone?: string;
+                                address?: string;
+                            };
+                            materials: {
+                                [key: string]: "received" | "missing";
+                            };
+                            note?: string;
+                            id: string;
+                            updatedAt: number;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 删除收件草稿 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

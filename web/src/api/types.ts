@@ -17,3 +17,14 @@ export type OrgUnit = ResponseOf<'/api/v1/org-units', 'get'>[number];
 export type InboxTask = ResponseOf<'/api/v1/tasks', 'get'>[number];
 /** The body of every error answer: `{ error: { code, message, fields } }`. */
 export type ErrorBody = components['schemas']['Error'];
+/** An item's service guide (办事指南), as GET /items/:code answers. */
+export type ServiceItem = ResponseOf<'/api/v1/items/{code}', 'get'>;
+/** A case with its log, notices, dates moved, status in words, working days left, extensions and staff names. */
+export type CaseDetail = ResponseOf<'/api/v1/cases/{id}', 'get'>;
+/** A case as the API keeps it. */
+export type CaseRecord = CaseDetail['case'];
+export type Applicant = CaseRecord['applicant'];
+/** Where a case stands on its process's diagram. */
+export type CaseDiagramData = ResponseOf<'/api/v1/cases/{id}/diagram', 'get'>;
+/** A clerk's unfinished intake kept on the server. */
+export type IntakeDraft = ResponseOf<'/api/v1/intake-drafts', 'get'>[number];

@@ -5,6 +5,8 @@ import { toEpochMs } from '../format/dates.js';
 /** One row of 我的待办, as the page shows it: only what a person reads. */
 export interface InboxRow {
   id: string;
+  /** The case's page is at /cases/:caseId. */
+  caseId: string;
   caseNo: string;
   itemName: string;
   applicantName: string;
@@ -15,7 +17,7 @@ export interface InboxRow {
 /** A task as a row: the step's name (its element id if the model names none). Pure. */
 export function toRow(task: InboxTask): InboxRow {
   return {
-    id: task.id, caseNo: task.caseNo, itemName: task.itemName, applicantName: task.applicantName,
+    id: task.id, caseId: task.caseId, caseNo: task.caseNo, itemName: task.itemName, applicantName: task.applicantName,
     stepName: task.name ?? task.elementId, ...(task.dueAt === undefined ? {} : { dueAt: task.dueAt }),
   };
 }
