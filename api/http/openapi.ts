@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import type { AnyRoute } from './routes.js';
 import type { RawRoute } from './raw-routes.js';
+import { TIME_PRECISION_PARAM } from './answer.js';
 
 const openApiPath = (path: string) => `/api/v1${path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
 const pathParameters = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+
+/** Every JSON answer writes its times to the second; a client that needs milliseconds asks for them. */
+const timePrecisionParameter = {
+  name: TIME_PRECISION_PARAM, in: 'query', required: false, schema: { type: 'string', enum: ['s', 'ms'], default: 's' },
+  description: '应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00）',
+};
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. Pure. */
 export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRoute[], version: string): Record<string, unknown> {
@@ -13,7 +20,7 @@ export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRo
   return {
     openapi: '3.1.0',
     info: { title: 'yichuang 一窗 API', version },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, parameters: { timePrecision: timePrecisionParameter } },
     paths,
   };
 }
@@ -25,7 +32,7 @@ function operation(spec: AnyRoute): Record<string, unknown> {
     summary: spec.summary,
     tags: spec.tags,
     ...(spec.roles === 'public' ? {} : { security: [{ bearer: [] }], 'x-roles': spec.roles }),
-    parameters: [...params, ...query],
+    parameters: [...params, ...query, { $ref: '#/components/parameters/timePrecision' }],
     ...(spec.upload ? { requestBody: { required: true, content: Object.fromEntries(spec.upload.types.map((t) => [t, { schema: { type: 'string', format: 'binary', maxLength: spec.upload!.limit } }])) } } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body) } } } } : {}),
     responses: {

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { instant, recordWithInstants } from './instant.js';
+import { noticeKinds } from '../notices/render.js';
+import type { NoticeKind } from '../notices/render.js';
+
+export { instant } from './instant.js';
 
 /** The shapes the case routes answer with, shared so OpenAPI describes one of each. */
 export const applicantSchema = z.object({
@@ -6,34 +11,44 @@ export const applicantSchema = z.object({
   creditCode: z.string().max(18).optional(), phone: z.string().regex(/^[0-9+\-\s]{7,20}$/, '请填写有效的联系电话'), address: z.string().max(200).optional(),
 });
 
-const fileSchema = z.object({ id: z.string(), contentType: z.string(), size: z.number(), uploadedAt: z.number() });
+const fileSchema = z.object({ id: z.string(), contentType: z.string(), size: z.number(), uploadedAt: instant });
 export const materialSchema = z.object({ name: z.string(), required: z.boolean(), provided: z.boolean(), file: fileSchema.optional() });
-const stepSchema = z.object({ taskId: z.string(), name: z.string(), dueAt: z.number().optional(), stopsClock: z.boolean().optional() });
-const clockStopSchema = z.object({ kind: z.enum(['correction', 'special-procedure']), name: z.string(), days: z.number().optional(), from: z.number(), to: z.number().optional() });
+const stepSchema = z.object({ taskId: z.string(), name: z.string(), dueAt: instant.optional(), stopsClock: z.boolean().optional() });
+const clockStopSchema = z.object({ kind: z.enum(['correction', 'special-procedure']), name: z.string(), days: z.number().optional(), from: instant, to: instant.optional() });
 
 export const caseSchema = z.object({
   id: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), orgUnitId: z.string(), status: z.string(),
   instanceId: z.string().optional(), ownerId: z.string().optional(), applicant: applicantSchema, materials: z.array(materialSchema),
-  receivedAt: z.number(), acceptedAt: z.number().optional(), dueAt: z.number().optional(), statutoryDueAt: z.number().optional(), extendedDays: z.number().optional(),
-  currentSteps: z.array(stepSchema), cards: z.array(z.object({ colour: z.enum(['yellow', 'red']), at: z.number() })),
+  receivedAt: instant, acceptedAt: instant.optional(), dueAt: instant.optional(), statutoryDueAt: instant.optional(), extendedDays: z.number().optional(),
+  currentSteps: z.array(stepSchema), cards: z.array(z.object({ colour: z.enum(['yellow', 'red']), at: instant })),
   visits: z.number(), resultNo: z.string().optional(), version: z.number(), windowId: z.string().optional(),
-  clockStoppedAt: z.number().optional(), clockStops: z.array(clockStopSchema).optional(),
+  clockStoppedAt: instant.optional(), clockStops: z.array(clockStopSchema).optional(),
 });
 
 export const taskSchema = z.object({
   id: z.string(), elementId: z.string(), name: z.string().optional(), caseId: z.string(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(),
-  candidateGroups: z.array(z.string()), formKey: z.string().optional(), dueAt: z.number().optional(), createdAt: z.number(), instanceId: z.string(), assignee: z.string().optional(),
-  extension: z.object({ id: z.string(), days: z.number(), reason: z.string(), requestedBy: z.string(), requestedAt: z.number() }).optional(),
+  candidateGroups: z.array(z.string()), formKey: z.string().optional(), dueAt: instant.optional(), createdAt: instant, instanceId: z.string(), assignee: z.string().optional(),
+  extension: z.object({ id: z.string(), days: z.number(), reason: z.string(), requestedBy: z.string(), requestedAt: instant }).optional(),
 });
 
 export const extensionSchema = z.object({
   id: z.string(), caseId: z.string(), days: z.number(), reason: z.string(), status: z.enum(['pending', 'approved', 'refused', 'lapsed']),
-  requestedBy: z.string(), requestedAt: z.number(), decidedBy: z.string().optional(), decidedAt: z.number().optional(), decisionNote: z.string().optional(),
+  requestedBy: z.string(), requestedAt: instant, decidedBy: z.string().optional(), decidedAt: instant.optional(), decisionNote: z.string().optional(),
 });
 
 export const trackSchema = z.object({
   caseNo: z.string(), itemName: z.string(), applicantName: z.string(), status: z.string(), statusName: z.string(),
-  receivedAt: z.number(), acceptedAt: z.number().optional(), dueAt: z.number().optional(), clockStopped: z.boolean(),
-  currentSteps: z.array(z.object({ name: z.string(), dueAt: z.number().optional() })),
-  clockStops: z.array(clockStopSchema.omit({ kind: true })), notices: z.array(z.object({ title: z.string(), issuedAt: z.number() })), visits: z.number(),
+  receivedAt: instant, acceptedAt: instant.optional(), dueAt: instant.optional(), clockStopped: z.boolean(),
+  currentSteps: z.array(z.object({ name: z.string(), dueAt: instant.optional() })),
+  clockStops: z.array(clockStopSchema.omit({ kind: true })), notices: z.array(z.object({ title: z.string(), issuedAt: instant })), visits: z.number(),
+});
+
+/** A line of a case's log (办理记录): who did what when; a detail's times are its `…At` fields. */
+export const caseLogEntrySchema = z.object({
+  seq: z.number().int(), at: instant, actorId: z.string().optional(), action: z.string(), detail: recordWithInstants,
+});
+
+/** A notice issued for a case; its printable page is at /cases/:id/notices/:noticeId. */
+export const noticeSchema = z.object({
+  id: z.string(), caseId: z.string(), kind: z.enum(Object.keys(noticeKinds) as [NoticeKind, ...NoticeKind[]]), title: z.string(), createdAt: instant,
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
+import { advanceTo, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
 
 const PERMIT = itemNamed('居住证核发');
 
@@ -10,7 +10,7 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     let clerk = await server.login('ob.clerk.a');
     const caseId = await receive(server, clerk, PERMIT, ['居民身份证']);
     const accept = await stepOf(server, clerk, caseId, 'accept');
-    expect(chinaDate(accept.dueAt!)).toBe('2026-03-09');
+    expect(accept.dueAt!).toBe('2026-03-09T23:59:59+08:00');
 
     const refused = await server.call('POST', `/tasks/${encodeURIComponent(accept.id)}/complete`, { token: clerk, body: { variables: { accepted: true, missingMaterials: [] } } });
     expect(refused.status).toBe(400);
@@ -19,7 +19,7 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: ['居民身份证已过有效期，请提供有效证件'] });
     const waiting = await detail(server, clerk, caseId);
-    expect(waiting.case).toMatchObject({ status: 'correcting', clockStoppedAt: chinaTime('2026-03-02 09:00'), visits: 1, currentSteps: [expect.objectContaining({ name: '接收补正材料', stopsClock: true })] });
+    expect(waiting.case).toMatchObject({ status: 'correcting', clockStoppedAt: '2026-03-02T09:00:00+08:00', visits: 1, currentSteps: [expect.objectContaining({ name: '接收补正材料', stopsClock: true })] });
     expect(waiting.case.acceptedAt).toBeUndefined();
     const notice = await noticeText(server, clerk, caseId, 'one-time');
     expect(notice.match(/<li>/g)).toHaveLength(3);
@@ -31,15 +31,15 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     clerk = await server.login('ob.clerk.a');
     await complete(server, clerk, caseId, 'await_correction', { correctedMaterials: ['近期免冠彩色照片', '居住证明'] });
     const back = (await detail(server, clerk, caseId)).case;
-    expect(back).toMatchObject({ status: 'received', visits: 2, clockStops: [{ kind: 'correction', from: chinaTime('2026-03-02 09:00'), to: chinaTime('2026-03-05 10:00') }] });
+    expect(back).toMatchObject({ status: 'received', visits: 2, clockStops: [{ kind: 'correction', from: '2026-03-02T09:00:00+08:00', to: '2026-03-05T10:00:00+08:00' }] });
     expect(back.clockStoppedAt).toBeUndefined();
     expect(back.materials.filter((m: { provided: boolean }) => m.provided).map((m: { name: string }) => m.name)).toEqual(['居民身份证', '近期免冠彩色照片', '居住证明']);
 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
     const accepted = await detail(server, clerk, caseId);
     // Counting restarts the day after the complete materials arrived: 10 working days from 2026-03-05.
-    expect(accepted.case).toMatchObject({ status: 'handling', acceptedAt: chinaTime('2026-03-05 10:00') });
-    expect(chinaDate(accepted.case.dueAt)).toBe('2026-03-19');
+    expect(accepted.case).toMatchObject({ status: 'handling', acceptedAt: '2026-03-05T10:00:00+08:00' });
+    expect(accepted.case.dueAt).toBe('2026-03-19T23:59:59+08:00');
     expect(accepted.notices.map((n: { kind: string }) => n.kind)).toEqual(['one-time', 'acceptance']);
   });
 
@@ -49,7 +49,7 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     const caseId = await receive(server, clerk, PERMIT, ['居民身份证']);
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: ['近期免冠彩色照片'] });
     const withdrawn = await server.call('POST', `/cases/${caseId}/withdraw`, { token: clerk, body: { reason: '申请人不再申领' } });
-    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', currentSteps: [], clockStops: [{ kind: 'correction', to: chinaTime('2026-03-02 09:00') }] });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', currentSteps: [], clockStops: [{ kind: 'correction', to: '2026-03-02T09:00:00+08:00' }] });
     expect(withdrawn.body.clockStoppedAt).toBeUndefined();
     expect(await server.engine.tasks()).toEqual([]);
     expect((await track(server, caseId)).body).toMatchObject({ status: 'withdrawn', statusName: '已撤件', clockStopped: false });

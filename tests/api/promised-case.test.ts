@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
+import { advanceTo, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
@@ -14,9 +14,9 @@ describe('a promised-mode case through the HTTP API', () => {
 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
     const accepted = (await detail(server, clerk, caseId)).case;
-    expect(accepted).toMatchObject({ status: 'handling', acceptedAt: chinaTime('2026-02-10 09:30') });
-    expect(chinaDate(accepted.dueAt)).toBe('2026-03-16');
-    expect(chinaDate(accepted.statutoryDueAt)).toBe('2026-03-16');
+    expect(accepted).toMatchObject({ status: 'handling', acceptedAt: '2026-02-10T09:30:00+08:00' });
+    expect(accepted.dueAt).toBe('2026-03-16T23:59:59+08:00');
+    expect(accepted.statutoryDueAt).toBe('2026-03-16T23:59:59+08:00');
     const notice = await noticeText(server, clerk, caseId, 'acceptance');
     expect(notice).toContain('自受理之日起 20 个工作日，即 <strong>2026年3月16日</strong> 前办结');
     expect(notice).toContain('批前公示');
@@ -41,13 +41,13 @@ describe('a promised-mode case through the HTTP API', () => {
     let reviewer = await server.login('ob.reviewer');
     const caseId = await receive(server, clerk, ROAD);
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
-    expect(chinaDate((await detail(server, clerk, caseId)).case.dueAt)).toBe('2026-03-09');
+    expect((await detail(server, clerk, caseId)).case.dueAt).toBe('2026-03-09T23:59:59+08:00');
 
     await complete(server, reviewer, caseId, 'review', { opinion: '需现场勘察', specialProcedure: { name: '现场勘察', days: 1 } });
     const stopped = (await detail(server, clerk, caseId)).case;
-    expect(stopped).toMatchObject({ status: 'suspended', clockStoppedAt: chinaTime('2026-03-02 09:00'), currentSteps: [expect.objectContaining({ name: '特别程序', stopsClock: true })] });
+    expect(stopped).toMatchObject({ status: 'suspended', clockStoppedAt: '2026-03-02T09:00:00+08:00', currentSteps: [expect.objectContaining({ name: '特别程序', stopsClock: true })] });
     const seen = (await track(server, caseId)).body;
-    expect(seen).toMatchObject({ status: 'suspended', clockStopped: true, clockStops: [{ name: '现场勘察', days: 1, from: chinaTime('2026-03-02 09:00') }] });
+    expect(seen).toMatchObject({ status: 'suspended', clockStopped: true, clockStops: [{ name: '现场勘察', days: 1, from: '2026-03-02T09:00:00+08:00' }] });
     expect(seen.statusName).toContain('特别程序');
 
     await advanceTo(server, '2026-03-05 09:00');
@@ -56,11 +56,11 @@ describe('a promised-mode case through the HTTP API', () => {
     const resumed = (await detail(server, clerk, caseId));
     expect(resumed.case).toMatchObject({ status: 'handling', cards: [] });
     expect(resumed.case.clockStoppedAt).toBeUndefined();
-    expect(chinaDate(resumed.case.dueAt)).toBe('2026-03-12');
+    expect(resumed.case.dueAt).toBe('2026-03-12T23:59:59+08:00');
     expect(resumed.log.find((e) => e.action === 'clock-resumed').detail).toMatchObject({ daysLeft: 5 });
     const afterwards = (await track(server, caseId)).body;
-    expect(afterwards).toMatchObject({ clockStopped: false, clockStops: [{ name: '现场勘察', to: chinaTime('2026-03-05 09:00') }] });
-    expect(chinaDate(afterwards.dueAt)).toBe('2026-03-12');
+    expect(afterwards).toMatchObject({ clockStopped: false, clockStops: [{ name: '现场勘察', to: '2026-03-05T09:00:00+08:00' }] });
+    expect(afterwards.dueAt).toBe('2026-03-12T23:59:59+08:00');
 
     await complete(server, reviewer, caseId, 'review', { opinion: '勘察后同意', specialProcedure: null });
     await complete(server, await server.login('ob.director'), caseId, 'decide', { approved: true });
