@@ -1,3 +1,4 @@
+import './zod-locale.js';
 import express from 'express';
 import type { Knex } from 'knex';
 import type { Engine } from '../engine/index.js';
