@@ -31,6 +31,7 @@ export type { InstanceState } from './runtime/state.js';
 export { verifyChain } from './history/chain.js';
 export type { StoredEvent, ChainCheck } from './history/chain.js';
 export { MemoryStore } from './store/memory.js';
+export { ITEM_SEPARATOR, canonicalItemId, itemId, splitItemId } from './store/projections.js';
 export type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
 export type { ClaimedEffect, EffectClaim } from './store/claims.js';
 export type { BufferedMessage, StartTimer } from './store/start-timers-and-messages.js';

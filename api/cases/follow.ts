@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Effect, Engine, InstanceState, WorkingCalendar } from '../../engine/index.js';
-import { deadlineAfterReceipt } from '../../engine/index.js';
+import { deadlineAfterReceipt, itemId } from '../../engine/index.js';
 import type { CaseRecord, CaseStatus, CaseStep } from './types.js';
 import { findCase, updateCase } from './repository.js';
 import { clockHeld, closeClock, resumeClock, stopClock } from './clock.js';
@@ -29,9 +29,9 @@ export function followCases(db: Knex, engine: Engine): () => void {
     if (effect.type === 'task.created') {
       const vars = state.vars['0'] ?? {};
       await updateCase(db, caseId, (c) => opened(c, stepOf(engine.calendar, c, instanceId, effect, vars, at), vars, at),
-        { at, action: 'step-opened', detail: { taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId } });
+        { at, action: 'step-opened', detail: { taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId } });
     } else if (effect.type === 'task.closed') {
-      const taskId = `${instanceId}/${effect.key}`;
+      const taskId = itemId(instanceId, effect.key);
       await updateCase(db, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });
     } else if (effect.type === 'instance.ended') {
       const main = (await findCase(db, caseId))?.instanceId === instanceId;
@@ -50,7 +50,7 @@ function caseOf(state: InstanceState): string | undefined {
 
 /** A new step and the time it is due: its own limit, the §32 limit before acceptance, else the case's. Pure. */
 function stepOf(calendar: WorkingCalendar, c: CaseRecord, instanceId: string, effect: TaskCreated, vars: Record<string, unknown>, at: number): CaseStep {
-  const step: CaseStep = { taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId };
+  const step: CaseStep = { taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId };
   const stops = Boolean(effect.properties.suspendsClock);
   const special = specialProcedureOf(vars);
   const days = stops ? (c.acceptedAt === undefined ? CORRECTION_DAYS : special?.days) : effect.properties.timeLimitDays;

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
-import { EngineError } from '../../engine/index.js';
+import { EngineError, canonicalItemId, splitItemId } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
-import type { CaseRecord } from './types.js';
+import type { CaseLogEntry, CaseRecord } from './types.js';
 import type { InboxTask } from './inbox.js';
 import { caseOfTask, inbox } from './inbox.js';
 import { caseLog, updateCase } from './repository.js';
@@ -60,13 +60,15 @@ function departmentOf(task: InboxTask): { department?: string } {
  * someone else's (403), or done already (409, saying when and by whom).
  */
 async function whyNotMine(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<ApiError> {
-  const instanceId = taskId.slice(0, taskId.lastIndexOf('/'));
+  const instanceId = splitItemId(taskId)?.instanceId;
   const record = instanceId ? await caseOfTask(db, engine, { instanceId }).catch(() => undefined) : undefined;
   if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
   if ((await engine.tasks()).some((t) => t.id === taskId)) return forbidden('这项待办不在你的待办范围内');
   const log = await caseLog(db, record.id);
-  if (!log.some((e) => e.action === 'step-closed' && e.detail.taskId === taskId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
-  const done = log.find((e) => e.action === 'step-done' && e.detail.taskId === taskId);
+  // Log lines written before migration 008 name the task in the old form.
+  const about = (e: CaseLogEntry) => typeof e.detail.taskId === 'string' && canonicalItemId(e.detail.taskId) === taskId;
+  if (!log.some((e) => e.action === 'step-closed' && about(e))) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
+  const done = log.find((e) => e.action === 'step-done' && about(e));
   return alreadyDone(done?.actorId ? (await findStaff(db, done.actorId))?.name : undefined, done?.at);
 }
 

@@ -4,7 +4,11 @@ import type { RawRoute } from './raw-routes.js';
 import { TIME_PRECISION_PARAM } from './answer.js';
 
 const openApiPath = (path: string) => `/api/v1${path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
-const pathParameters = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+/** The path's parameters, with the schema a route declares for them (else any string). Pure. */
+function pathParameters(path: string, declared?: z.ZodType): unknown[] {
+  const properties = declared ? (schemaOf(declared) as { properties?: Record<string, unknown> }).properties ?? {} : {};
+  return [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: properties[m[1]!] ?? { type: 'string' } }));
+}
 
 /** Every JSON answer writes its times to the second; a client that needs milliseconds asks for them. */
 const timePrecisionParameter = {
@@ -26,7 +30,7 @@ export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRo
 }
 
 function operation(spec: AnyRoute): Record<string, unknown> {
-  const params = pathParameters(spec.path);
+  const params = pathParameters(spec.path, spec.params);
   const query = spec.query ? queryParameters(spec.query) : [];
   return {
     summary: spec.summary,

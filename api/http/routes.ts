@@ -21,6 +21,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   roles: readonly Role[] | 'public' | 'any';
   body?: B;
   query?: Q;
+  /** The path's parameters, checked when a route needs more than express's once-decoded strings (a task id's form). */
+  params?: z.ZodType<Record<string, string>>;
   /** A file upload: the raw body (a Buffer) of any declared type, up to `limit` bytes, instead of JSON. */
   upload?: { limit: number; types: readonly string[] };
   /** What it answers with: the handler's result is encoded through it (instants become ISO 8601). */
@@ -48,7 +50,8 @@ export function mount(router: Router, routes: readonly AnyRoute[]): void {
         const body = spec.upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : spec.body ? spec.body.parse(req.body ?? {}) : undefined;
         const { precision, query: asked } = precisionOf(req);
         const query = spec.query ? spec.query.parse(asked) : undefined;
-        const result = await spec.handler({ body, query, params: req.params as Record<string, string>, staff: res.locals.staff as Staff | undefined, req });
+        const params = spec.params ? spec.params.parse(req.params) : (req.params as Record<string, string>);
+        const result = await spec.handler({ body, query, params, staff: res.locals.staff as Staff | undefined, req });
         res.status(spec.status ?? 200).json(encodeAnswer(spec.response, result, precision));
       } catch (err) {
         next(err);

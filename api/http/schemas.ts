@@ -25,8 +25,16 @@ export const caseSchema = z.object({
   clockStoppedAt: instant.optional(), clockStops: z.array(clockStopSchema).optional(),
 });
 
+/**
+ * A task's id as the inbox gives it (`<instance>~<n>`): URL-unreserved characters only, so it
+ * goes into a path as it is; anything else (a `%`, a NUL, a `/`) is refused before it reaches a
+ * query. A well-formed id of no task is answered 404 by the route.
+ */
+export const taskIdSchema = z.string().max(250, '待办编号过长').regex(/^[A-Za-z0-9._~-]+$/, '待办编号无效：只能由字母、数字和 . _ ~ - 组成，请使用待办列表给出的编号')
+  .meta({ description: '待办编号，如 3f2a9c1e-…~7；可直接放在地址中，无需转义', examples: ['9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d~7'] });
+
 export const taskSchema = z.object({
-  id: z.string(), elementId: z.string(), name: z.string().optional(), caseId: z.string(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(),
+  id: taskIdSchema, elementId: z.string(), name: z.string().optional(), caseId: z.string(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(),
   candidateGroups: z.array(z.string()), formKey: z.string().optional(), dueAt: instant.optional(), createdAt: instant, instanceId: z.string(), assignee: z.string().optional(),
   extension: z.object({ id: z.string(), days: z.number(), reason: z.string(), requestedBy: z.string(), requestedAt: instant }).optional(),
 });

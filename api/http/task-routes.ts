@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
-import { caseSchema, taskSchema } from './schemas.js';
+import { caseSchema, taskIdSchema, taskSchema } from './schemas.js';
 import { inbox } from '../cases/inbox.js';
 import { completeStep } from '../cases/steps.js';
 
@@ -18,8 +18,10 @@ export function taskRoutes(db: Knex, engine: Engine): AnyRoute[] {
     }),
     route({
       method: 'post', path: '/tasks/:id/complete', summary: '办理一个待办（按表单校验）', tags: ['tasks'], roles: workers,
+      params: z.object({ id: taskIdSchema }),
       body: z.object({ variables: z.record(z.string(), z.unknown()).default({}) }), response: caseSchema,
-      handler: async ({ staff, params, body }) => completeStep(db, engine, staff!, decodeURIComponent(params.id ?? ''), body.variables, engine.clock.now()),
+      // express decoded the path once; an id is never decoded again.
+      handler: async ({ staff, params, body }) => completeStep(db, engine, staff!, params.id!, body.variables, engine.clock.now()),
     }),
   ];
 }

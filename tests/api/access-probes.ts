@@ -79,7 +79,7 @@ export const probes: Record<string, Probe[]> = {
   'POST /tasks/:id/complete': [{
     request: async (f) => {
       const task = await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept');
-      return { path: `/tasks/${encodeURIComponent(task.id)}/complete`, body: { variables: { accepted: true, missingMaterials: [] } } };
+      return { path: `/tasks/${task.id}/complete`, body: { variables: { accepted: true, missingMaterials: [] } } };
     },
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],

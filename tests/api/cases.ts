@@ -59,7 +59,7 @@ export async function stepOf(server: Caller, token: string, caseId: string, elem
 /** Does the one open step of a case at an element, from this person's inbox; fails unless it is accepted. */
 export async function complete(server: Caller, token: string, caseId: string, elementId: string, variables: Record<string, unknown> = {}) {
   const task = await stepOf(server, token, caseId, elementId);
-  const done = await server.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token, body: { variables } });
+  const done = await server.call('POST', `/tasks/${task.id}/complete`, { token, body: { variables } });
   if (done.status !== 200) throw new Error(`${elementId}: ${JSON.stringify(done.body)}`);
   return done.body;
 }

@@ -12,7 +12,7 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     const accept = await stepOf(server, clerk, caseId, 'accept');
     expect(accept.dueAt!).toBe('2026-03-09T23:59:59+08:00');
 
-    const refused = await server.call('POST', `/tasks/${encodeURIComponent(accept.id)}/complete`, { token: clerk, body: { variables: { accepted: true, missingMaterials: [] } } });
+    const refused = await server.call('POST', `/tasks/${accept.id}/complete`, { token: clerk, body: { variables: { accepted: true, missingMaterials: [] } } });
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 'MATERIALS_MISSING', fields: [{ field: 'missingMaterials', problem: '缺少「近期免冠彩色照片」' }, { field: 'missingMaterials', problem: '缺少「居住证明」' }] });
     expect((await detail(server, clerk, caseId)).log.map((e) => e.action)).not.toContain('step-done');
