@@ -21,6 +21,9 @@ import { RedisHits } from './http/redis-hits.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 import { DEMO_PASSWORD, demoStaff, seedDemoCounty } from './seed/demo-county.js';
+import { DOCS_PATH, OPENAPI_PATH } from './http/docs.js';
+import { allUnits } from './org/units.js';
+import type { OrgUnit } from './org/units.js';
 
 const log = pino({ name: 'yichuang' });
 const port = Number(process.env.PORT ?? 3000);
@@ -39,12 +42,25 @@ function startupLines(options: { database: boolean; queuePrefix?: string; trustP
   return [
     `\n一窗 yichuang is running, ${mode}`,
     `  API:      http://localhost:${port}/api/v1`,
-    `  OpenAPI:  http://localhost:${port}/api/v1/openapi.json`,
+    `  OpenAPI:  http://localhost:${port}${OPENAPI_PATH}`,
+    `  API docs: http://localhost:${port}${DOCS_PATH}  (interactive reference: try each route in the browser)`,
     queuePrefix
       ? `  Jobs:     service tasks and timers go to BullMQ (prefix ${queuePrefix}); start workers to do them: npm run worker`
       : '  Jobs:     service tasks and timers run in this process',
     `  Tracking: rate limit ${queuePrefix ? 'shared by every api process, in Redis' : 'counted in this process'}; trust proxy ${trustProxy === false ? 'off (X-Forwarded-For ignored; set YC_TRUST_PROXY behind a reverse proxy)' : String(trustProxy)}\n`,
   ];
+}
+
+/** One line per demo login: username, roles, name and the center the person works at. Pure. */
+function loginLines(staff: ReadonlyArray<{ username: string; roles: readonly string[]; name: string; orgUnitId: string }>, units: readonly OrgUnit[]): string[] {
+  const centers = new Map(units.map((u) => [u.id, u.centerName]));
+  return staff.map((s) => `  ${s.username.padEnd(16)} ${s.roles.join(',').padEnd(14)} ${padWide(s.name, 26)} ${centers.get(s.orgUnitId) ?? s.orgUnitId}`);
+}
+
+/** Pads to a width in terminal columns, a Chinese character taking two. Pure. */
+function padWide(text: string, columns: number): string {
+  const used = [...text].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(1, columns - used));
 }
 
 async function main(): Promise<void> {
@@ -55,10 +71,11 @@ async function main(): Promise<void> {
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
   const platform = await openPlatform({ store: storeFromEnv(), calendar: chineseDaysCalendar(), queue });
   await seedDemoCounty(platform.db);
+  const units = await allUnits(platform.db);
   const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const staff of demoStaff) console.log(`  ${staff.username.padEnd(16)} ${staff.roles.join(',').padEnd(14)} ${staff.name}`);
+    for (const line of loginLines(demoStaff, units)) console.log(line);
   });
   const stop = async () => {
     server.close();

@@ -8,6 +8,7 @@ import type { AnyRoute } from './http/routes.js';
 import { mountRaw } from './http/raw-routes.js';
 import type { RawRoute } from './http/raw-routes.js';
 import { openApiDocument } from './http/openapi.js';
+import { DOCS_PATH, OPENAPI_PATH, apiDocs } from './http/docs.js';
 import { authRoutes, bearer } from './http/auth-routes.js';
 import { orgRoutes } from './http/org-routes.js';
 import { catalogRoutes } from './http/catalog-routes.js';
@@ -68,9 +69,10 @@ export function createApp(parts: ServerParts): express.Express {
       next(err);
     }
   });
-  app.get('/api/v1/openapi.json', (_req, res) => {
+  app.get(OPENAPI_PATH, (_req, res) => {
     res.json(openApiDocument(routes, raw, '0.1.0'));
   });
+  app.use(DOCS_PATH, ...apiDocs());
   const api = express.Router();
   mountRaw(api, raw);
   mount(api, routes);
