@@ -18,6 +18,10 @@ import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
+import { formRoutes } from './http/form-routes.js';
+import { platformForms } from './forms/registry.js';
+import type { FormRegistry } from './forms/registry.js';
+import { formSchemas } from './forms/json-schema.js';
 import { sessionStaff } from './auth/sessions.js';
 import type { HitCounter } from './http/rate-limit.js';
 import type { TrustProxy } from './http/trust-proxy.js';
@@ -30,14 +34,17 @@ export interface ServerParts {
   trackingHits?: HitCounter;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy); default off. */
   trustProxy?: TrustProxy;
+  /** The user tasks' forms (default: the platform's, processes/forms). */
+  forms?: FormRegistry;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
 export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const now = parts.now ?? (() => parts.engine.clock.now());
   const { db, engine } = parts;
+  const forms = parts.forms ?? platformForms();
   return [
-    ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine),
+    ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits),
   ];
 }
@@ -69,8 +76,9 @@ export function createApp(parts: ServerParts): express.Express {
       next(err);
     }
   });
+  const forms = parts.forms ?? platformForms();
   app.get(OPENAPI_PATH, (_req, res) => {
-    res.json(openApiDocument(routes, raw, '0.1.0'));
+    res.json(openApiDocument(routes, raw, '0.1.0', formSchemas(forms)));
   });
   app.use(DOCS_PATH, ...apiDocs());
   const api = express.Router();

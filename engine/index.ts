@@ -17,6 +17,8 @@ export { chineseDaysCalendar, statutoryDataUntil } from './calendar/chinese-days
 export { weekdayCalendar } from './calendar/weekdays.js';
 export type { WorkingCalendar, DayOverride, DayInfo } from './calendar/types.js';
 export { addWorkingDays, deadlineAfterReceipt, workingDaysBetween } from './calendar/working-days.js';
+export { compileExpression, evaluate as evaluateExpression } from './expressions/index.js';
+export type { FeelExpression } from './expressions/index.js';
 export { compileBpmn } from './model/compile.js';
 export { parseBpmn, yichuangDescriptor } from './model/parse.js';
 export type { CompiledDefinitions, ProcessDef, ElementDef } from './model/graph.js';

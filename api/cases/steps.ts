@@ -6,7 +6,7 @@ import type { CaseLogEntry, CaseRecord } from './types.js';
 import type { InboxTask } from './inbox.js';
 import { caseOfTask, inbox } from './inbox.js';
 import { caseLog, updateCase } from './repository.js';
-import { parseForm } from './forms.js';
+import { platformForms } from '../forms/registry.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
 import { findItem } from '../catalog/catalog.js';
@@ -15,14 +15,17 @@ import { allUnits, unitAndBelow } from '../org/units.js';
 import { ApiError, forbidden } from '../http/errors.js';
 
 /**
- * Completes a step after checking it is the caller's and its form is complete; records who
- * did it (and for whom, on a B post). A step done already gets a 409 that says when and by whom.
+ * Completes a step after checking it is the caller's and its answer fits its form (one form-js
+ * definition per formKey, processes/forms); records who did it (and for whom, on a B post). A
+ * step done already gets a 409 that says when and by whom.
  */
-export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number): Promise<CaseRecord> {
+export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number, forms = platformForms()): Promise<CaseRecord> {
   const mine = (await inbox(db, engine, staff)).find((t) => t.id === taskId);
   if (!mine) throw await whyNotMine(db, engine, staff, taskId);
   const record = (await caseOfTask(db, engine, mine))!;
-  let variables = parseForm(mine.formKey, input);
+  // The form's conditions see the process's variables beside the answer, as the form-js page does.
+  const processVariables = (await engine.instance(mine.instanceId))?.variables;
+  let variables = forms.answer(mine.formKey, input, { now: at, variables: processVariables, taskName: mine.name ?? mine.elementId });
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
   // The engine is the truth: the director's answer goes with the completion, and the extension follows it.
   const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : variables;

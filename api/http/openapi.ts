@@ -32,7 +32,7 @@ const timePrecisionParameter = {
 };
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. Pure. */
-export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRoute[], version: string): Record<string, unknown> {
+export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRoute[], version: string, schemas: Record<string, unknown> = {}): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of routes) (paths[openApiPath(spec.path)] ??= {})[spec.method] = operation(spec);
   for (const spec of raw) (paths[openApiPath(spec.path)] ??= {})[spec.method] = rawOperation(spec);
@@ -40,7 +40,7 @@ export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRo
     openapi: '3.1.0',
     info: { title: 'yichuang 一窗 API', version, description: DESCRIPTION },
     tags: TAGS,
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, parameters: { timePrecision: timePrecisionParameter } },
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, parameters: { timePrecision: timePrecisionParameter } },
     paths,
   };
 }
@@ -54,7 +54,7 @@ function operation(spec: AnyRoute): Record<string, unknown> {
     ...(spec.roles === 'public' ? {} : { security: [{ bearer: [] }], 'x-roles': spec.roles }),
     parameters: [...params, ...query, { $ref: '#/components/parameters/timePrecision' }],
     ...(spec.upload ? { requestBody: { required: true, content: Object.fromEntries(spec.upload.types.map((t) => [t, { schema: { type: 'string', format: 'binary', maxLength: spec.upload!.limit } }])) } } : {}),
-    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body) } } } } : {}),
+    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.describeBody?.() ?? schemaOf(spec.body) } } } } : {}),
     responses: {
       [String(spec.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(spec.response) } } },
       default: { description: '错误：{ error: { code, message, fields } }' },

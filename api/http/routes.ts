@@ -21,6 +21,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   roles: readonly Role[] | 'public' | 'any';
   body?: B;
   query?: Q;
+  /** The body as OpenAPI shows it, when its zod schema cannot say it all (a task's answer depends on its form). */
+  describeBody?: () => Record<string, unknown>;
   /** The path's parameters, checked when a route needs more than express's once-decoded strings (a task id's form). */
   params?: z.ZodType<Record<string, string>>;
   /** A file upload: the raw body (a Buffer) of any declared type, up to `limit` bytes, instead of JSON. */

@@ -52,6 +52,8 @@ export const probes: Record<string, Probe[]> = {
   'POST /auth/logout': [{ request: async (f, who) => ({ path: '/auth/logout', token: who ? await f.server.login(who.username) : undefined }) }],
   'GET /me': [{ request: async () => ({ path: '/me' }) }],
   'GET /openapi.json': [{ request: async () => ({ path: '/openapi.json' }) }],
+  'GET /forms': [{ request: async () => ({ path: '/forms' }) }],
+  'GET /forms/:key': [{ request: async () => ({ path: '/forms/acceptance' }) }],
   'GET /org-units': [{ request: async () => ({ path: '/org-units' }) }],
   'POST /org-units': [{
     request: async () => ({ path: '/org-units', body: { id: `330324-new${++units}`, parentId: '330324', level: 'township', name: '沙头镇', centerName: '永嘉县沙头镇行政服务中心', centerClass: '三类', population: 40_000, areaM2: 80 } }),
