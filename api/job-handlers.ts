@@ -4,6 +4,7 @@
  * of server mode — notices, issuance, cards — and keeps cases following their processes for
  * the steps it commits. openPlatform wires the api process's engine with the same function.
  */
+import './zod-locale.js';
 import type { Knex } from 'knex';
 import type { Engine, EngineOptions } from '../engine/index.js';
 import type { WorkerContext } from '../engine/queue/worker-module.js';

@@ -24,6 +24,9 @@ import { DEMO_PASSWORD, demoStaff, seedDemoCounty } from './seed/demo-county.js'
 import { calendarWarnings } from './calendar/warnings.js';
 import { localDate } from '../engine/calendar/index.js';
 import { ensureWebBuilt } from '../web/build/ensure-built.js';
+import { DOCS_PATH, OPENAPI_PATH } from './http/docs.js';
+import { allUnits } from './org/units.js';
+import type { OrgUnit } from './org/units.js';
 
 const log = pino({ name: 'yichuang' });
 const port = Number(process.env.PORT ?? 3000);
@@ -43,12 +46,25 @@ function startupLines(options: { database: boolean; queuePrefix?: string; trustP
     `\n一窗 yichuang is running, ${mode}`,
     `  Pages:    http://localhost:${port}/`,
     `  API:      http://localhost:${port}/api/v1`,
-    `  OpenAPI:  http://localhost:${port}/api/v1/openapi.json`,
+    `  OpenAPI:  http://localhost:${port}${OPENAPI_PATH}`,
+    `  API docs: http://localhost:${port}${DOCS_PATH}  (interactive reference: try each route in the browser)`,
     queuePrefix
       ? `  Jobs:     service tasks and timers go to BullMQ (prefix ${queuePrefix}); start workers to do them: npm run worker`
       : '  Jobs:     service tasks and timers run in this process',
     `  Tracking: rate limit ${queuePrefix ? 'shared by every api process, in Redis' : 'counted in this process'}; trust proxy ${trustProxy === false ? 'off (X-Forwarded-For ignored; set YC_TRUST_PROXY behind a reverse proxy)' : String(trustProxy)}\n`,
   ];
+}
+
+/** One line per demo login: username, roles, name and the center the person works at. Pure. */
+function loginLines(staff: ReadonlyArray<{ username: string; roles: readonly string[]; name: string; orgUnitId: string }>, units: readonly OrgUnit[]): string[] {
+  const centers = new Map(units.map((u) => [u.id, u.centerName]));
+  return staff.map((s) => `  ${s.username.padEnd(16)} ${s.roles.join(',').padEnd(14)} ${padWide(s.name, 26)} ${centers.get(s.orgUnitId) ?? s.orgUnitId}`);
+}
+
+/** Pads to a width in terminal columns, a Chinese character taking two. Pure. */
+function padWide(text: string, columns: number): string {
+  const used = [...text].reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+  return text + ' '.repeat(Math.max(1, columns - used));
 }
 
 async function main(): Promise<void> {
@@ -63,10 +79,11 @@ async function main(): Promise<void> {
   await seedDemoCounty(platform.db);
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
+  const units = await allUnits(platform.db);
   const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const staff of demoStaff) console.log(`  ${staff.username.padEnd(16)} ${staff.roles.join(',').padEnd(14)} ${staff.name}`);
+    for (const line of loginLines(demoStaff, units)) console.log(line);
   });
   const stop = async () => {
     stopRefreshing();

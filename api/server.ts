@@ -1,3 +1,4 @@
+import './zod-locale.js';
 import express from 'express';
 import type { Knex } from 'knex';
 import type { Engine } from '../engine/index.js';
@@ -7,6 +8,7 @@ import type { AnyRoute } from './http/routes.js';
 import { mountRaw } from './http/raw-routes.js';
 import type { RawRoute } from './http/raw-routes.js';
 import { openApiDocument } from './http/openapi.js';
+import { DOCS_PATH, OPENAPI_PATH, apiDocs } from './http/docs.js';
 import { authRoutes, bearer } from './http/auth-routes.js';
 import { orgRoutes } from './http/org-routes.js';
 import { catalogRoutes } from './http/catalog-routes.js';
@@ -19,6 +21,10 @@ import { noticePages } from './http/notice-routes.js';
 import { calendarRoutes } from './http/calendar-routes.js';
 import { diagramRoutes } from './http/diagram-routes.js';
 import { intakeDraftRoutes } from './http/intake-draft-routes.js';
+import { formRoutes } from './http/form-routes.js';
+import { platformForms } from './forms/registry.js';
+import type { FormRegistry } from './forms/registry.js';
+import { formSchemas } from './forms/json-schema.js';
 import { sessionStaff } from './auth/sessions.js';
 import { webPages } from './http/web-pages.js';
 import type { HitCounter } from './http/rate-limit.js';
@@ -34,14 +40,17 @@ export interface ServerParts {
   trustProxy?: TrustProxy;
   /** The folder of the built pages (web/dist), served at `/`; without it only the API answers. */
   pages?: string;
+  /** The user tasks' forms (default: the platform's, processes/forms). */
+  forms?: FormRegistry;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
 export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const now = parts.now ?? (() => parts.engine.clock.now());
   const { db, engine } = parts;
+  const forms = parts.forms ?? platformForms();
   return [
-    ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine),
+    ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine),
   ];
@@ -54,7 +63,7 @@ export function rawRoutes(parts: ServerParts): RawRoute[] {
 
 /** The OpenAPI document of /api/v1. Pure: building the routes touches neither database nor engine. */
 export function apiDocument(parts: ServerParts): Record<string, unknown> {
-  return openApiDocument(apiRoutes(parts), rawRoutes(parts), '0.1.0');
+  return openApiDocument(apiRoutes(parts), rawRoutes(parts), '0.1.0', formSchemas(parts.forms ?? platformForms()));
 }
 
 /** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it, the pages at `/`. */
@@ -79,9 +88,11 @@ export function createApp(parts: ServerParts): express.Express {
       next(err);
     }
   });
-  app.get('/api/v1/openapi.json', (_req, res) => {
-    res.json(openApiDocument(routes, raw, '0.1.0'));
+  const document = apiDocument(parts);
+  app.get(OPENAPI_PATH, (_req, res) => {
+    res.json(document);
   });
+  app.use(DOCS_PATH, ...apiDocs());
   const api = express.Router();
   mountRaw(api, raw);
   mount(api, routes);

@@ -8,6 +8,7 @@ import { emptyState } from './runtime/events.js';
 import { advance } from './runtime/step.js';
 import { chain, GENESIS } from './history/chain.js';
 import type { EngineStore, LoadedInstance } from './store/types.js';
+import { INSTANCE_ID_PATTERN } from './store/projections.js';
 import type { MessageTake } from './store/start-timers-and-messages.js';
 import type { Deployments } from './deployments.js';
 
@@ -28,6 +29,16 @@ export interface CommandPathParts {
   deployments: Deployments;
   /** Whether an effect is carried out after its commit, and so goes to the outbox (EffectDispatcher.carries). */
   carries(effect: Effect): boolean;
+}
+
+/**
+ * A new instance's id must be usable in a URL path as it is, inside the ids of its tasks and
+ * jobs (see ITEM_SEPARATOR): an embedder's `newId` that makes another is refused at the start.
+ */
+function checkInstanceId(instanceId: string): void {
+  if (!INSTANCE_ID_PATTERN.test(instanceId)) {
+    throw new EngineError('INSTANCE_ID_INVALID', `instance id ${JSON.stringify(instanceId)} is not 1 to 200 of A-Z a-z 0-9 . _ -`, { instanceId });
+  }
 }
 
 /** Refuses a command the loaded state does not allow, before the step (throws an EngineError). */
@@ -77,6 +88,7 @@ export class CommandPath {
   }
 
   private async stepAndCommit(instanceId: string, command: Command, loaded: LoadedInstance | undefined, check?: CommandCheck, takesMessage?: MessageTake): Promise<Committed> {
+    if (command.type === 'start') checkInstanceId(instanceId);
     if (!loaded && command.type !== 'start') throw new EngineError('INSTANCE_NOT_FOUND', `no process instance ${instanceId}`, { instanceId });
     if (loaded && command.type === 'start') throw new EngineError('INSTANCE_EXISTS', `instance ${instanceId} exists already`, { instanceId });
     const state = loaded?.state ?? emptyState(instanceId);

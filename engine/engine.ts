@@ -9,7 +9,7 @@ import { verifyChain } from './history/chain.js';
 import type { ChainCheck, StoredEvent } from './history/chain.js';
 import type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
 import type { MessageTake } from './store/start-timers-and-messages.js';
-import { splitItemId } from './store/projections.js';
+import { canonicalItemId, splitItemId } from './store/projections.js';
 import type { Deployment } from './deployments.js';
 import type { Job, JobHandler } from './jobs.js';
 import { checkVariables } from './variables-check.js';
@@ -102,11 +102,14 @@ export class Engine {
   }
 
   async instance(id: string): Promise<InstanceView | undefined> {
+    await this.loaded;
     const loaded = await this.store.load(id);
     return loaded ? describeInstance(loaded.state) : undefined;
   }
 
+  /** Open tasks; on a store still migrating, once it is done (a task's id changed form in migration 008). */
   async tasks(query: TaskQuery = {}): Promise<OpenTask[]> {
+    await this.loaded;
     return this.store.tasks(query);
   }
 
@@ -120,7 +123,7 @@ export class Engine {
       await this.execute(item.instanceId, { type: 'complete', key: item.key, variables: checked }, (state) => openTask(state, item.key));
     } catch (err) {
       if (!isStale(err)) throw err;
-      if (await this.store.taskExisted(taskId)) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} is already completed (or was cancelled)`, { taskId });
+      if (await this.store.taskExisted(canonicalItemId(taskId))) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} is already completed (or was cancelled)`, { taskId });
       throw new EngineError('TASK_NOT_FOUND', `no task ${taskId}`, { taskId });
     }
   }

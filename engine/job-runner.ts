@@ -6,6 +6,7 @@ import { variablesAt } from './runtime/variables.js';
 import type { Job, JobHandler } from './jobs.js';
 import { BpmnError } from './jobs.js';
 import type { PendingJob } from './store/types.js';
+import { canonicalItemId } from './store/projections.js';
 import type { JobLocks } from './job-locks.js';
 
 /** The longest wait between a handler's failure and its retry. */
@@ -75,7 +76,7 @@ export class JobRunner {
   }
 
   private async runOnce(jobId: string, state?: InstanceState): Promise<RunOutcome> {
-    const pending = await this.engine.store.job(jobId);
+    const pending = await this.engine.store.job(canonicalItemId(jobId));
     const handler = pending && this.handlers.get(pending.type);
     const heldUntil = pending && handler ? await this.options.locks.take(pending) : undefined;
     if (!pending || !handler || heldUntil === undefined) return 'skipped';
@@ -126,7 +127,7 @@ export class JobRunner {
 
   /** Turns a worker's answer into a command on the job's instance. */
   async settle(jobId: string, command: (key: string) => Command): Promise<void> {
-    const job = await this.engine.store.job(jobId);
+    const job = await this.engine.store.job(canonicalItemId(jobId));
     if (!job) throw new EngineError('JOB_NOT_FOUND', `no pending job ${jobId} (completed, cancelled, or never created)`, { jobId });
     await this.engine.execute(job.instanceId, command(job.key)).catch((err) => {
       if (err instanceof EngineError && ['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED'].includes(err.code)) {

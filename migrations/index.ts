@@ -6,9 +6,11 @@ import * as engine004 from './004_engine_write_path.js';
 import * as engine005 from './005_outbox_claims.js';
 import * as engine006 from './006_start_timers_messages.js';
 import * as engine007 from './007_outbox_done_rows.js';
+import * as engine008 from './008_item_ids.js';
 import * as platform009 from './009_platform_calendar.js';
 import * as platform010 from './010_platform_agency.js';
 import * as platform013 from './013_platform_intake_drafts.js';
+import * as platform014 from './014_platform_task_ids.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -18,8 +20,11 @@ import * as platform013 from './013_platform_intake_drafts.js';
  */
 type Migration = [string, Knex.Migration];
 
-const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007]];
-const platform: readonly Migration[] = [['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010], ['013_platform_intake_drafts', platform013]];
+const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007], ['008_item_ids', engine008]];
+const platform: readonly Migration[] = [
+  ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010],
+  ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],
+];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {
   return {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Engine, OpenTask, StoredEvent } from '../../engine/index.js';
+import { splitItemId } from '../../engine/index.js';
 import type { CaseRecord } from './types.js';
 import { findStaff } from '../org/staff.js';
 import { allUnits, centerOf, countyOf } from '../org/units.js';
@@ -51,7 +52,7 @@ async function holderOf(db: Knex, units: readonly OrgUnit[], task: OpenTask, rec
 
 /** The open tasks of the case: its own instance's, and those of processes it called (the case lists their ids). */
 async function openTasks(engine: Engine, instanceId: string, record: CaseRecord): Promise<OpenTask[]> {
-  const called = record.currentSteps.map((s) => s.taskId.slice(0, s.taskId.lastIndexOf('/'))).filter((id) => id && id !== instanceId);
+  const called = record.currentSteps.map((s) => splitItemId(s.taskId)?.instanceId).filter((id): id is string => Boolean(id) && id !== instanceId);
   const lists = await Promise.all([instanceId, ...new Set(called)].map((id) => engine.tasks({ instanceId: id })));
   return lists.flat();
 }

@@ -1,4 +1,5 @@
 import type { Effect, Engine, InstanceState } from '../../engine/index.js';
+import { itemId } from '../../engine/index.js';
 import type { CaseRecord, CaseStatus, CaseStep, ClockStop } from './types.js';
 import { findCase } from './repository.js';
 import { clockHeld, closeClock, resumeClock, stopClock } from './clock.js';
@@ -29,10 +30,10 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
     if (effect.type === 'task.created') {
       const vars = state.vars['0'] ?? {};
       const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, effect, at), vars, at),
-        { at, action: 'step-opened', detail: { taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId } });
+        { at, action: 'step-opened', detail: { taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId } });
       await specialProcedureNotices(db, ctx.calendar, updated, at);
     } else if (effect.type === 'task.closed') {
-      const taskId = `${instanceId}/${effect.key}`;
+      const taskId = itemId(instanceId, effect.key);
       await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });
     } else if (effect.type === 'instance.ended') {
       const main = (await findCase(db, caseId))?.instanceId === instanceId;
@@ -55,7 +56,7 @@ function stepOf(c: CaseRecord, instanceId: string, effect: TaskCreated, at: numb
   const days = effect.properties.timeLimitDays;
   const limit = stage ? { days: stage.days, unit: stage.unit } : typeof days === 'number' ? { days, unit: 'working-days' as const } : undefined;
   return {
-    taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId, elementId: effect.elementId, openedAt: at,
+    taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId, elementId: effect.elementId, openedAt: at,
     ...(effect.formKey ? { formKey: effect.formKey } : {}), ...(limit ? { limit } : {}), ...(effect.properties.suspendsClock ? { stopsClock: true } : {}),
   };
 }

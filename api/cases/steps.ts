@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
-import { EngineError } from '../../engine/index.js';
+import { EngineError, canonicalItemId, splitItemId } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
-import type { CaseRecord } from './types.js';
+import type { CaseLogEntry, CaseRecord } from './types.js';
 import type { InboxTask } from './inbox.js';
 import { caseOfTask, inbox } from './inbox.js';
 import { caseLog } from './repository.js';
 import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
-import { parseForm } from './forms.js';
+import { platformForms } from '../forms/registry.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
 import { actingFor, findStaff } from '../org/staff.js';
@@ -15,14 +15,17 @@ import { allUnits, unitAndBelow } from '../org/units.js';
 import { ApiError, forbidden } from '../http/errors.js';
 
 /**
- * Completes a step after checking it is the caller's and its form is complete; records who
- * did it (and for whom, on a B post). A step done already gets a 409 that says when and by whom.
+ * Completes a step after checking it is the caller's and its answer fits its form (one form-js
+ * definition per formKey, processes/forms); records who did it (and for whom, on a B post). A
+ * step done already gets a 409 that says when and by whom.
  */
-export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number): Promise<CaseRecord> {
+export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number, forms = platformForms()): Promise<CaseRecord> {
   const mine = (await inbox(db, engine, staff)).find((t) => t.id === taskId);
   if (!mine) throw await whyNotMine(db, engine, staff, taskId);
   const record = (await caseOfTask(db, engine, mine))!;
-  let variables = parseForm(mine.formKey, input);
+  // The form's conditions see the process's variables beside the answer, as the form-js page does.
+  const processVariables = (await engine.instance(mine.instanceId))?.variables;
+  let variables = forms.answer(mine.formKey, input, { now: at, variables: processVariables, taskName: mine.name ?? mine.elementId });
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
   // The engine is the truth: the director's answer goes with the completion, and the extension follows it.
   const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : variables;
@@ -69,13 +72,15 @@ function departmentOf(task: InboxTask): { department?: string } {
  * someone else's (403), or done already (409, saying when and by whom).
  */
 async function whyNotMine(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<ApiError> {
-  const instanceId = taskId.slice(0, taskId.lastIndexOf('/'));
+  const instanceId = splitItemId(taskId)?.instanceId;
   const record = instanceId ? await caseOfTask(db, engine, { instanceId }).catch(() => undefined) : undefined;
   if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
   if ((await engine.tasks()).some((t) => t.id === taskId)) return forbidden('这项待办不在你的待办范围内');
   const log = await caseLog(db, record.id);
-  if (!log.some((e) => e.action === 'step-closed' && e.detail.taskId === taskId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
-  const done = log.find((e) => e.action === 'step-done' && e.detail.taskId === taskId);
+  // Log lines written before migration 008 name the task in the old form.
+  const about = (e: CaseLogEntry) => typeof e.detail.taskId === 'string' && canonicalItemId(e.detail.taskId) === taskId;
+  if (!log.some((e) => e.action === 'step-closed' && about(e))) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
+  const done = log.find((e) => e.action === 'step-done' && about(e));
   return alreadyDone(done?.actorId ? (await findStaff(db, done.actorId))?.name : undefined, done?.at);
 }
 

@@ -9,7 +9,7 @@ import { noticeData, printedDate } from './notice-data.js';
 import type { TimeContext } from '../time-limits/timed-update.js';
 import { updateTimedCase } from '../time-limits/timed-update.js';
 import { periodEnd } from '../time-limits/counting.js';
-import { ACCEPTANCE_DAYS } from '../time-limits/deadlines.js';
+import { ACCEPTANCE_DAYS, retimed } from '../time-limits/deadlines.js';
 import { stoppedLimits } from '../time-limits/limits.js';
 import { periodText } from '../time-limits/wording.js';
 
@@ -25,8 +25,9 @@ export const CORRECTION_DAYS = 20;
  * promisedDate for the process.
  */
 export async function acceptanceNotice(ctx: Context, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
+  const dates = retimed(accept(c, at), ctx.calendar);
   const accepted = c.acceptedAt === undefined
-    ? await updateTimedCase(ctx, c.id, (x) => accept(x, at), { at, action: 'accepted', detail: {} })
+    ? await updateTimedCase(ctx, c.id, (x) => accept(x, at), { at, action: 'accepted', detail: { dueAt: dates.dueAt, statutoryDueAt: dates.statutoryDueAt } })
     : c;
   const item = await findItem(ctx.db, c.itemCode);
   const limits = accepted.limits;

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
 import { ApiError } from './errors.js';
+import { instant } from './instant.js';
 import { findByUsername } from '../org/staff.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { closeSession, openSession } from '../auth/sessions.js';
@@ -22,7 +23,7 @@ export function authRoutes(db: Knex, now: () => number): AnyRoute[] {
   return [
     route({
       method: 'post', path: '/auth/login', summary: '登录，取得会话令牌', tags: ['auth'], roles: 'public',
-      body: credentials, response: z.object({ token: z.string(), expiresAt: z.number(), staff: staffSchema }),
+      body: credentials, response: z.object({ token: z.string(), expiresAt: instant, staff: staffSchema }),
       handler: async ({ body }) => {
         const staff = await findByUsername(db, body.username);
         // One answer for unknown user and wrong password, so usernames cannot be probed.

@@ -4,7 +4,7 @@ import type { Engine } from '../../engine/index.js';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
 import { ApiError } from './errors.js';
-import { applicantSchema, caseSchema, dateChangeSchema } from './schemas.js';
+import { applicantSchema, caseLogEntrySchema, caseSchema, dateChangeSchema, noticeSchema } from './schemas.js';
 import { scopeOf, visibleCase } from './scope.js';
 import { intake } from '../cases/intake.js';
 import { caseLog, casesIn, findCase, updateCase } from '../cases/repository.js';
@@ -39,7 +39,7 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
     }),
     route({
       method: 'get', path: '/cases/:id', summary: '办件详情、办理记录与文书', tags: ['cases'], roles: 'any',
-      response: z.object({ case: caseSchema, log: z.array(z.unknown()), notices: z.array(z.unknown()), dateChanges: z.array(dateChangeSchema) })
+      response: z.object({ case: caseSchema, log: z.array(caseLogEntrySchema), notices: z.array(noticeSchema), dateChanges: z.array(dateChangeSchema) })
         .extend(caseReadingSchema.shape),
       handler: async ({ staff, params }) => {
         const record = await visibleCase(db, staff!, params.id ?? '');

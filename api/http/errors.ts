@@ -42,6 +42,7 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof EngineError) return new ApiError(engineStatus[err.code] ?? 400, err.code, err.message);
   if (isBodyTooLarge(err)) return new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求体过大，上限为 ${sizeText((err as { limit?: number }).limit)}`);
   if (isBadJson(err)) return new ApiError(400, 'MALFORMED_JSON', '请求体不是有效的 JSON');
+  if (err instanceof URIError) return new ApiError(400, 'MALFORMED_PATH', '地址中有无效的 % 转义（% 后应为两位十六进制数字），请核对地址中的编号');
   return new ApiError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
 }
 

@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import { z } from 'zod';
 import type { Role, Staff } from '../auth/types.js';
 import { ApiError, forbidden } from './errors.js';
+import { encodeAnswer, precisionOf } from './answer.js';
 
 /** JSON bodies larger than this are refused before they are read (uploads declare their own limit). */
 export const JSON_LIMIT = '256kb';
@@ -20,11 +21,16 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   roles: readonly Role[] | 'public' | 'any';
   body?: B;
   query?: Q;
+  /** The body as OpenAPI shows it, when its zod schema cannot say it all (a task's answer depends on its form). */
+  describeBody?: () => Record<string, unknown>;
+  /** The path's parameters, checked when a route needs more than express's once-decoded strings (a task id's form). */
+  params?: z.ZodType<Record<string, string>>;
   /** A file upload: the raw body (a Buffer) of any declared type, up to `limit` bytes, instead of JSON. */
   upload?: { limit: number; types: readonly string[] };
+  /** What it answers with: the handler's result is encoded through it (instants become ISO 8601). */
   response: R;
   status?: number;
-  handler: (input: { body: z.infer<B>; query: z.infer<Q>; params: Record<string, string>; staff?: Staff; req: Request }) => Promise<z.infer<R>>;
+  handler: (input: { body: z.output<B>; query: z.output<Q>; params: Record<string, string>; staff?: Staff; req: Request }) => Promise<z.output<R>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,9 +50,11 @@ export function mount(router: Router, routes: readonly AnyRoute[]): void {
     router[spec.method](spec.path, authorizing(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const body = spec.upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : spec.body ? spec.body.parse(req.body ?? {}) : undefined;
-        const query = spec.query ? spec.query.parse(req.query) : undefined;
-        const result = await spec.handler({ body, query, params: req.params as Record<string, string>, staff: res.locals.staff as Staff | undefined, req });
-        res.status(spec.status ?? 200).json(result);
+        const { precision, query: asked } = precisionOf(req);
+        const query = spec.query ? spec.query.parse(asked) : undefined;
+        const params = spec.params ? spec.params.parse(req.params) : (req.params as Record<string, string>);
+        const result = await spec.handler({ body, query, params, staff: res.locals.staff as Staff | undefined, req });
+        res.status(spec.status ?? 200).json(encodeAnswer(spec.response, result, precision));
       } catch (err) {
         next(err);
       }

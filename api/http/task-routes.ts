@@ -3,23 +3,41 @@ import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
-import { caseSchema, taskSchema } from './schemas.js';
+import { caseSchema, taskIdSchema, taskSchema } from './schemas.js';
 import { inbox } from '../cases/inbox.js';
 import { completeStep } from '../cases/steps.js';
+import type { FormRegistry } from '../forms/registry.js';
+import { formLink } from './form-routes.js';
+
+/** The completion's body as OpenAPI shows it: the variables answer the task's form, one of the forms' schemas. */
+function completionBody(forms: FormRegistry): Record<string, unknown> {
+  return {
+    type: 'object', required: ['variables'], additionalProperties: false,
+    properties: {
+      variables: {
+        description: '按待办的表单（GET /tasks 中的 form.key）填写；各表单的字段见 components.schemas 中的 form.<key>',
+        anyOf: forms.keys().map((key) => ({ $ref: `#/components/schemas/form.${key}` })),
+      },
+    },
+  };
+}
 
 const workers = ['clerk', 'reviewer', 'director', 'supervisor'] as const;
 
-/** The inbox and its steps. */
-export function taskRoutes(db: Knex, engine: Engine): AnyRoute[] {
+/** The inbox and its steps; each task links to its form, and its completion is checked against it. */
+export function taskRoutes(db: Knex, engine: Engine, forms: FormRegistry): AnyRoute[] {
   return [
     route({
-      method: 'get', path: '/tasks', summary: '我的待办', tags: ['tasks'], roles: workers, response: z.array(taskSchema),
-      handler: async ({ staff }) => inbox(db, engine, staff!),
+      method: 'get', path: '/tasks', summary: '我的待办（每项附其表单的链接）', tags: ['tasks'], roles: workers, response: z.array(taskSchema),
+      handler: async ({ staff }) => (await inbox(db, engine, staff!)).map((task) => ({ ...task, form: formLink(forms, task.formKey) })),
     }),
     route({
       method: 'post', path: '/tasks/:id/complete', summary: '办理一个待办（按表单校验）', tags: ['tasks'], roles: workers,
+      params: z.object({ id: taskIdSchema }),
       body: z.object({ variables: z.record(z.string(), z.unknown()).default({}) }), response: caseSchema,
-      handler: async ({ staff, params, body }) => completeStep(db, engine, staff!, decodeURIComponent(params.id ?? ''), body.variables, engine.clock.now()),
+      describeBody: () => completionBody(forms),
+      // express decoded the path once; an id is never decoded again.
+      handler: async ({ staff, params, body }) => completeStep(db, engine, staff!, params.id!, body.variables, engine.clock.now(), forms),
     }),
   ];
 }

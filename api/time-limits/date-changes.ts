@@ -18,9 +18,9 @@ const PRINTS: Record<DateChange['field'], string[]> = { dueAt: ['acceptance'], s
 /** The case's moved dates from its log, each with the notices that still show the old date. Pure. */
 export function dateChanges(log: readonly CaseLogEntry[], notices: readonly StoredNotice[]): DateChange[] {
   return log.filter((e) => e.action === 'dates-recomputed').flatMap((e) => {
-    const changes = (e.detail.changes as Array<Omit<DateChange, 'at' | 'reason' | 'printedOn'>> | undefined) ?? [];
+    const changes = (e.detail.changes as Array<{ field: DateChange['field']; fromAt: number | null; toAt: number | null }> | undefined) ?? [];
     return changes.map((change) => ({
-      ...change, at: e.at, reason: String(e.detail.reason ?? ''),
+      field: change.field, from: change.fromAt, to: change.toAt, at: e.at, reason: String(e.detail.reason ?? ''),
       printedOn: notices.filter((n) => n.createdAt <= e.at && PRINTS[change.field].includes(n.kind)).map((n) => n.title),
     }));
   });

@@ -34,7 +34,7 @@ export async function recomputeOpenCases(ctx: TimeContext, reason: string, at: n
 
 async function move(ctx: TimeContext, c: CaseRecord, reason: string, at: number): Promise<string> {
   const next = retimed(c, ctx.calendar);
-  const changes = DATE_FIELDS.filter((field) => c[field] !== next[field]).map((field) => ({ field, from: c[field] ?? null, to: next[field] ?? null }));
+  const changes = DATE_FIELDS.filter((field) => c[field] !== next[field]).map((field) => ({ field, fromAt: c[field] ?? null, toAt: next[field] ?? null }));
   await updateTimedCase(ctx, c.id, (x) => x, { at, action: 'dates-recomputed', detail: { reason, changes } });
   return c.id;
 }

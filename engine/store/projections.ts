@@ -2,9 +2,26 @@ import type { Effect } from '../runtime/effects.js';
 import type { InstanceState } from '../runtime/state.js';
 import type { DueTimer, OpenTask, PendingJob, Subscription, TaskQuery } from './types.js';
 
-/** The public id of an element instance (a task, a job): instance id and item key. */
+/**
+ * Between an instance id and an item key in the public id of a task or job. `~` is unreserved
+ * in URLs (RFC 3986), so `encodeURIComponent` leaves it and an id goes into a path as it is;
+ * and it appears in neither part: item keys are digits, and instance ids are UUIDs, child ids
+ * (`parent.key.seq`) or ids an embedder's `newId` makes, which the engine holds to
+ * INSTANCE_ID_PATTERN.
+ */
+export const ITEM_SEPARATOR = '~';
+
+/** What an instance id may be made of: URL-unreserved characters other than the separator. */
+export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._-]{1,200}$/;
+
+/** The public id of an element instance (a task, a job): instance id and item key, e.g. `3f2a…~7`. Pure. */
 export function itemId(instanceId: string, key: string): string {
-  return `${instanceId}/${key}`;
+  return `${instanceId}${ITEM_SEPARATOR}${key}`;
+}
+
+/** The row id of a wait (a timer, a message or signal subscription) of an element instance. Pure. */
+export function waitId(instanceId: string, key: string, wait: number | string): string {
+  return `${itemId(instanceId, key)}${ITEM_SEPARATOR}${wait}`;
 }
 
 /**
@@ -17,11 +34,20 @@ export function taskBody(effect: Extract<Effect, { type: 'task.created' }>): Omi
   return body as Omit<OpenTask, 'id' | 'instanceId' | 'processId' | 'createdAt'>;
 }
 
-/** The instance id and item key an item id is made of; undefined when it is not one. Pure. */
+/**
+ * The instance id and item key an item id is made of; undefined when it is not one. Ids made
+ * before migration 008 (`instanceId/key`) are read too, for a caller that kept one. Pure.
+ */
 export function splitItemId(id: string): { instanceId: string; key: string } | undefined {
-  const at = id.lastIndexOf('/');
+  const at = Math.max(id.lastIndexOf(ITEM_SEPARATOR), id.lastIndexOf('/'));
   const key = id.slice(at + 1);
   return at > 0 && /^\d+$/.test(key) ? { instanceId: id.slice(0, at), key } : undefined;
+}
+
+/** An item id in today's form, also when given in the form before migration 008; other text as it is. Pure. */
+export function canonicalItemId(id: string): string {
+  const item = splitItemId(id);
+  return item ? itemId(item.instanceId, item.key) : id;
 }
 
 /**
@@ -79,20 +105,20 @@ export class Projections {
         return;
       case 'message.subscribed':
       case 'signal.subscribed':
-        this.subscriptions.set(`${itemId(instanceId, effect.key)}/${effect.wait}`, {
+        this.subscriptions.set(waitId(instanceId, effect.key, effect.wait), {
           kind: effect.type === 'message.subscribed' ? 'message' : 'signal', instanceId, key: effect.key, wait: effect.wait,
           name: effect.name, correlationKey: effect.type === 'message.subscribed' ? effect.correlationKey : undefined, createdSeq: state.seq,
         });
         return;
       case 'message.unsubscribed':
       case 'signal.unsubscribed':
-        this.subscriptions.delete(`${itemId(instanceId, effect.key)}/${effect.wait}`);
+        this.subscriptions.delete(waitId(instanceId, effect.key, effect.wait));
         return;
       case 'timer.scheduled':
-        this.timers.set(`${itemId(instanceId, effect.key)}/${effect.wait}`, { instanceId, key: effect.key, wait: effect.wait, due: effect.due });
+        this.timers.set(waitId(instanceId, effect.key, effect.wait), { instanceId, key: effect.key, wait: effect.wait, due: effect.due });
         return;
       case 'timer.cancelled':
-        this.timers.delete(`${itemId(instanceId, effect.key)}/${effect.wait}`);
+        this.timers.delete(waitId(instanceId, effect.key, effect.wait));
         return;
       default:
     }
@@ -100,7 +126,7 @@ export class Projections {
 
   /** Drops what an ended instance left: its closed task ids (open rows are already gone). */
   forget(instanceId: string): void {
-    for (const id of this.closedTasks) if (id.startsWith(`${instanceId}/`)) this.closedTasks.delete(id);
+    for (const id of this.closedTasks) if (id.startsWith(itemId(instanceId, ''))) this.closedTasks.delete(id);
   }
 
   findTasks(query: TaskQuery): OpenTask[] {

@@ -54,6 +54,8 @@ export const probes: Record<string, Probe[]> = {
   'POST /auth/logout': [{ request: async (f, who) => ({ path: '/auth/logout', token: who ? await f.server.login(who.username) : undefined }) }],
   'GET /me': [{ request: async () => ({ path: '/me' }) }],
   'GET /openapi.json': [{ request: async () => ({ path: '/openapi.json' }) }],
+  'GET /forms': [{ request: async () => ({ path: '/forms' }) }],
+  'GET /forms/:key': [{ request: async () => ({ path: '/forms/acceptance' }) }],
   'GET /org-units': [{ request: async () => ({ path: '/org-units' }) }],
   'POST /org-units': [{
     request: async () => ({ path: '/org-units', body: { id: `330324-new${++units}`, parentId: '330324', level: 'township', name: '沙头镇', centerName: '永嘉县沙头镇行政服务中心', centerClass: '三类', population: 40_000, areaM2: 80 } }),
@@ -87,7 +89,7 @@ export const probes: Record<string, Probe[]> = {
   'POST /tasks/:id/complete': [{
     request: async (f) => {
       const task = await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept');
-      return { path: `/tasks/${encodeURIComponent(task.id)}/complete`, body: { variables: { accepted: true, missingMaterials: [] } } };
+      return { path: `/tasks/${task.id}/complete`, body: { variables: { accepted: true, missingMaterials: [] } } };
     },
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],

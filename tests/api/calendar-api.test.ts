@@ -18,9 +18,9 @@ import { createApp } from '../../api/server.js';
 import { seedDemoCounty } from '../../api/seed/demo-county.js';
 import { httpClient, startServer } from './support.js';
 import type { TestServer } from './support.js';
-import { advanceTo, chinaTime, detail, itemNamed, noticeText, receiveAccepted, withItem } from './cases.js';
+import { advanceTo, chinaTime, detail, endOfDay, iso, itemNamed, noticeText, receiveAccepted, withItem } from './cases.js';
 
-const endOf = (day: string) => chinaTime(`${day} 23:59`) + 59_999;
+const endOf = endOfDay;
 
 /** A promised item of 20 working days (promise and law alike), as 行政许可法 §42 sets. */
 const TWENTY: ServiceItem = {
@@ -76,9 +76,9 @@ describe('next year\'s calendar', () => {
     const moved = await detail(server, clerk, caseId);
     expect(moved.case).toMatchObject({ dueAt: endOf('2027-01-20'), statutoryDueAt: endOf('2027-01-20') });
     expect(moved.log.find((e) => e.action === 'dates-recomputed').detail).toMatchObject({
-      reason: '2027年节假日安排已录入（国办发明电〔2026〕测试）', changes: expect.arrayContaining([{ field: 'dueAt', from: endOf('2027-01-19'), to: endOf('2027-01-20') }]),
+      reason: '2027年节假日安排已录入（国办发明电〔2026〕测试）', changes: expect.arrayContaining([{ field: 'dueAt', fromAt: endOf('2027-01-19'), toAt: endOf('2027-01-20') }]),
     });
-    expect(moved.dateChanges).toEqual(expect.arrayContaining([{ at: chinaTime('2026-12-21 09:00'), field: 'dueAt', from: endOf('2027-01-19'), to: endOf('2027-01-20'), reason: expect.stringContaining('2027年节假日安排已录入'), printedOn: ['受理通知书'] }]));
+    expect(moved.dateChanges).toEqual(expect.arrayContaining([{ at: iso('2026-12-21 09:00'), field: 'dueAt', from: endOf('2027-01-19'), to: endOf('2027-01-20'), reason: expect.stringContaining('2027年节假日安排已录入'), printedOn: ['受理通知书'] }]));
     expect(await noticeText(server, clerk, caseId, 'acceptance')).toContain('即 <strong>2027年1月19日</strong> 前办结');
     const security = await server.store.knex('yc_security_log').where({ action: 'calendar-entered' });
     expect(security).toHaveLength(1);
@@ -89,7 +89,7 @@ describe('next year\'s calendar', () => {
     expect((await detail(server, clerk, caseId)).case.cards.filter((c: { colour: string }) => c.colour === 'red')).toEqual([]);
     await advanceTo(server, '2027-01-21 00:00');
     clerk = await server.login('ob.clerk.a');
-    expect((await detail(server, clerk, caseId)).case.cards.filter((c: { colour: string }) => c.colour === 'red').map((c: { at: number }) => c.at)).toEqual([chinaTime('2027-01-21 00:00'), chinaTime('2027-01-21 00:00')]);
+    expect((await detail(server, clerk, caseId)).case.cards.filter((c: { colour: string }) => c.colour === 'red').map((c: { at: string }) => c.at)).toEqual([iso('2027-01-21 00:00'), iso('2027-01-21 00:00')]);
   });
 
   test('an arrangement that cannot be right is refused with every problem named, and nothing is stored', async () => {

@@ -16,8 +16,20 @@ export const applicant = { kind: 'person', name: '王芳', idNumber: '1101051949
 /** An instant given as China wall-clock time, e.g. `chinaTime('2026-02-10 10:00')`. */
 export const chinaTime = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
 
-/** The China calendar date of an instant, e.g. `2026-03-16`. */
-export const chinaDate = (instant: number): string => new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+/** A China wall-clock time as the API writes it, e.g. `iso('2026-03-02 09:00')` is `2026-03-02T09:00:00+08:00`. */
+export const iso = (text: string): string => `${text.replace(' ', 'T')}:00+08:00`;
+
+/** The end of a China day as due dates are written: `endOfDay('2026-03-16')` is `2026-03-16T23:59:59+08:00`. */
+export const endOfDay = (day: string): string => `${day}T23:59:59+08:00`;
+
+/** How the API writes a time: ISO 8601 in China time, to the second (`2026-03-16T23:59:59+08:00`). */
+export const ISO_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/;
+
+/** The China calendar date of a time as the API writes it, e.g. `2026-03-16`. */
+export const chinaDate = (iso: string): string => {
+  expect(iso).toMatch(ISO_SECONDS);
+  return iso.slice(0, 10);
+};
 
 export const itemNamed = (name: string): ServiceItem => {
   const item = items.find((i) => i.name === name);
@@ -44,7 +56,7 @@ export async function receive(server: Caller, token: string, item: ServiceItem, 
 export async function stepOf(server: Caller, token: string, caseId: string, elementId: string) {
   const inbox = await server.call('GET', '/tasks', { token });
   if (inbox.status !== 200) throw new Error(`inbox: ${JSON.stringify(inbox.body)}`);
-  const tasks = inbox.body as Array<{ id: string; caseId: string; elementId: string; dueAt?: number }>;
+  const tasks = inbox.body as Array<{ id: string; caseId: string; elementId: string; dueAt?: string }>;
   const found = tasks.filter((t) => t.caseId === caseId && t.elementId === elementId);
   if (found.length !== 1) throw new Error(`expected one ${elementId} of ${caseId} in the inbox, found ${found.length}: ${JSON.stringify(tasks.map((t) => t.elementId))}`);
   return found[0]!;
@@ -53,7 +65,7 @@ export async function stepOf(server: Caller, token: string, caseId: string, elem
 /** Does the one open step of a case at an element, from this person's inbox; fails unless it is accepted. */
 export async function complete(server: Caller, token: string, caseId: string, elementId: string, variables: Record<string, unknown> = {}) {
   const task = await stepOf(server, token, caseId, elementId);
-  const done = await server.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token, body: { variables } });
+  const done = await server.call('POST', `/tasks/${task.id}/complete`, { token, body: { variables } });
   if (done.status !== 200) throw new Error(`${elementId}: ${JSON.stringify(done.body)}`);
   return done.body;
 }

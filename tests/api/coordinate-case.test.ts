@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { chinaDate, chinaTime, complete, detail, itemNamed, receiveAccepted, stepOf } from './cases.js';
+import { chinaTime, complete, detail, itemNamed, receiveAccepted, stepOf } from './cases.js';
 
 const AGENCY = itemNamed('企业投资项目全程代办');
 
@@ -11,7 +11,7 @@ describe('a coordinate-mode case through the HTTP API', () => {
     const caseId = await receiveAccepted(server, clerk, AGENCY);
 
     const accepted = (await detail(server, clerk, caseId)).case;
-    expect(chinaDate(accepted.dueAt)).toBe('2026-03-09');
+    expect(accepted.dueAt).toBe('2026-03-09T23:59:59+08:00');
     expect((await stepOf(server, clerk, caseId, 'contact')).dueAt).toBe(accepted.dueAt);
     expect((await server.call('GET', '/tasks', { token: await server.login('ob.clerk.b') })).body).toEqual([]);
     await complete(server, clerk, caseId, 'contact', { answer: '已联系发改、自然资源部门，项目备案材料已代为提交，进度将每周告知' });

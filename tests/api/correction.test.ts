@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, endOfDay, iso, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
 
 const PERMIT = itemNamed('居住证核发');
 
@@ -20,7 +20,7 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: ['居民身份证已过有效期，请提供有效证件'] });
     const waiting = await detail(server, clerk, caseId);
     // 20 working days for the correction, counted from the day after the notice: Monday 30 March 2026.
-    expect(waiting.case).toMatchObject({ status: 'correcting', visits: 1, correction: { days: 20, dueAt: chinaTime('2026-03-30 23:59') + 59_999 }, currentSteps: [expect.objectContaining({ name: '接收补正材料', stopsClock: true })] });
+    expect(waiting.case).toMatchObject({ status: 'correcting', visits: 1, correction: { days: 20, dueAt: endOfDay('2026-03-30') }, currentSteps: [expect.objectContaining({ name: '接收补正材料', stopsClock: true })] });
     expect(waiting.case.acceptedAt).toBeUndefined();
     expect(waiting.case.dueAt).toBeUndefined();
     expect(waiting.case.clockStoppedAt).toBeUndefined();
@@ -38,13 +38,13 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     await complete(server, clerk, caseId, 'await_correction', { correctedMaterials: ['近期免冠彩色照片', '居住证明'] });
     const back = (await detail(server, clerk, caseId)).case;
     // §32 again from the day the materials became complete: 5 working days after Thursday 5 March.
-    expect(back).toMatchObject({ status: 'received', visits: 2, materialsCompleteAt: chinaTime('2026-03-05 10:00'), acceptanceDueAt: chinaTime('2026-03-12 23:59') + 59_999 });
+    expect(back).toMatchObject({ status: 'received', visits: 2, materialsCompleteAt: iso('2026-03-05 10:00'), acceptanceDueAt: endOfDay('2026-03-12') });
     expect(back.materials.filter((m: { provided: boolean }) => m.provided).map((m: { name: string }) => m.name)).toEqual(['居民身份证', '近期免冠彩色照片', '居住证明']);
 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
     const accepted = await detail(server, clerk, caseId);
     // Counting restarts the day after the complete materials arrived: 10 working days from 2026-03-05.
-    expect(accepted.case).toMatchObject({ status: 'handling', acceptedAt: chinaTime('2026-03-05 10:00') });
+    expect(accepted.case).toMatchObject({ status: 'handling', acceptedAt: iso('2026-03-05 10:00') });
     expect(chinaDate(accepted.case.dueAt)).toBe('2026-03-19');
     expect(accepted.notices.map((n: { kind: string }) => n.kind)).toEqual(['one-time', 'acceptance']);
   });

@@ -19,13 +19,13 @@ describe('a direct-mode case through the HTTP API', () => {
 
     const [accept] = (await server.call('GET', '/tasks', { token: clerk })).body;
     expect(accept).toMatchObject({ caseId, formKey: 'acceptance', applicantName: '王芳' });
-    await server.call('POST', `/tasks/${encodeURIComponent(accept.id)}/complete`, { token: clerk, body: { variables: { accepted: true, missingMaterials: [] } } });
+    await server.call('POST', `/tasks/${accept.id}/complete`, { token: clerk, body: { variables: { accepted: true, missingMaterials: [] } } });
     const [decide] = (await server.call('GET', '/tasks', { token: clerk })).body;
     expect(decide).toMatchObject({ caseId, formKey: 'decision' });
-    const refusedWithoutReason = await server.call('POST', `/tasks/${encodeURIComponent(decide.id)}/complete`, { token: clerk, body: { variables: { approved: false } } });
+    const refusedWithoutReason = await server.call('POST', `/tasks/${decide.id}/complete`, { token: clerk, body: { variables: { approved: false } } });
     expect(refusedWithoutReason.status).toBe(400);
     expect(refusedWithoutReason.body.error.fields[0].field).toBe('refusalReason');
-    await server.call('POST', `/tasks/${encodeURIComponent(decide.id)}/complete`, { token: clerk, body: { variables: { approved: true } } });
+    await server.call('POST', `/tasks/${decide.id}/complete`, { token: clerk, body: { variables: { approved: true } } });
 
     const detail = (await server.call('GET', `/cases/${caseId}`, { token: clerk })).body;
     expect(detail.case).toMatchObject({ status: 'completed', resultNo: expect.any(String), currentSteps: [] });
@@ -57,7 +57,7 @@ describe('a direct-mode case through the HTTP API', () => {
     await server.call('PUT', '/staff/s-ob-clerk-a/absence', { token: await server.login('ob.director'), body: { absent: true } });
     const [task] = (await server.call('GET', '/tasks', { token: b })).body;
     expect(task.caseId).toBe(created.body.id);
-    await server.call('POST', `/tasks/${encodeURIComponent(task.id)}/complete`, { token: b, body: { variables: { accepted: true, missingMaterials: [] } } });
+    await server.call('POST', `/tasks/${task.id}/complete`, { token: b, body: { variables: { accepted: true, missingMaterials: [] } } });
     const log = (await server.call('GET', `/cases/${created.body.id}`, { token: b })).body.log;
     expect(log.find((e: { action: string }) => e.action === 'step-done')).toMatchObject({ actorId: 's-ob-clerk-b', detail: { onBehalfOf: 's-ob-clerk-a' } });
   });

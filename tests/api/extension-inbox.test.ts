@@ -9,7 +9,7 @@ const BIRTH = itemNamed('出生登记');
 /** The cards of a case, as the China dates they were raised on. */
 async function cardDates(server: TestServer, caseId: string): Promise<string[]> {
   const { case: record } = await detail(server, await server.login('ob.clerk.a'), caseId);
-  return record.cards.map((c: { colour: string; at: number }) => `${c.colour} ${chinaDate(c.at)}`);
+  return record.cards.map((c: { colour: string; at: string }) => `${c.colour} ${chinaDate(c.at)}`);
 }
 
 describe('an extension (延期) is decided in the centre director\'s inbox, and the cards follow the new due date', () => {
@@ -17,7 +17,7 @@ describe('an extension (延期) is decided in the centre director\'s inbox, and 
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
     const caseId = await receiveAccepted(server, clerk, ROAD);
-    expect(chinaDate((await detail(server, clerk, caseId)).case.dueAt)).toBe('2026-03-09');
+    expect((await detail(server, clerk, caseId)).case.dueAt).toBe('2026-03-09T23:59:59+08:00');
     const review = await stepOf(server, await server.login('ob.reviewer'), caseId, 'review');
 
     await advanceTo(server, '2026-03-03 10:00');
@@ -28,18 +28,18 @@ describe('an extension (延期) is decided in the centre director\'s inbox, and 
     expect(approval).toMatchObject({ formKey: 'extension-decision', candidateGroups: ['director'], extension: { id: asked.body.id, days: 5, reason: '需征求交警部门意见', requestedBy: 's-ob-clerk-a' } });
     const clerkTasks = (await server.call('GET', '/tasks', { token: await server.login('ob.clerk.a') })).body;
     expect(clerkTasks.filter((t: { elementId: string }) => t.elementId === 'decide_extension')).toEqual([]);
-    const byClerk = await server.call('POST', `/tasks/${encodeURIComponent(approval.id)}/complete`, { token: await server.login('ob.clerk.a'), body: { variables: { extensionApproved: true } } });
+    const byClerk = await server.call('POST', `/tasks/${approval.id}/complete`, { token: await server.login('ob.clerk.a'), body: { variables: { extensionApproved: true } } });
     expect([byClerk.status, byClerk.body.error.code]).toEqual([403, 'FORBIDDEN']);
-    const byCounty = await server.call('POST', `/tasks/${encodeURIComponent(approval.id)}/complete`, { token: await server.login('county.director'), body: { variables: { extensionApproved: true } } });
+    const byCounty = await server.call('POST', `/tasks/${approval.id}/complete`, { token: await server.login('county.director'), body: { variables: { extensionApproved: true } } });
     expect(byCounty.status).toBe(403);
 
     const approved = await complete(server, director, caseId, 'decide_extension', { extensionApproved: true, extensionOpinion: '同意延期' });
-    expect([chinaDate(approved.dueAt), approved.extendedDays]).toEqual(['2026-03-16', 5]);
+    expect([approved.dueAt, approved.extendedDays]).toEqual(['2026-03-16T23:59:59+08:00', 5]);
     const { log } = await detail(server, director, caseId);
     expect(log.filter((e) => e.action.startsWith('extension-') || e.action === 'time-limit-extended').map((e) => [e.action, e.actorId ?? null])).toEqual([
       ['extension-requested', 's-ob-clerk-a'], ['extension-approved', 's-ob-director'], ['time-limit-extended', null],
     ]);
-    expect(log.find((e) => e.action === 'extension-approved')).toMatchObject({ at: chinaTime('2026-03-03 10:00'), detail: { extensionId: asked.body.id, days: 5, note: '同意延期' } });
+    expect(log.find((e) => e.action === 'extension-approved')).toMatchObject({ at: '2026-03-03T10:00:00+08:00', detail: { extensionId: asked.body.id, days: 5, note: '同意延期' } });
     expect((await server.call('GET', `/extensions?status=approved`, { token: director })).body.map((e: { id: string }) => e.id)).toEqual([asked.body.id]);
 
     await advanceTo(server, '2026-03-12 23:00');
@@ -57,7 +57,7 @@ describe('an extension (延期) is decided in the centre director\'s inbox, and 
     const caseId = await receiveAccepted(server, clerk, ROAD);
     await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 3, reason: '申请人要求' } });
     const refused = await complete(server, await server.login('ob.director'), caseId, 'decide_extension', { extensionApproved: false, extensionOpinion: '理由不足' });
-    expect([chinaDate(refused.dueAt), refused.extendedDays]).toEqual(['2026-03-09', undefined]);
+    expect([refused.dueAt, refused.extendedDays]).toEqual(['2026-03-09T23:59:59+08:00', undefined]);
     expect((await detail(server, clerk, caseId)).log.find((e) => e.action === 'extension-refused')).toMatchObject({ actorId: 's-ob-director', detail: { days: 3, note: '理由不足' } });
 
     await advanceTo(server, '2026-03-10 12:00');

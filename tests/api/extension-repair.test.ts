@@ -6,7 +6,7 @@ import { recordRequest } from '../../api/cases/extension-record.js';
 import { decisionVariables, requestVariables } from '../../api/cases/extension-variables.js';
 import { startServer } from './support.js';
 import type { TestServer } from './support.js';
-import { chinaDate, chinaTime, complete, detail, itemNamed, receiveAccepted, stepOf } from './cases.js';
+import { chinaTime, complete, detail, itemNamed, receiveAccepted, stepOf } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
@@ -44,11 +44,11 @@ describe('an extension follows its approval task in the process, so neither writ
     await redeliver(server, seen);
 
     const director = await server.login('ob.director');
-    expect((await server.call('GET', '/extensions?status=pending', { token: director })).body).toEqual([{ ...asked }]);
+    expect((await server.call('GET', '/extensions?status=pending', { token: director })).body).toEqual([{ ...asked, requestedAt: '2026-03-02T09:00:00+08:00' }]);
     expect(await extensionLines(server, caseId)).toEqual([['extension-requested', 's-ob-clerk-a', asked.id]]);
     expect((await server.call('POST', `/cases/${caseId}/extensions`, { token: await server.login('ob.clerk.a'), body: { days: 1, reason: '再次申请' } })).body.error.code).toBe('EXTENSION_PENDING');
     const approved = await complete(server, director, caseId, 'decide_extension', { extensionApproved: true });
-    expect([chinaDate(approved.dueAt), approved.extendedDays]).toEqual(['2026-03-13', 4]);
+    expect([approved.dueAt, approved.extendedDays]).toEqual(['2026-03-13T23:59:59+08:00', 4]);
   }, 60_000);
 
   test('a decision is stored when the task closes, whoever closed it: the director\'s late answer finds it decided, and a redelivered close changes nothing', async () => {
@@ -63,7 +63,7 @@ describe('an extension follows its approval task in the process, so neither writ
     await server.engine.idle();
     await redeliver(server, seen);
 
-    const late = await server.call('POST', `/tasks/${encodeURIComponent(stale.id)}/complete`, { token: director, body: { variables: { extensionApproved: true } } });
+    const late = await server.call('POST', `/tasks/${stale.id}/complete`, { token: director, body: { variables: { extensionApproved: true } } });
     expect([late.status, late.body.error.code]).toEqual([409, 'TASK_ALREADY_COMPLETED']);
     const again = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: director, body: { approved: true } });
     expect([again.status, again.body.error.code]).toEqual([409, 'EXTENSION_DECIDED']);
@@ -80,7 +80,7 @@ describe('an extension follows its approval task in the process, so neither writ
     expect((await server.call('POST', `/cases/${caseId}/withdraw`, { token: clerk, body: { reason: '申请人不再申领' } })).body.status).toBe('withdrawn');
 
     const director = await server.login('ob.director');
-    expect((await server.call('GET', '/extensions?status=lapsed', { token: director })).body).toMatchObject([{ id: asked.body.id, status: 'lapsed', decidedAt: chinaTime('2026-03-02 09:00') }]);
+    expect((await server.call('GET', '/extensions?status=lapsed', { token: director })).body).toMatchObject([{ id: asked.body.id, status: 'lapsed', decidedAt: '2026-03-02T09:00:00+08:00' }]);
     expect(await extensionLines(server, caseId)).toEqual([['extension-requested', 's-ob-clerk-a', asked.body.id], ['extension-lapsed', null, asked.body.id]]);
     expect((await server.call('GET', '/tasks', { token: director })).body).toEqual([]);
     const decided = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: director, body: { approved: true } });

@@ -10,7 +10,7 @@ describe('the decide route completes the director\'s approval task, with the sam
     let clerk = await server.login('ob.clerk.a');
     const caseId = await receiveAccepted(server, clerk, ROAD);
     const before = (await detail(server, clerk, caseId)).case;
-    expect(chinaDate(before.dueAt)).toBe('2026-03-09');
+    expect(before.dueAt).toBe('2026-03-09T23:59:59+08:00');
 
     const tooLong = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 11, reason: '需补充征求交警部门意见' } });
     expect(tooLong.status).toBe(422);
@@ -27,14 +27,15 @@ describe('the decide route completes the director\'s approval task, with the sam
     const director = await server.login('ob.director');
     expect((await server.call('GET', '/extensions?status=pending', { token: director })).body.map((e: { id: string }) => e.id)).toEqual([asked.body.id]);
     const approved = await server.call('POST', decision, { token: director, body: { approved: true, note: '同意延期' } });
-    expect(approved.body.extension).toMatchObject({ status: 'approved', decidedBy: 's-ob-director', decidedAt: chinaTime('2026-03-02 09:00') });
-    expect(chinaDate(approved.body.case.dueAt)).toBe('2026-03-23');
+    expect(approved.body.extension).toMatchObject({ status: 'approved', decidedBy: 's-ob-director', decidedAt: '2026-03-02T09:00:00+08:00' });
+    expect(approved.body.case.dueAt).toBe('2026-03-23T23:59:59+08:00');
     expect(approved.body.case.extendedDays).toBe(10);
-    expect(approved.body.case.statutoryDueAt).toBeGreaterThan(before.statutoryDueAt);
+    // The statutory 20 working days from 03-02 end 03-30; ten more pass over 清明 (04-04 to 04-06).
+    expect([before.statutoryDueAt, approved.body.case.statutoryDueAt]).toEqual(['2026-03-30T23:59:59+08:00', '2026-04-14T23:59:59+08:00']);
     expect((await server.call('POST', decision, { token: director, body: { approved: false } })).body.error.code).toBe('EXTENSION_DECIDED');
     const log = (await detail(server, clerk, caseId)).log;
     expect(log.filter((e) => e.action.startsWith('extension-')).map((e) => [e.action, e.actorId, e.at])).toEqual([
-      ['extension-requested', 's-ob-clerk-a', chinaTime('2026-03-02 09:00')], ['extension-approved', 's-ob-director', chinaTime('2026-03-02 09:00')],
+      ['extension-requested', 's-ob-clerk-a', '2026-03-02T09:00:00+08:00'], ['extension-approved', 's-ob-director', '2026-03-02T09:00:00+08:00'],
     ]);
     expect(log.find((e) => e.action === 'step-done' && e.detail.step === '审批延期')).toMatchObject({ actorId: 's-ob-director', detail: { variables: { extensionApproved: true, extensionOpinion: '同意延期' } } });
     expect((await server.call('GET', '/tasks', { token: director })).body.filter((t: { caseId: string }) => t.caseId === caseId)).toEqual([]);
@@ -45,7 +46,7 @@ describe('the decide route completes the director\'s approval task, with the sam
     clerk = await server.login('ob.clerk.a');
     expect((await detail(server, clerk, caseId)).case.cards).toEqual([]);
     await advanceTo(server, '2026-03-20 12:00');
-    expect((await detail(server, await server.login('ob.clerk.a'), caseId)).case.cards.map((c: { colour: string; at: number }) => [c.colour, chinaDate(c.at)])).toEqual([['yellow', '2026-03-20']]);
+    expect((await detail(server, await server.login('ob.clerk.a'), caseId)).case.cards.map((c: { colour: string; at: string }) => [c.colour, chinaDate(c.at)])).toEqual([['yellow', '2026-03-20']]);
   }, 60_000);
 
   test('a refused extension leaves the due date where it was, and the refusal is logged', async () => {
@@ -55,7 +56,7 @@ describe('the decide route completes the director\'s approval task, with the sam
     const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 3, reason: '申请人要求' } });
     const refused = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: await server.login('ob.director'), body: { approved: false, note: '理由不足' } });
     expect(refused.body.extension).toMatchObject({ status: 'refused', decisionNote: '理由不足' });
-    expect(chinaDate(refused.body.case.dueAt)).toBe('2026-03-09');
+    expect(refused.body.case.dueAt).toBe('2026-03-09T23:59:59+08:00');
     expect((await detail(server, clerk, caseId)).log.find((e) => e.action === 'extension-refused')).toMatchObject({ actorId: 's-ob-director', detail: { days: 3, note: '理由不足' } });
     expect((await server.call('GET', '/tasks', { token: await server.login('ob.director') })).body).toEqual([]);
   }, 60_000);

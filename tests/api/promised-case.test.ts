@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, iso, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
@@ -14,7 +14,7 @@ describe('a promised-mode case through the HTTP API', () => {
 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
     const accepted = (await detail(server, clerk, caseId)).case;
-    expect(accepted).toMatchObject({ status: 'handling', acceptedAt: chinaTime('2026-02-10 09:30') });
+    expect(accepted).toMatchObject({ status: 'handling', acceptedAt: iso('2026-02-10 09:30') });
     expect(chinaDate(accepted.dueAt)).toBe('2026-03-16');
     expect(chinaDate(accepted.statutoryDueAt)).toBe('2026-03-16');
     const notice = await noticeText(server, clerk, caseId, 'acceptance');
@@ -48,14 +48,14 @@ describe('a promised-mode case through the HTTP API', () => {
     await complete(server, reviewer, caseId, 'review', { opinion: '需现场勘察', specialProcedure: { name: '现场勘察', days: 1 } });
     const stopped = (await detail(server, clerk, caseId)).case;
     expect(stopped).toMatchObject({
-      status: 'suspended', clockStoppedAt: chinaTime('2026-03-02 09:00'),
-      clockStops: [{ kind: 'special-procedure', name: '现场勘察', days: 1, unit: 'working-days', stops: 'promised', from: chinaTime('2026-03-02 09:00') }],
+      status: 'suspended', clockStoppedAt: iso('2026-03-02 09:00'),
+      clockStops: [{ kind: 'special-procedure', name: '现场勘察', days: 1, unit: 'working-days', stops: 'promised', from: iso('2026-03-02 09:00') }],
       currentSteps: [expect.objectContaining({ name: '特别程序', stopsClock: true })],
     });
     // 现场勘察 is the county's own procedure, not one of §45's: the promised date moves by its one working day (Tuesday 3 March), the law's does not.
     expect([chinaDate(stopped.dueAt), chinaDate(stopped.statutoryDueAt), chinaDate(stopped.currentSteps[0].dueAt)]).toEqual(['2026-03-10', '2026-03-30', '2026-03-03']);
     const seen = (await track(server, caseId)).body;
-    expect(seen).toMatchObject({ status: 'suspended', clockStopped: true, clockStops: [{ name: '现场勘察', days: 1, from: chinaTime('2026-03-02 09:00') }] });
+    expect(seen).toMatchObject({ status: 'suspended', clockStopped: true, clockStops: [{ name: '现场勘察', days: 1, from: iso('2026-03-02 09:00') }] });
     expect(seen.statusName).toContain('特别程序');
 
     // Nobody closes the procedure until Thursday: the clock ran again from Wednesday, so the date stays.
@@ -67,7 +67,7 @@ describe('a promised-mode case through the HTTP API', () => {
     expect(resumed.case.clockStoppedAt).toBeUndefined();
     expect(chinaDate(resumed.case.dueAt)).toBe('2026-03-10');
     const afterwards = (await track(server, caseId)).body;
-    expect(afterwards).toMatchObject({ clockStopped: false, clockStops: [{ name: '现场勘察', to: chinaTime('2026-03-05 09:00') }] });
+    expect(afterwards).toMatchObject({ clockStopped: false, clockStops: [{ name: '现场勘察', to: iso('2026-03-05 09:00') }] });
     expect(chinaDate(afterwards.dueAt)).toBe('2026-03-10');
 
     await complete(server, reviewer, caseId, 'review', { opinion: '勘察后同意', specialProcedure: null });

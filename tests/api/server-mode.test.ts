@@ -8,7 +8,7 @@ import type { Platform } from '../../api/platform.js';
 import { createApp } from '../../api/server.js';
 import { seedDemoCounty } from '../../api/seed/demo-county.js';
 import { uniqueName } from '../engine/queue/support.js';
-import { complete, detail, itemNamed, receive } from './cases.js';
+import { ISO_SECONDS, complete, detail, itemNamed, receive } from './cases.js';
 import { httpClient } from './support.js';
 import { WorkerProcess } from './worker-process.js';
 
@@ -69,7 +69,7 @@ describeServer(title('server mode: the api hands the case work to a worker proce
       return seen.notices.length > 0 ? seen : undefined;
     });
     expect(accepted.notices.map((n: { kind: string }) => n.kind)).toEqual(['acceptance']);
-    expect(accepted.case).toMatchObject({ acceptedAt: expect.any(Number), dueAt: expect.any(Number) });
+    expect(accepted.case).toMatchObject({ acceptedAt: expect.stringMatching(ISO_SECONDS), dueAt: expect.stringMatching(ISO_SECONDS) });
 
     await complete(api, await api.login('ob.reviewer'), caseId, 'review', { opinion: '居住证明齐全', specialProcedure: null });
     await complete(api, await api.login('ob.director'), caseId, 'decide', { approved: true });

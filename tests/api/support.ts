@@ -7,6 +7,7 @@ import { KnexStore } from '../../engine/store/knex/store.js';
 import { createApp } from '../../api/server.js';
 import { openPlatform } from '../../api/platform.js';
 import { DEMO_PASSWORD, seedDemoCounty } from '../../api/seed/demo-county.js';
+import type { FormRegistry } from '../../api/forms/registry.js';
 
 export interface TestServer {
   url: string;
@@ -35,8 +36,11 @@ afterEach(async () => {
 
 let schemas = 0;
 
-/** The real server on a real database: SQLite in memory, or its own PostgreSQL schema under TEST_STORE=postgres. */
-export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0)): Promise<TestServer> {
+/**
+ * The real server on a real database: SQLite in memory, or its own PostgreSQL schema under
+ * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others.
+ */
+export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry } = {}): Promise<TestServer> {
   const store = process.env.TEST_STORE === 'postgres'
     ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
     : new KnexStore({});
@@ -44,7 +48,7 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0)): Promise<T
   const { engine } = await openPlatform({ store, clock });
   await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db: store.knex, engine }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db: store.knex, engine, forms: options.forms }).listen(0, '127.0.0.1', () => resolve(s));
   });
   open.push(async () => {
     await new Promise((resolve) => server.close(resolve));

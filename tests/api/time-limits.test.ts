@@ -8,10 +8,10 @@ import { describe, expect, test } from '@jest/globals';
 import type { ServiceItem } from '../../processes/catalog/types.js';
 import { startServer } from './support.js';
 import type { TestServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeText, receive, receiveAccepted, stepOf, withItem } from './cases.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, endOfDay, iso, itemNamed, noticeText, receive, receiveAccepted, stepOf, withItem } from './cases.js';
 
 /** The last millisecond of a China day, as due dates are kept. */
-const endOf = (day: string) => chinaTime(`${day} 23:59`) + 59_999;
+const endOf = endOfDay;
 const PERMIT = itemNamed('居住证核发');
 const BIRTH = itemNamed('出生登记');
 
@@ -26,7 +26,7 @@ function promisedItem(code: string, limits: Partial<ServiceItem>): ServiceItem {
 async function cards(server: TestServer, caseId: string) {
   const c = (await detail(server, await server.login('ob.clerk.a'), caseId)).case;
   // Cards due at one instant are raised in either order: list them by instant, then rule.
-  return (c.cards as Array<{ rule: string; at: number }>).map((k) => [k.rule, k.at] as [string, number]).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  return (c.cards as Array<{ rule: string; at: string }>).map((k) => [k.rule, k.at] as [string, string]).sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
 }
 
 describe('cards at the moment their rule says (README: Cards)', () => {
@@ -38,7 +38,7 @@ describe('cards at the moment their rule says (README: Cards)', () => {
     await advanceTo(server, '2026-09-30 23:59');
     expect(await cards(server, caseId)).toEqual([]);
     await advanceTo(server, '2026-10-01 00:00');
-    expect(await cards(server, caseId)).toEqual([['promised-overdue', chinaTime('2026-10-01 00:00')], ['statutory-overdue', chinaTime('2026-10-01 00:00')]]);
+    expect(await cards(server, caseId)).toEqual([['promised-overdue', iso('2026-10-01 00:00')], ['statutory-overdue', iso('2026-10-01 00:00')]]);
   });
 
   test('a promised case accepted at 09:00 gets its yellow card at 00:00 of the working day before its due day, and each red card at 00:00 after its limit', async () => {
@@ -52,7 +52,7 @@ describe('cards at the moment their rule says (README: Cards)', () => {
     expect(await cards(server, caseId)).toEqual([]);
     await advanceTo(server, '2026-03-18 12:00');
     expect(await cards(server, caseId)).toEqual([
-      ['promised-warning', chinaTime('2026-03-13 00:00')], ['promised-overdue', chinaTime('2026-03-17 00:00')], ['statutory-overdue', chinaTime('2026-03-18 00:00')],
+      ['promised-warning', iso('2026-03-13 00:00')], ['promised-overdue', iso('2026-03-17 00:00')], ['statutory-overdue', iso('2026-03-18 00:00')],
     ]);
     const log = (await detail(server, await server.login('ob.clerk.a'), caseId)).log;
     expect(log.filter((e) => e.action.endsWith('-card')).map((e) => [e.action, e.detail.title])).toEqual([
@@ -84,9 +84,9 @@ describe('the 5-working-day rule (行政许可法 §32)', () => {
     const deemed = (await detail(server, clerk, caseId)).case;
     // Counted from receipt: 10 working days from Monday 2 March end on Monday 16 March, the law's 15 days on Tuesday 17 March.
     expect(deemed).toMatchObject({
-      status: 'handling', acceptedAt: chinaTime('2026-03-02 09:00'), acceptance: { kind: 'deemed', at: chinaTime('2026-03-10 00:00') },
+      status: 'handling', acceptedAt: iso('2026-03-02 09:00'), acceptance: { kind: 'deemed', at: iso('2026-03-10 00:00') },
       dueAt: endOf('2026-03-16'), statutoryDueAt: endOf('2026-03-17'),
-      cards: [{ colour: 'red', rule: 'acceptance-overdue', at: chinaTime('2026-03-10 00:00') }],
+      cards: [{ colour: 'red', rule: 'acceptance-overdue', at: iso('2026-03-10 00:00') }],
     });
 
     const accept = await stepOf(server, clerk, caseId, 'accept');
@@ -147,7 +147,7 @@ describe('two clocks, as the law keeps them', () => {
     expect(await noticeText(server, clerk, caseId, 'special-procedure')).toContain('不计入承诺办结时限，法定办结时限照常计算');
 
     await advanceTo(server, '2026-03-31 00:00');
-    expect(await cards(server, caseId)).toEqual(expect.arrayContaining([['statutory-overdue', chinaTime('2026-03-31 00:00')], ['promised-overdue', chinaTime('2026-03-31 00:00')]]));
+    expect(await cards(server, caseId)).toEqual(expect.arrayContaining([['statutory-overdue', iso('2026-03-31 00:00')], ['promised-overdue', iso('2026-03-31 00:00')]]));
     expect((await detail(server, await server.login('ob.clerk.a'), caseId)).case.status).toBe('suspended');
   });
 });

@@ -13,7 +13,7 @@ describe('public tracking by case number and phone', () => {
     expect(seen.status).toBe(200);
     expect(seen.body).toMatchObject({
       caseNo: caseId, itemName: '居住证核发', applicantName: '王*', status: 'handling', statusName: '办理中', clockStopped: false,
-      currentSteps: [{ name: '审查', dueAt: expect.any(Number) }], notices: [{ title: '受理通知书', issuedAt: chinaTime('2026-03-02 09:00') }], visits: 1,
+      currentSteps: [{ name: '审查', dueAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT23:59:59\+08:00$/) }], notices: [{ title: '受理通知书', issuedAt: '2026-03-02T09:00:00+08:00' }], visits: 1,
     });
     const text = JSON.stringify(seen.body);
     for (const secret of [applicant.idNumber, applicant.phone, 's-ob-clerk-a', '<html']) expect(text).not.toContain(secret);

@@ -14,7 +14,7 @@ describe('uploading scans of materials', () => {
     const caseId = await receive(server, clerk, itemNamed('出生登记'));
     const stored = await server.call('POST', `/cases/${caseId}/materials/${MATERIAL}`, { token: clerk, bytes: PDF, contentType: 'application/pdf' });
     expect(stored.status).toBe(201);
-    expect(stored.body).toMatchObject({ name: '出生医学证明', file: { contentType: 'application/pdf', size: PDF.length, uploadedAt: chinaTime('2026-03-02 09:00') } });
+    expect(stored.body).toMatchObject({ name: '出生医学证明', file: { contentType: 'application/pdf', size: PDF.length, uploadedAt: '2026-03-02T09:00:00+08:00' } });
     expect((await server.call('POST', `/cases/${caseId}/materials/${MATERIAL}`, { token: clerk, bytes: PNG, contentType: 'image/png' })).status).toBe(201);
     expect((await server.call('POST', `/cases/${caseId}/materials/${MATERIAL}`, { token: clerk, bytes: JPEG, contentType: 'image/jpeg; charset=binary' })).status).toBe(201);
 

@@ -1,7 +1,7 @@
 import type { Effect } from '../../runtime/effects.js';
 import type { InstanceState } from '../../runtime/state.js';
 import type { Commit } from '../types.js';
-import { itemId, taskBody } from '../projections.js';
+import { itemId, taskBody, waitId } from '../projections.js';
 
 /** Column values as the tables take them (see migrations/001_engine.ts). */
 export interface InstanceRow {
@@ -83,6 +83,7 @@ class Fold {
 
   effect(effect: Effect): void {
     const id = (key: string) => itemId(this.state.id, key);
+    const wait = (w: { key: string; wait: number }) => waitId(this.state.id, w.key, w.wait);
     switch (effect.type) {
       case 'task.created': return void this.tasks.set(id(effect.key), { row: this.openTask(effect) });
       case 'task.closed': return this.changeTask(id(effect.key), { closed: { at: this.at, outcome: effect.outcome } });
@@ -93,14 +94,14 @@ class Fold {
       case 'job.closed': return void this.jobs.set(id(effect.key), { deleted: true });
       case 'message.subscribed':
       case 'signal.subscribed':
-        return void this.subscriptions.set(`${id(effect.key)}/${effect.wait}`, { row: this.subscription(effect) });
+        return void this.subscriptions.set(wait(effect), { row: this.subscription(effect) });
       case 'message.unsubscribed':
       case 'signal.unsubscribed':
-        return void this.subscriptions.set(`${id(effect.key)}/${effect.wait}`, { deleted: true });
+        return void this.subscriptions.set(wait(effect), { deleted: true });
       case 'timer.scheduled':
-        return void this.timers.set(`${id(effect.key)}/${effect.wait}`, { row: { id: `${id(effect.key)}/${effect.wait}`, instance_id: this.state.id, item_key: effect.key, wait: effect.wait, due: effect.due } });
+        return void this.timers.set(wait(effect), { row: { id: wait(effect), instance_id: this.state.id, item_key: effect.key, wait: effect.wait, due: effect.due } });
       case 'timer.cancelled':
-        return void this.timers.set(`${id(effect.key)}/${effect.wait}`, { deleted: true });
+        return void this.timers.set(wait(effect), { deleted: true });
       default:
     }
   }
@@ -156,7 +157,7 @@ class Fold {
 
   private subscription(effect: Extract<Effect, { type: 'message.subscribed' | 'signal.subscribed' }>): SubscriptionRow {
     return {
-      id: `${itemId(this.state.id, effect.key)}/${effect.wait}`, kind: effect.type === 'message.subscribed' ? 'message' : 'signal', name: effect.name,
+      id: waitId(this.state.id, effect.key, effect.wait), kind: effect.type === 'message.subscribed' ? 'message' : 'signal', name: effect.name,
       correlation_key: effect.type === 'message.subscribed' ? effect.correlationKey ?? '' : '',
       instance_id: this.state.id, item_key: effect.key, wait: effect.wait, created_seq: this.state.seq,
     };

@@ -30,7 +30,7 @@ async function killMidLoad(options: KnexStoreOptions, busyLines: number): Promis
 /** Open tasks, jobs and timers the snapshot says exist must be exactly the projection rows. */
 async function projectionsMatch(store: KnexStore, state: InstanceState): Promise<void> {
   const waiting = (kind: string) => Object.entries(state.items)
-    .filter(([, item]) => (item.waits ?? []).some((w) => w?.k === kind)).map(([key]) => `${state.id}/${key}`).sort();
+    .filter(([, item]) => (item.waits ?? []).some((w) => w?.k === kind)).map(([key]) => `${state.id}~${key}`).sort();
   expect((await store.tasks({ instanceId: state.id })).map((t) => t.id).sort()).toEqual(waiting('task'));
   expect((await store.jobs()).filter((j) => j.instanceId === state.id).map((j) => j.id).sort()).toEqual(waiting('job'));
   const timers = await store.knex('yc_timers').where({ instance_id: state.id }).count({ n: '*' }).first();

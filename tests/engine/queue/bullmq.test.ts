@@ -27,9 +27,9 @@ describeServer(serverTitle('server mode: BullMQ on Redis, PostgreSQL, worker pro
     const queue = server.queue();
     try {
       await queue.serve(['register']);
-      const pending = { id: 'c1/3', type: 'register', availableAt: 0 };
+      const pending = { id: 'c1~3', type: 'register', availableAt: 0 };
       expect([await queue.enqueueJob(pending, Date.now()), await queue.enqueueJob(pending, Date.now())]).toEqual([true, false]);
-      expect(await queue.enqueueJob({ id: 'c1/4', type: 'left-to-external-workers', availableAt: 0 }, Date.now())).toBe(false);
+      expect(await queue.enqueueJob({ id: 'c1~4', type: 'left-to-external-workers', availableAt: 0 }, Date.now())).toBe(false);
       const armed = { instanceId: 'c1', key: '5', wait: 0, due: Date.now() + 60_000 };
       expect([await queue.enqueueTimer(armed, Date.now()), await queue.enqueueTimer(armed, Date.now())]).toEqual([true, false]);
       expect(await queue.queue(jobsQueueName('register')).getJobCounts('waiting', 'delayed')).toEqual({ waiting: 1, delayed: 0 });
@@ -88,7 +88,7 @@ describeServer(serverTitle('server mode: BullMQ on Redis, PostgreSQL, worker pro
     await api.deploy(oneJob('stamp'));
     const instance = await api.start('one-job');
     await api.idle();
-    const jobId = `${instance.id}/${instance.active[0]!.key}`;
+    const jobId = `${instance.id}~${instance.active[0]!.key}`;
     // A second delivery of the same hand-out, as a redelivery after a lost acknowledgement would make.
     await queue.queue(jobsQueueName('stamp')).add('job', { jobId }, { jobId: 'redelivered-copy', removeOnComplete: true });
     await worker.resume();

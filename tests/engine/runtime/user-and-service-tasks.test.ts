@@ -34,7 +34,7 @@ describe('user tasks and service tasks', () => {
     const [task] = await engine.tasks();
     await engine.completeTask(task!.id);
     await expect(engine.completeTask(task!.id)).rejects.toMatchObject({ code: 'TASK_ALREADY_COMPLETED' });
-    await expect(engine.completeTask('nope/1')).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
+    await expect(engine.completeTask('nope~1')).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
   });
 
   test('variables that are not JSON are refused before anything changes', async () => {

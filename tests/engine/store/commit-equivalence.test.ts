@@ -90,7 +90,7 @@ onPostgres('a batch of commits on PostgreSQL', () => {
     }
     const expected = await contents(sqlite);
     expect(expected.yc_tasks).toHaveLength(6);
-    expect(expected.yc_jobs).toEqual(ids.map((id) => expect.objectContaining({ id: `${id}/j`, element_id: 'register-again', retries: 0 })));
+    expect(expected.yc_jobs).toEqual(ids.map((id) => expect.objectContaining({ id: `${id}~j`, element_id: 'register-again', retries: 0 })));
     expect(await contents(postgres)).toEqual(expected);
   });
 });

@@ -56,7 +56,7 @@ onPostgres('group commit on PostgreSQL', () => {
     expect(new Set(await writers(ids)).size).toBe(1);
     for (const id of ids) expect(await rowsOf(id)).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
     const tasks = await Promise.all(ids.map((id) => store.tasks({ instanceId: id })));
-    expect(tasks.map((open) => open.map((task) => task.id))).toEqual(ids.map((id) => [`${id}/t1`]));
+    expect(tasks.map((open) => open.map((task) => task.id))).toEqual(ids.map((id) => [`${id}~t1`]));
   });
 
   test('a commit whose version check fails is refused alone: none of its rows are written, the others are', async () => {

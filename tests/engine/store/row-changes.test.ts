@@ -16,9 +16,9 @@ const opened: EffectBody = { type: 'task.created', key: '2', elementId: 'review'
 describe('the rows a commit writes, each row once', () => {
   test('a task opened and closed in one step is one closed row, its candidates kept with it', () => {
     const rows = rowsOf(opened, { type: 'task.closed', key: '2', outcome: 'cancelled' });
-    expect(rows.tasks.insert).toEqual([expect.objectContaining({ id: 'i1/2', closed_at: expect.any(Number), outcome: 'cancelled' })]);
+    expect(rows.tasks.insert).toEqual([expect.objectContaining({ id: 'i1~2', closed_at: expect.any(Number), outcome: 'cancelled' })]);
     expect(rows.tasks.change).toEqual([]);
-    expect(rows.groups.insert).toEqual([{ task_id: 'i1/2', kind: 'group', name: 'window' }]);
+    expect(rows.groups.insert).toEqual([{ task_id: 'i1~2', kind: 'group', name: 'window' }]);
   });
 
   test('a task opened and moved in one step is inserted where it moved to', () => {
@@ -30,20 +30,20 @@ describe('the rows a commit writes, each row once', () => {
 
   test('an older task closed and moved in one step is one change', () => {
     const rows = rowsOf({ type: 'task.moved', key: '3', elementId: 'decide', name: 'Decide' }, { type: 'task.closed', key: '3', outcome: 'completed' });
-    expect(rows.tasks.change).toEqual([{ id: 'i1/3', moved: { elementId: 'decide', name: 'Decide' }, closed: { at: expect.any(Number), outcome: 'completed' } }]);
+    expect(rows.tasks.change).toEqual([{ id: 'i1~3', moved: { elementId: 'decide', name: 'Decide' }, closed: { at: expect.any(Number), outcome: 'completed' } }]);
   });
 
   test('a job created then cancelled is a delete; one created then failed is written with no retries', () => {
     const job: EffectBody = { type: 'job.created', key: '4', elementId: 'register', jobType: 'register', retries: 3, headers: {} };
-    expect(rowsOf(job, { type: 'job.closed', key: '4', outcome: 'cancelled' }).jobs).toEqual({ upsert: [], change: [], delete: ['i1/4'] });
-    expect(rowsOf(job, { type: 'job.failed', key: '4', message: 'down' }).jobs.upsert).toEqual([expect.objectContaining({ id: 'i1/4', retries: 0 })]);
+    expect(rowsOf(job, { type: 'job.closed', key: '4', outcome: 'cancelled' }).jobs).toEqual({ upsert: [], change: [], delete: ['i1~4'] });
+    expect(rowsOf(job, { type: 'job.failed', key: '4', message: 'down' }).jobs.upsert).toEqual([expect.objectContaining({ id: 'i1~4', retries: 0 })]);
   });
 
   test('a timer withdrawn and armed again, or a subscription opened and closed, ends as the last effect left it', () => {
     const timers = rowsOf({ type: 'timer.cancelled', key: '2', wait: 0, due: 1 }, { type: 'timer.scheduled', key: '2', wait: 0, due: 2 }).timers;
-    expect(timers).toEqual({ upsert: [expect.objectContaining({ id: 'i1/2/0', due: 2 })], delete: [] });
+    expect(timers).toEqual({ upsert: [expect.objectContaining({ id: 'i1~2~0', due: 2 })], delete: [] });
     const subscriptions = rowsOf({ type: 'message.subscribed', key: '2', wait: 1, name: 'm' }, { type: 'message.unsubscribed', key: '2', wait: 1 }).subscriptions;
-    expect(subscriptions).toEqual({ upsert: [], delete: ['i1/2/1'] });
+    expect(subscriptions).toEqual({ upsert: [], delete: ['i1~2~1'] });
   });
 
   test('the commit\'s outbox goes to the outbox, in order', () => {
@@ -53,8 +53,8 @@ describe('the rows a commit writes, each row once', () => {
   test('effects left out of the outbox still make their rows: only what is carried out waits in the outbox', () => {
     const effects = [opened, { type: 'timer.scheduled', key: '3', wait: 0, due: 5_000 }].map((body, n) => ({ id: `i1:9.${n}`, ...body }) as Effect);
     const rows = rowChanges({ instanceId: 'i1', expectedVersion: 3, state, events: [], effects, outbox: [effects[1]!] }, JSON.stringify(state));
-    expect(rows.tasks.insert.map((row) => row.id)).toEqual(['i1/2']);
-    expect(rows.timers.upsert.map((row) => row.id)).toEqual(['i1/3/0']);
+    expect(rows.tasks.insert.map((row) => row.id)).toEqual(['i1~2']);
+    expect(rows.timers.upsert.map((row) => row.id)).toEqual(['i1~3~0']);
     expect(rows.outbox.map((row) => [row.id, row.position])).toEqual([['i1:9.1', 0]]);
   });
 });

@@ -16,7 +16,10 @@ export interface paths {
         /** 登录，取得会话令牌 */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -38,7 +41,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             token: string;
-                            expiresAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            expiresAt: string;
                             staff: {
                                 id: string;
                                 username: string;
@@ -82,7 +90,10 @@ export interface paths {
         /** 退出登录 */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -128,7 +139,10 @@ export interface paths {
         /** 当前登录人 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -183,7 +197,10 @@ export interface paths {
         /** 本单位及下属单位（中心、类别、标准名称） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -225,7 +242,10 @@ export interface paths {
         /** 新增下属单位（校验标准名称与分类） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -286,7 +306,10 @@ export interface paths {
         /** 本单位及下属单位的工作人员 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -342,7 +365,10 @@ export interface paths {
         /** AB岗：标记 A 岗缺岗（B 岗接手其待办） */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -408,6 +434,8 @@ export interface paths {
                     window?: string;
                     level?: "county" | "township" | "village";
                     q?: string;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
                 };
                 header?: never;
                 path?: never;
@@ -514,7 +542,10 @@ export interface paths {
         /** 一个事项的办事指南 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     code: string;
@@ -624,6 +655,8 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: string;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
                 };
                 header?: never;
                 path?: never;
@@ -649,7 +682,12 @@ export interface paths {
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
                             applicant: {
                                 /** @enum {string} */
@@ -668,10 +706,20 @@ export interface paths {
                                     id: string;
                                     contentType: string;
                                     size: number;
-                                    uploadedAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    uploadedAt: string;
                                 };
                             }[];
-                            receivedAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            receivedAt: string;
                             limits?: {
                                 promisedDays: number;
                                 statutory: {
@@ -694,49 +742,119 @@ export interface paths {
                                     unit: "working-days" | "days";
                                 }[];
                             };
-                            materialsCompleteAt?: number;
-                            acceptanceDueAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            materialsCompleteAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptanceDueAt?: string;
                             correction?: {
-                                noticeAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                noticeAt: string;
                                 days: number;
-                                dueAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt: string;
                             };
-                            acceptedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptedAt?: string;
                             acceptance?: {
                                 /** @constant */
                                 kind: "deemed";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
-                            dueAt?: number;
-                            statutoryDueAt?: number;
-                            decidedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            dueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            statutoryDueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            decidedAt?: string;
                             extendedDays?: number;
                             currentSteps: {
                                 taskId: string;
                                 name: string;
                                 elementId?: string;
                                 formKey?: string;
-                                openedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                openedAt?: string;
                                 limit?: {
                                     days: number;
                                     /** @enum {string} */
                                     unit: "working-days" | "days";
                                 };
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                                 stopsClock?: boolean;
                             }[];
                             cards: {
                                 /** @enum {string} */
                                 colour: "yellow" | "red";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                                 rule?: string;
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                             }[];
                             visits: number;
                             resultNo?: string;
                             version: number;
                             windowId?: string;
-                            clockStoppedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            clockStoppedAt?: string;
                             clockStops?: {
                                 /** @enum {string} */
                                 kind: "correction" | "special-procedure";
@@ -746,8 +864,18 @@ export interface paths {
                                 unit?: "working-days" | "days";
                                 /** @enum {string} */
                                 stops?: "both" | "promised";
-                                from: number;
-                                to?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                to?: string;
                             }[];
                         }[];
                     };
@@ -767,7 +895,10 @@ export interface paths {
         /** 综合受理：收件并启动办理流程 */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -811,7 +942,12 @@ export interface paths {
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
                             applicant: {
                                 /** @enum {string} */
@@ -830,10 +966,20 @@ export interface paths {
                                     id: string;
                                     contentType: string;
                                     size: number;
-                                    uploadedAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    uploadedAt: string;
                                 };
                             }[];
-                            receivedAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            receivedAt: string;
                             limits?: {
                                 promisedDays: number;
                                 statutory: {
@@ -856,49 +1002,119 @@ export interface paths {
                                     unit: "working-days" | "days";
                                 }[];
                             };
-                            materialsCompleteAt?: number;
-                            acceptanceDueAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            materialsCompleteAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptanceDueAt?: string;
                             correction?: {
-                                noticeAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                noticeAt: string;
                                 days: number;
-                                dueAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt: string;
                             };
-                            acceptedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptedAt?: string;
                             acceptance?: {
                                 /** @constant */
                                 kind: "deemed";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
-                            dueAt?: number;
-                            statutoryDueAt?: number;
-                            decidedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            dueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            statutoryDueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            decidedAt?: string;
                             extendedDays?: number;
                             currentSteps: {
                                 taskId: string;
                                 name: string;
                                 elementId?: string;
                                 formKey?: string;
-                                openedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                openedAt?: string;
                                 limit?: {
                                     days: number;
                                     /** @enum {string} */
                                     unit: "working-days" | "days";
                                 };
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                                 stopsClock?: boolean;
                             }[];
                             cards: {
                                 /** @enum {string} */
                                 colour: "yellow" | "red";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                                 rule?: string;
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                             }[];
                             visits: number;
                             resultNo?: string;
                             version: number;
                             windowId?: string;
-                            clockStoppedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            clockStoppedAt?: string;
                             clockStops?: {
                                 /** @enum {string} */
                                 kind: "correction" | "special-procedure";
@@ -908,8 +1124,18 @@ export interface paths {
                                 unit?: "working-days" | "days";
                                 /** @enum {string} */
                                 stops?: "both" | "promised";
-                                from: number;
-                                to?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                to?: string;
                             }[];
                         };
                     };
@@ -941,7 +1167,10 @@ export interface paths {
         /** 办件详情、办理记录与文书 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -969,7 +1198,12 @@ export interface paths {
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
-                                    at: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    at: string;
                                 };
                                 applicant: {
                                     /** @enum {string} */
@@ -988,10 +1222,20 @@ export interface paths {
                                         id: string;
                                         contentType: string;
                                         size: number;
-                                        uploadedAt: number;
+                                        /**
+                                         * Format: date-time
+                                         * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                         * @example 2026-03-02T09:00:00+08:00
+                                         */
+                                        uploadedAt: string;
                                     };
                                 }[];
-                                receivedAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                receivedAt: string;
                                 limits?: {
                                     promisedDays: number;
                                     statutory: {
@@ -1014,49 +1258,119 @@ export interface paths {
                                         unit: "working-days" | "days";
                                     }[];
                                 };
-                                materialsCompleteAt?: number;
-                                acceptanceDueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                materialsCompleteAt?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                acceptanceDueAt?: string;
                                 correction?: {
-                                    noticeAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    noticeAt: string;
                                     days: number;
-                                    dueAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    dueAt: string;
                                 };
-                                acceptedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                acceptedAt?: string;
                                 acceptance?: {
                                     /** @constant */
                                     kind: "deemed";
-                                    at: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    at: string;
                                 };
-                                dueAt?: number;
-                                statutoryDueAt?: number;
-                                decidedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                statutoryDueAt?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                decidedAt?: string;
                                 extendedDays?: number;
                                 currentSteps: {
                                     taskId: string;
                                     name: string;
                                     elementId?: string;
                                     formKey?: string;
-                                    openedAt?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    openedAt?: string;
                                     limit?: {
                                         days: number;
                                         /** @enum {string} */
                                         unit: "working-days" | "days";
                                     };
-                                    dueAt?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    dueAt?: string;
                                     stopsClock?: boolean;
                                 }[];
                                 cards: {
                                     /** @enum {string} */
                                     colour: "yellow" | "red";
-                                    at: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    at: string;
                                     rule?: string;
-                                    dueAt?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    dueAt?: string;
                                 }[];
                                 visits: number;
                                 resultNo?: string;
                                 version: number;
                                 windowId?: string;
-                                clockStoppedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                clockStoppedAt?: string;
                                 clockStops?: {
                                     /** @enum {string} */
                                     kind: "correction" | "special-procedure";
@@ -1066,18 +1380,58 @@ export interface paths {
                                     unit?: "working-days" | "days";
                                     /** @enum {string} */
                                     stops?: "both" | "promised";
-                                    from: number;
-                                    to?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    to?: string;
                                 }[];
                             };
-                            log: unknown[];
-                            notices: unknown[];
+                            log: {
+                                seq: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
+                                actorId?: string;
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            notices: {
+                                id: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "acceptance" | "one-time" | "refusal-to-accept" | "refusal-decision" | "completion" | "special-procedure";
+                                title: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                createdAt: string;
+                            }[];
                             dateChanges: {
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                                 /** @enum {string} */
                                 field: "acceptanceDueAt" | "dueAt" | "statutoryDueAt";
-                                from: number | null;
-                                to: number | null;
+                                from: string | null;
+                                to: string | null;
                                 reason: string;
                                 printedOn: string[];
                             }[];
@@ -1096,9 +1450,19 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "pending" | "approved" | "refused" | "lapsed";
                                 requestedBy: string;
-                                requestedAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                requestedAt: string;
                                 decidedBy?: string;
-                                decidedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                decidedAt?: string;
                                 decisionNote?: string;
                             }[];
                             /** @description 办理记录、首问责任人和延期申请中出现的工作人员：编号 → 姓名 */
@@ -1139,7 +1503,10 @@ export interface paths {
         /** 撤件（申请人撤回申请） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1172,7 +1539,12 @@ export interface paths {
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
                             applicant: {
                                 /** @enum {string} */
@@ -1191,10 +1563,20 @@ export interface paths {
                                     id: string;
                                     contentType: string;
                                     size: number;
-                                    uploadedAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    uploadedAt: string;
                                 };
                             }[];
-                            receivedAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            receivedAt: string;
                             limits?: {
                                 promisedDays: number;
                                 statutory: {
@@ -1217,49 +1599,119 @@ export interface paths {
                                     unit: "working-days" | "days";
                                 }[];
                             };
-                            materialsCompleteAt?: number;
-                            acceptanceDueAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            materialsCompleteAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptanceDueAt?: string;
                             correction?: {
-                                noticeAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                noticeAt: string;
                                 days: number;
-                                dueAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt: string;
                             };
-                            acceptedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptedAt?: string;
                             acceptance?: {
                                 /** @constant */
                                 kind: "deemed";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
-                            dueAt?: number;
-                            statutoryDueAt?: number;
-                            decidedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            dueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            statutoryDueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            decidedAt?: string;
                             extendedDays?: number;
                             currentSteps: {
                                 taskId: string;
                                 name: string;
                                 elementId?: string;
                                 formKey?: string;
-                                openedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                openedAt?: string;
                                 limit?: {
                                     days: number;
                                     /** @enum {string} */
                                     unit: "working-days" | "days";
                                 };
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                                 stopsClock?: boolean;
                             }[];
                             cards: {
                                 /** @enum {string} */
                                 colour: "yellow" | "red";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                                 rule?: string;
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                             }[];
                             visits: number;
                             resultNo?: string;
                             version: number;
                             windowId?: string;
-                            clockStoppedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            clockStoppedAt?: string;
                             clockStops?: {
                                 /** @enum {string} */
                                 kind: "correction" | "special-procedure";
@@ -1269,8 +1721,18 @@ export interface paths {
                                 unit?: "working-days" | "days";
                                 /** @enum {string} */
                                 stops?: "both" | "promised";
-                                from: number;
-                                to?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                to?: string;
                             }[];
                         };
                     };
@@ -1304,7 +1766,10 @@ export interface paths {
         /** 首问负责：将办件移交本单位另一名窗口工作人员 */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1338,7 +1803,12 @@ export interface paths {
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
                             applicant: {
                                 /** @enum {string} */
@@ -1357,10 +1827,20 @@ export interface paths {
                                     id: string;
                                     contentType: string;
                                     size: number;
-                                    uploadedAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    uploadedAt: string;
                                 };
                             }[];
-                            receivedAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            receivedAt: string;
                             limits?: {
                                 promisedDays: number;
                                 statutory: {
@@ -1383,49 +1863,119 @@ export interface paths {
                                     unit: "working-days" | "days";
                                 }[];
                             };
-                            materialsCompleteAt?: number;
-                            acceptanceDueAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            materialsCompleteAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptanceDueAt?: string;
                             correction?: {
-                                noticeAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                noticeAt: string;
                                 days: number;
-                                dueAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt: string;
                             };
-                            acceptedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptedAt?: string;
                             acceptance?: {
                                 /** @constant */
                                 kind: "deemed";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
-                            dueAt?: number;
-                            statutoryDueAt?: number;
-                            decidedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            dueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            statutoryDueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            decidedAt?: string;
                             extendedDays?: number;
                             currentSteps: {
                                 taskId: string;
                                 name: string;
                                 elementId?: string;
                                 formKey?: string;
-                                openedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                openedAt?: string;
                                 limit?: {
                                     days: number;
                                     /** @enum {string} */
                                     unit: "working-days" | "days";
                                 };
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                                 stopsClock?: boolean;
                             }[];
                             cards: {
                                 /** @enum {string} */
                                 colour: "yellow" | "red";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                                 rule?: string;
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                             }[];
                             visits: number;
                             resultNo?: string;
                             version: number;
                             windowId?: string;
-                            clockStoppedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            clockStoppedAt?: string;
                             clockStops?: {
                                 /** @enum {string} */
                                 kind: "correction" | "special-procedure";
@@ -1435,8 +1985,18 @@ export interface paths {
                                 unit?: "working-days" | "days";
                                 /** @enum {string} */
                                 stops?: "both" | "promised";
-                                from: number;
-                                to?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                to?: string;
                             }[];
                         };
                     };
@@ -1465,10 +2025,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的待办 */
+        /** 我的待办（每项附其表单的链接） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1482,6 +2045,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * @description 待办编号，如 3f2a9c1e-…~7；可直接放在地址中，无需转义
+                             * @example 9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d~7
+                             */
                             id: string;
                             elementId: string;
                             name?: string;
@@ -1491,8 +2058,18 @@ export interface paths {
                             applicantName: string;
                             candidateGroups: string[];
                             formKey?: string;
-                            dueAt?: number;
-                            createdAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            dueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            createdAt: string;
                             instanceId: string;
                             assignee?: string;
                             extension?: {
@@ -1500,7 +2077,17 @@ export interface paths {
                                 days: number;
                                 reason: string;
                                 requestedBy: string;
-                                requestedAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                requestedAt: string;
+                            };
+                            /** @description 本待办的表单：GET href 取得 form-js（1.23）表单定义，按 key 缓存；办理时按它提交 variables */
+                            form?: {
+                                key: string;
+                                href: string;
                             };
                         }[];
                     };
@@ -1536,7 +2123,10 @@ export interface paths {
         /** 办理一个待办（按表单校验） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1546,10 +2136,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default {} */
-                        variables?: {
-                            [key: string]: unknown;
-                        };
+                        /** @description 按待办的表单（GET /tasks 中的 form.key）填写；各表单的字段见 components.schemas 中的 form.<key> */
+                        variables: components["schemas"]["form.acceptance"] | components["schemas"]["form.coordination"] | components["schemas"]["form.correction"] | components["schemas"]["form.county-decision"] | components["schemas"]["form.county-review"] | components["schemas"]["form.decision"] | components["schemas"]["form.extension-decision"] | components["schemas"]["form.initial-review"] | components["schemas"]["form.joint-review"] | components["schemas"]["form.refusal"] | components["schemas"]["form.rejection-review"] | components["schemas"]["form.review"] | components["schemas"]["form.special-procedure"];
                     };
                 };
             };
@@ -1572,7 +2160,12 @@ export interface paths {
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
                             applicant: {
                                 /** @enum {string} */
@@ -1591,10 +2184,20 @@ export interface paths {
                                     id: string;
                                     contentType: string;
                                     size: number;
-                                    uploadedAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    uploadedAt: string;
                                 };
                             }[];
-                            receivedAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            receivedAt: string;
                             limits?: {
                                 promisedDays: number;
                                 statutory: {
@@ -1617,49 +2220,119 @@ export interface paths {
                                     unit: "working-days" | "days";
                                 }[];
                             };
-                            materialsCompleteAt?: number;
-                            acceptanceDueAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            materialsCompleteAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptanceDueAt?: string;
                             correction?: {
-                                noticeAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                noticeAt: string;
                                 days: number;
-                                dueAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt: string;
                             };
-                            acceptedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptedAt?: string;
                             acceptance?: {
                                 /** @constant */
                                 kind: "deemed";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                             };
-                            dueAt?: number;
-                            statutoryDueAt?: number;
-                            decidedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            dueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            statutoryDueAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            decidedAt?: string;
                             extendedDays?: number;
                             currentSteps: {
                                 taskId: string;
                                 name: string;
                                 elementId?: string;
                                 formKey?: string;
-                                openedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                openedAt?: string;
                                 limit?: {
                                     days: number;
                                     /** @enum {string} */
                                     unit: "working-days" | "days";
                                 };
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                                 stopsClock?: boolean;
                             }[];
                             cards: {
                                 /** @enum {string} */
                                 colour: "yellow" | "red";
-                                at: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
                                 rule?: string;
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                             }[];
                             visits: number;
                             resultNo?: string;
                             version: number;
                             windowId?: string;
-                            clockStoppedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            clockStoppedAt?: string;
                             clockStops?: {
                                 /** @enum {string} */
                                 kind: "correction" | "special-procedure";
@@ -1669,8 +2342,18 @@ export interface paths {
                                 unit?: "working-days" | "days";
                                 /** @enum {string} */
                                 stops?: "both" | "promised";
-                                from: number;
-                                to?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                to?: string;
                             }[];
                         };
                     };
@@ -1692,6 +2375,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全部办理表单（按 formKey） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            href: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个办理表单的 form-js 定义（字段、类型、必填、显示条件） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/extensions": {
         parameters: {
             query?: never;
@@ -1704,7 +2490,10 @@ export interface paths {
         /** 申请延期（不超过法定延长期限） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1734,9 +2523,19 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "approved" | "refused" | "lapsed";
                             requestedBy: string;
-                            requestedAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            requestedAt: string;
                             decidedBy?: string;
-                            decidedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            decidedAt?: string;
                             decisionNote?: string;
                         };
                     };
@@ -1770,6 +2569,8 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "refused" | "lapsed";
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
                 };
                 header?: never;
                 path?: never;
@@ -1791,9 +2592,19 @@ export interface paths {
                             /** @enum {string} */
                             status: "pending" | "approved" | "refused" | "lapsed";
                             requestedBy: string;
-                            requestedAt: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            requestedAt: string;
                             decidedBy?: string;
-                            decidedAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            decidedAt?: string;
                             decisionNote?: string;
                         }[];
                     };
@@ -1829,7 +2640,10 @@ export interface paths {
         /** 中心主任审批延期（完成其待办中的延期审批） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1860,9 +2674,19 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "pending" | "approved" | "refused" | "lapsed";
                                 requestedBy: string;
-                                requestedAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                requestedAt: string;
                                 decidedBy?: string;
-                                decidedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                decidedAt?: string;
                                 decisionNote?: string;
                             };
                             case: {
@@ -1877,7 +2701,12 @@ export interface paths {
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
-                                    at: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    at: string;
                                 };
                                 applicant: {
                                     /** @enum {string} */
@@ -1896,10 +2725,20 @@ export interface paths {
                                         id: string;
                                         contentType: string;
                                         size: number;
-                                        uploadedAt: number;
+                                        /**
+                                         * Format: date-time
+                                         * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                         * @example 2026-03-02T09:00:00+08:00
+                                         */
+                                        uploadedAt: string;
                                     };
                                 }[];
-                                receivedAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                receivedAt: string;
                                 limits?: {
                                     promisedDays: number;
                                     statutory: {
@@ -1922,49 +2761,119 @@ export interface paths {
                                         unit: "working-days" | "days";
                                     }[];
                                 };
-                                materialsCompleteAt?: number;
-                                acceptanceDueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                materialsCompleteAt?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                acceptanceDueAt?: string;
                                 correction?: {
-                                    noticeAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    noticeAt: string;
                                     days: number;
-                                    dueAt: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    dueAt: string;
                                 };
-                                acceptedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                acceptedAt?: string;
                                 acceptance?: {
                                     /** @constant */
                                     kind: "deemed";
-                                    at: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    at: string;
                                 };
-                                dueAt?: number;
-                                statutoryDueAt?: number;
-                                decidedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                statutoryDueAt?: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                decidedAt?: string;
                                 extendedDays?: number;
                                 currentSteps: {
                                     taskId: string;
                                     name: string;
                                     elementId?: string;
                                     formKey?: string;
-                                    openedAt?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    openedAt?: string;
                                     limit?: {
                                         days: number;
                                         /** @enum {string} */
                                         unit: "working-days" | "days";
                                     };
-                                    dueAt?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    dueAt?: string;
                                     stopsClock?: boolean;
                                 }[];
                                 cards: {
                                     /** @enum {string} */
                                     colour: "yellow" | "red";
-                                    at: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    at: string;
                                     rule?: string;
-                                    dueAt?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    dueAt?: string;
                                 }[];
                                 visits: number;
                                 resultNo?: string;
                                 version: number;
                                 windowId?: string;
-                                clockStoppedAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                clockStoppedAt?: string;
                                 clockStops?: {
                                     /** @enum {string} */
                                     kind: "correction" | "special-procedure";
@@ -1974,8 +2883,18 @@ export interface paths {
                                     unit?: "working-days" | "days";
                                     /** @enum {string} */
                                     stops?: "both" | "promised";
-                                    from: number;
-                                    to?: number;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    to?: string;
                                 }[];
                             };
                         };
@@ -2044,7 +2963,10 @@ export interface paths {
         /** 上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2074,7 +2996,12 @@ export interface paths {
                                 id: string;
                                 contentType: string;
                                 size: number;
-                                uploadedAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                uploadedAt: string;
                             };
                         };
                     };
@@ -2108,6 +3035,8 @@ export interface paths {
             parameters: {
                 query: {
                     phone: string;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
                 };
                 header?: never;
                 path: {
@@ -2129,13 +3058,33 @@ export interface paths {
                             applicantName: string;
                             status: string;
                             statusName: string;
-                            receivedAt: number;
-                            acceptedAt?: number;
-                            dueAt?: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            receivedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            acceptedAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            dueAt?: string;
                             clockStopped: boolean;
                             currentSteps: {
                                 name: string;
-                                dueAt?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                dueAt?: string;
                             }[];
                             clockStops: {
                                 name: string;
@@ -2144,12 +3093,27 @@ export interface paths {
                                 unit?: "working-days" | "days";
                                 /** @enum {string} */
                                 stops?: "both" | "promised";
-                                from: number;
-                                to?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                from: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                to?: string;
                             }[];
                             notices: {
                                 title: string;
-                                issuedAt: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                issuedAt: string;
                             }[];
                             visits: number;
                         };
@@ -2184,7 +3148,10 @@ export interface paths {
         /** 节假日安排：各年份的来源（已录入、已发布、暂定）及提醒 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2242,7 +3209,10 @@ export interface paths {
         /** 某年的放假日和调休上班日（含来源） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     year: string;
@@ -2284,7 +3254,10 @@ export interface paths {
         /** 录入某年节假日安排（国务院办公厅通知），并重算在办办件的时限 */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     year: string;
@@ -2349,7 +3322,10 @@ export interface paths {
         /** 办件流程图：流程定义（BPMN）、已完成与当前环节及其办理人 */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2409,7 +3385,10 @@ export interface paths {
         /** 我暂存的收件草稿（最近保存的在前） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2473,7 +3452,10 @@ export interface paths {
         /** 暂存收件草稿（编号由页面生成，再次保存即覆盖） */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2544,7 +3526,10 @@ export interface paths {
         /** 删除收件草稿 */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2633,6 +3618,165 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** acceptance */
+        "form.acceptance": {
+            /** 受理意见 */
+            accepted: true | false;
+            /**
+             * 需补正的材料（一次性告知）
+             * @description 材料不全或不符合要求时，一次列出全部需要补正的材料；材料齐全时留空
+             * @default []
+             */
+            missingMaterials: string[];
+            /**
+             * 不予受理的理由
+             * @description 写明事实和理由，将印在告知书上；当 accepted != false or count(missingMaterials) > 0 时隐藏，不得提交；显示时必填
+             */
+            refusalReason?: string;
+            /**
+             * 法律依据
+             * @description 写明所依据的法律、法规条款；当 accepted != false or count(missingMaterials) > 0 时隐藏，不得提交；显示时必填
+             */
+            legalBasis?: string;
+        };
+        /** coordination */
+        "form.coordination": {
+            /**
+             * 答复内容
+             * @description 联系、协调的经过和给申请人的答复
+             */
+            answer: string;
+        };
+        /** correction */
+        "form.correction": {
+            /** 本次补交的材料 */
+            correctedMaterials: string[];
+        };
+        /** county-decision */
+        "form.county-decision": {
+            /** 县级审批决定 */
+            approved: true | false;
+            /**
+             * 不予的理由
+             * @description 写明事实和理由，将印在告知书上；当 approved != false 时隐藏，不得提交；显示时必填
+             */
+            refusalReason?: string;
+            /**
+             * 法律依据
+             * @description 写明所依据的法律、法规条款；当 approved != false 时隐藏，不得提交；显示时必填
+             */
+            legalBasis?: string;
+            /** 县级意见 */
+            countyOpinion?: string;
+        };
+        /** county-review */
+        "form.county-review": {
+            /** 县级审核意见 */
+            countyOpinion: string;
+        };
+        /** decision */
+        "form.decision": {
+            /** 审查决定 */
+            approved: true | false;
+            /**
+             * 不予的理由
+             * @description 写明事实和理由，将印在告知书上；当 approved != false 时隐藏，不得提交；显示时必填
+             */
+            refusalReason?: string;
+            /**
+             * 法律依据
+             * @description 写明所依据的法律、法规条款；当 approved != false 时隐藏，不得提交；显示时必填
+             */
+            legalBasis?: string;
+            /** 审查意见 */
+            opinion?: string;
+        };
+        /** extension-decision */
+        "form.extension-decision": {
+            /** 延期审批 */
+            extensionApproved: true | false;
+            /** 审批意见 */
+            extensionOpinion?: string;
+        };
+        /** initial-review */
+        "form.initial-review": {
+            /** 初审结论 */
+            initialApproved: true | false;
+            /**
+             * 初审意见
+             * @description 入户核查、材料审核等情况
+             */
+            initialOpinion: string;
+            /** 不同意的理由 */
+            refusalReason?: string;
+            /** 法律依据 */
+            legalBasis?: string;
+        };
+        /** joint-review */
+        "form.joint-review": {
+            /** 本部门审查意见 */
+            approved: true | false;
+            /**
+             * 不同意的理由
+             * @description 写明事实和理由，将印在告知书上；当 approved != false 时隐藏，不得提交；显示时必填
+             */
+            refusalReason?: string;
+            /**
+             * 法律依据
+             * @description 写明所依据的法律、法规条款；当 approved != false 时隐藏，不得提交；显示时必填
+             */
+            legalBasis?: string;
+        };
+        /** refusal */
+        "form.refusal": {
+            /**
+             * 已书面告知申请人
+             * @default true
+             */
+            notifiedInWriting: boolean;
+            /** 告知的理由（可用自己的话重述，留空则照录审查意见） */
+            refusalReason?: string;
+            /** 法律依据 */
+            legalBasis?: string;
+        };
+        /** rejection-review */
+        "form.rejection-review": {
+            /** 报备审查结论 */
+            refusalUpheld: true | false;
+            /** 审查意见 */
+            opinion?: string;
+        };
+        /** review */
+        "form.review": {
+            /** 审查意见 */
+            opinion?: string;
+            /**
+             * 特别程序（需要时填写）
+             * @description 各项都不填时为 null
+             */
+            specialProcedure?: {
+                /**
+                 * 特别程序
+                 * @description 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审所需时间不计入法定和承诺办结时限；公示、现场勘察等只不计入承诺办结时限
+                 */
+                name?: "公示" | "听证" | "招标" | "拍卖" | "检验" | "检测" | "检疫" | "鉴定" | "专家评审" | "现场勘察";
+                /**
+                 * 所需天数
+                 * @description 告知申请人的特别程序所需时间；当 specialProcedure.name = null 时隐藏，不得提交；显示时必填
+                 */
+                days?: number;
+                /**
+                 * 天数按
+                 * @description 不选则按事项办事指南所列，办事指南未列的按工作日；当 specialProcedure.name = null 时隐藏，不得提交
+                 */
+                unit?: "working-days" | "days";
+            } | null;
+        };
+        /** special-procedure */
+        "form.special-procedure": {
+            /** 特别程序结果 */
+            outcome?: string;
+        };
         Error: {
             error: {
                 code: string;
@@ -2645,7 +3789,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+        timePrecision: "s" | "ms";
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
