@@ -6,6 +6,7 @@ import * as engine004 from './004_engine_write_path.js';
 import * as engine005 from './005_outbox_claims.js';
 import * as engine006 from './006_start_timers_messages.js';
 import * as engine007 from './007_outbox_done_rows.js';
+import * as platform011 from './011_platform_counters.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -16,7 +17,7 @@ import * as engine007 from './007_outbox_done_rows.js';
 type Migration = [string, Knex.Migration];
 
 const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007]];
-const platform: readonly Migration[] = [['002_platform', platform002], ['003_platform_materials', platform003]];
+const platform: readonly Migration[] = [['002_platform', platform002], ['003_platform_materials', platform003], ['011_platform_counters', platform011]];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {
   return {

@@ -6,7 +6,8 @@ import type { Applicant, CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
 import { idNumberProblem } from './id-number.js';
-import { appendLog, insertCase, nextCaseNo, updateCase } from './repository.js';
+import { appendLog, insertCase, updateCase } from './repository.js';
+import { nextCaseNo } from './case-numbers.js';
 import { localDate } from '../../engine/calendar/local-date.js';
 
 export interface IntakeRequest {
@@ -61,20 +62,16 @@ function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['
   return item.materials.map((m) => ({ name: m.name, required: m.required, provided: provided.includes(m.name) }));
 }
 
+/** The case, numbered and inserted in one transaction: the number is the unit's next of the day, taken from its counter. */
 async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, applicant: Applicant, materials: CaseRecord['materials'], now: number): Promise<CaseRecord> {
-  for (let attempt = 0; ; attempt++) {
-    const caseNo = await nextCaseNo(db, clerk.orgUnitId, localDate(now));
+  return db.transaction(async (trx) => {
+    const caseNo = await nextCaseNo(trx, clerk.orgUnitId, localDate(now));
     const record: CaseRecord = {
       id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId,
       ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id, applicant, materials,
       receivedAt: now, currentSteps: [], cards: [], visits: 1, version: 1,
     };
-    try {
-      await insertCase(db, record);
-      return record;
-    } catch (err) {
-      // Two clerks numbering the same day's case at once: the later one takes the next number.
-      if (attempt >= 5 || !/unique|duplicate/i.test(String(err))) throw err;
-    }
-  }
+    await insertCase(trx, record);
+    return record;
+  });
 }
