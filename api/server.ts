@@ -16,6 +16,7 @@ import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
+import { authorityRoutes } from './http/authority-routes.js';
 import { sessionStaff } from './auth/sessions.js';
 import type { HitCounter } from './http/rate-limit.js';
 import type { TrustProxy } from './http/trust-proxy.js';
@@ -36,7 +37,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const { db, engine } = parts;
   return [
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine),
-    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits),
+    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...authorityRoutes(db),
   ];
 }
 

@@ -9,6 +9,7 @@ import { actingFor } from '../org/staff.js';
 import { pendingExtensionOf } from './extension-store.js';
 import type { Extension } from './extension-store.js';
 import { EXTENSION_FORM } from './extensions.js';
+import { HEAD_GROUP, approvesExtensionsOf } from '../org/authority-heads.js';
 
 export interface InboxTask extends OpenTask {
   caseId: string;
@@ -60,7 +61,7 @@ export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<Inb
     if (task.assignee && !people.has(task.assignee)) continue;
     const record = await caseOfTask(db, engine, task);
     if (!record || !visible.has(record.orgUnitId)) continue;
-    if (!task.assignee && !answers(task, record, people, staff, handlingUnit(units, task, record))) continue;
+    if (!task.assignee && !(task.candidateGroups.includes(HEAD_GROUP) ? await approvesExtensionsOf(db, staff, record) : answers(task, record, people, staff, handlingUnit(units, task, record)))) continue;
     out.push(toInbox(task, record, task.formKey === EXTENSION_FORM ? await pendingExtensionOf(db, record.id) : undefined));
   }
   return out;

@@ -8,6 +8,7 @@ import { ApiError } from '../http/errors.js';
 import { idNumberProblem } from './id-number.js';
 import { appendLog, insertCase, updateCase } from './repository.js';
 import { nextCaseNo } from './case-numbers.js';
+import { authorityForIntake } from './case-authority.js';
 import { localDate } from '../../engine/calendar/local-date.js';
 
 export interface IntakeRequest {
@@ -33,8 +34,9 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, unitLevel: 
   }
   checkApplicant(request.applicant);
   const materials = checklist(item, request.provided);
+  const authority = await authorityForIntake(db, item, clerk.orgUnitId);
   const now = engine.clock.now();
-  const record = await insertWithNumber(db, clerk, item, request.applicant, materials, now);
+  const record = await insertWithNumber(db, clerk, item, { applicant: request.applicant, materials, authorityId: authority.id }, now);
   await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided } });
   const instance = await engine.start(item.processId, {
     caseId: record.id, caseNo: record.caseNo, itemCode: item.code, itemName: item.name, applicant: request.applicant,
@@ -63,12 +65,12 @@ function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['
 }
 
 /** The case, numbered and inserted in one transaction: the number is the unit's next of the day, taken from its counter. */
-async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, applicant: Applicant, materials: CaseRecord['materials'], now: number): Promise<CaseRecord> {
+async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number): Promise<CaseRecord> {
   return db.transaction(async (trx) => {
     const caseNo = await nextCaseNo(trx, clerk.orgUnitId, localDate(now));
     const record: CaseRecord = {
-      id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId,
-      ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id, applicant, materials,
+      id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId, ...filed,
+      ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id,
       receivedAt: now, currentSteps: [], cards: [], visits: 1, version: 1,
     };
     await insertCase(trx, record);

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { allUnits } from '../org/units.js';
+import { wordingOf } from '../notices/wording.js';
 
 /** A date as notices print it: 2026年3月16日 (China time). Pure. */
 export const printedDate = (ms: number): string =>
@@ -14,5 +15,6 @@ export async function noticeData(db: Knex, c: CaseRecord, at: number): Promise<R
   return {
     applicant: c.applicant, itemName: c.itemName, caseId: c.caseNo, receivedDate: printedDate(c.receivedAt), centerName: unit?.centerName,
     date: printedDate(at), complaintPhone: item?.complaintPhone ?? '12345', windowName: `${unit?.centerName ?? ''}${item?.window ?? ''}窗口`,
+    ...(item ? { correctionBasis: wordingOf(item.type).correctionBasis } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { parseForm } from './forms.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
 import { findItem } from '../catalog/catalog.js';
+import { signedBy } from '../notices/signatories.js';
 import { actingFor, findStaff } from '../org/staff.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
 import { ApiError, forbidden } from '../http/errors.js';
@@ -25,7 +26,7 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   let variables = parseForm(mine.formKey, input);
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
   // The engine is the truth: the director's answer goes with the completion, and the extension follows it.
-  const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : variables;
+  const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : signedBy(mine.formKey, variables, staff.id);
   await engine.completeTask(taskId, completion).catch((err: unknown) => {
     if (err instanceof EngineError && err.code === 'TASK_ALREADY_COMPLETED') throw alreadyDone();
     throw err;

@@ -6,6 +6,7 @@ import { caseLog, updateCase } from './repository.js';
 import { extensionById } from './extension-store.js';
 import { extended } from './extensions.js';
 import { resumeClock } from './clock.js';
+import { issueExtensionNotice } from '../notices/extension-notice.js';
 
 /**
  * A card from the process's time-limit watch. The watch counts to the case's due date as it
@@ -27,6 +28,7 @@ export async function extendTimeLimit(db: Knex, calendar: WorkingCalendar, c: Ca
   const record = applied ? c : await updateCase(db, c.id, (x) => extended(calendar, x, extension.days), {
     at, action: 'time-limit-extended', detail: { extensionId, days: extension.days, previousDueAt: c.dueAt, dueAt: extended(calendar, c, extension.days).dueAt },
   });
+  await issueExtensionNotice(db, record, extension, at);
   return { daysLeft: record.dueAt === undefined ? 0 : Math.max(0, workingDaysBetween(calendar, at, record.dueAt)) };
 }
 

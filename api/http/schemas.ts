@@ -12,7 +12,7 @@ const stepSchema = z.object({ taskId: z.string(), name: z.string(), dueAt: z.num
 const clockStopSchema = z.object({ kind: z.enum(['correction', 'special-procedure']), name: z.string(), days: z.number().optional(), from: z.number(), to: z.number().optional() });
 
 export const caseSchema = z.object({
-  id: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), orgUnitId: z.string(), status: z.string(),
+  id: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), orgUnitId: z.string(), authorityId: z.string().optional(), status: z.string(),
   instanceId: z.string().optional(), ownerId: z.string().optional(), applicant: applicantSchema, materials: z.array(materialSchema),
   receivedAt: z.number(), acceptedAt: z.number().optional(), dueAt: z.number().optional(), statutoryDueAt: z.number().optional(), extendedDays: z.number().optional(),
   currentSteps: z.array(stepSchema), cards: z.array(z.object({ colour: z.enum(['yellow', 'red']), at: z.number() })),

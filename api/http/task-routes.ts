@@ -7,7 +7,7 @@ import { caseSchema, taskSchema } from './schemas.js';
 import { inbox } from '../cases/inbox.js';
 import { completeStep } from '../cases/steps.js';
 
-const workers = ['clerk', 'reviewer', 'director', 'supervisor'] as const;
+const workers = ['clerk', 'reviewer', 'director', 'supervisor', 'authority-head'] as const;
 
 /** The inbox and its steps. */
 export function taskRoutes(db: Knex, engine: Engine): AnyRoute[] {
