@@ -17,7 +17,7 @@ export interface InboxTask extends OpenTask {
   itemName: string;
   applicantName: string;
   dueAt?: number;
-  /** On the director's approval of an extension: what was asked, so it can be decided from the inbox. */
+  /** On the head's approval of an extension: what was asked, so it can be decided from the inbox. */
   extension?: Pick<Extension, 'id' | 'days' | 'reason' | 'requestedBy' | 'requestedAt'>;
 }
 
@@ -47,7 +47,8 @@ function handlingUnit(units: readonly OrgUnit[], task: OpenTask, record: CaseRec
  * A person's inbox: open tasks whose case lies in their org unit (or below), for a group they
  * belong to — or assigned to them, or to an absent A post they back up (AB岗). Window steps go
  * to the case's first-ask owner (and their B post while the owner is away); back-office steps
- * to the staff of the unit that handles them, so a county director never decides a township's case.
+ * to the staff of the unit that handles them, so a county director never decides a township's case;
+ * an extension's approval to the head of the case's deciding authority (approvesExtensionsOf).
  */
 export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<InboxTask[]> {
   const units = await allUnits(db);

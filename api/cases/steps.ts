@@ -25,7 +25,7 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   const record = (await caseOfTask(db, engine, mine))!;
   let variables = parseForm(mine.formKey, input);
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
-  // The engine is the truth: the director's answer goes with the completion, and the extension follows it.
+  // The engine is the truth: the head's answer on an extension goes with the completion, and the extension follows it.
   const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : signedBy(mine.formKey, variables, staff.id);
   await engine.completeTask(taskId, completion).catch((err: unknown) => {
     if (err instanceof EngineError && err.code === 'TASK_ALREADY_COMPLETED') throw alreadyDone();

@@ -57,6 +57,21 @@ describe('notices are issued in the name of the authority that decides the item 
     expect((await notice(server, await server.login('ob.clerk.a'), nextYear, 'acceptance')).documentNo).toBe('永综执〔2027〕1号');
   }, 120_000);
 
+  test('a one-time notice of a 行政确认 rests on the province\'s rule, not 行政许可法, and names who gave it; not yet accepted, it says so', async () => {
+    const server = await startServer(chinaTime('2026-03-02 09:00'));
+    const clerk = await server.login('ob.clerk.b');
+    const residence = itemNamed('居住证核发');
+    const caseId = await receive(server, clerk, residence, ['居民身份证']);
+    await complete(server, clerk, caseId, 'accept', { accepted: false, missingMaterials: ['居住证明'] });
+    const told = await notice(server, clerk, caseId, 'one-time');
+    const text = plain(told.html);
+    expect([told.documentNo, told.authorityId]).toEqual(['永公〔2026〕1号', 'yj-police']);
+    expect(text).toContain('根据《浙江省保障“最多跑一次”改革规定》第十一条，现一次性告知');
+    expect(text).not.toContain('行政许可法');
+    expect(text).toContain('收件日期2026年3月2日受理日期未受理');
+    expect(text).toContain('告知人综合窗口 李明（B岗）');
+  }, 60_000);
+
   test('twenty acceptances at once by two clerks number their notices 1 to 20 of the authority\'s year, none twice', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const tokens = [await server.login('ob.clerk.a'), await server.login('ob.clerk.b')];
