@@ -29,7 +29,10 @@ export function authorityRoutes(db: Knex): AnyRoute[] {
       method: 'get', path: '/authorities', summary: '实施机关名录（含行政复议机关）', tags: ['org'], roles: 'any', response: z.array(listed),
       handler: async () => {
         const [authorities, units] = [await allAuthorities(db), await allUnits(db)];
-        return authorities.map((a) => ({ ...a, ...(reviewBodyOf(a, authorities, units) ? { reviewBody: reviewBodyOf(a, authorities, units)!.name } : {}) }));
+        return authorities.map((a) => {
+          const reviewBody = reviewBodyOf(a, authorities, units);
+          return { ...a, ...(reviewBody ? { reviewBody: reviewBody.name } : {}) };
+        });
       },
     }),
     route({
