@@ -1,6 +1,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import pluginVue from 'eslint-plugin-vue';
+
+/** The pages: Vue single-file components with TypeScript, running in the browser. */
+const pages = [
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['web/src/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser }, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    rules: { 'vue/max-attributes-per-line': 'off', 'vue/singleline-html-element-content-newline': 'off' },
+  },
+];
 
 /** The runtime is a pure step function: no I/O, no clock, no randomness may reach it. */
 const runtimePurity = {
@@ -34,7 +45,7 @@ const runtimePurity = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'modeler/dist', 'coverage', 'scratch'] },
+  { ignores: ['node_modules', 'dist', 'modeler/dist', 'web/dist', 'web/.dist-*', 'coverage', 'scratch', 'tests/e2e/screenshots', 'tests/e2e/output'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,5 +56,6 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  ...pages,
   runtimePurity,
 );

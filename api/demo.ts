@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chineseDaysCalendar, createEngine, deadlineAfterReceipt } from '../engine/index.js';
+import { createEngine, deadlineAfterReceipt } from '../engine/index.js';
+import { chinaCalendar } from './calendar/china-calendar.js';
 import type { Job } from '../engine/index.js';
 
 const processFile = fileURLToPath(new URL('../processes/direct.bpmn', import.meta.url));
@@ -16,7 +17,7 @@ const say = (line: string) => console.log(line);
 const jobHandlers = { 'issue-result': (job: Job) => ({ resultNo: `温-${String(job.variables.caseNo)}-证` }) };
 
 async function main(): Promise<void> {
-  const calendar = chineseDaysCalendar();
+  const calendar = chinaCalendar();
   const engine = createEngine({ calendar, jobHandlers });
   const deployment = await engine.deploy(await readFile(processFile, 'utf8'), { name: 'processes/direct.bpmn' });
   say(`已部署 ${deployment.processes.map((p) => `${p.processId} v${p.version}`).join(', ')}`);

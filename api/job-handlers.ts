@@ -5,8 +5,10 @@
  * the steps it commits. openPlatform wires the api process's engine with the same function.
  */
 import type { Knex } from 'knex';
-import type { Engine } from '../engine/index.js';
+import type { Engine, EngineOptions } from '../engine/index.js';
 import type { WorkerContext } from '../engine/queue/worker-module.js';
+import { PlatformCalendar } from './calendar/platform-calendar.js';
+import { timeContextOf } from './time-limits/timed-update.js';
 import { ApiError } from './http/errors.js';
 import { missingPlatformMigrations } from './db.js';
 import { caseJobHandlers } from './cases/jobs.js';
@@ -18,8 +20,19 @@ import { followCases } from './cases/follow.js';
  * effects, so every engine needs both). Not pure: it changes the engine. Returns the unsubscriber.
  */
 export function attachCaseWork(engine: Engine, db: Knex): () => void {
-  for (const [type, handler] of Object.entries(caseJobHandlers({ db, clock: engine.clock, calendar: engine.calendar }))) engine.registerJobHandler(type, handler);
-  return followCases(db, engine);
+  const time = timeContextOf(db, engine);
+  for (const [type, handler] of Object.entries(caseJobHandlers({ ...time, clock: engine.clock }))) engine.registerJobHandler(type, handler);
+  return followCases(time, engine);
+}
+
+/**
+ * The worker's engine counts with the platform's calendar, the arrangements entered in the
+ * shared database, like the api process's. Not pure: the calendar reads the database.
+ */
+export function engineOptions({ store }: WorkerContext): Partial<EngineOptions> {
+  const calendar = new PlatformCalendar(store.knex);
+  calendar.keepFresh();
+  return { calendar };
 }
 
 /**

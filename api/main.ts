@@ -2,7 +2,8 @@
  * `npm start`: the case server. Embedded by default (SQLite in data/, the in-process
  * scheduler), server mode with DATABASE_URL (PostgreSQL) and REDIS_URL (jobs and timers to
  * BullMQ workers: `npm run worker`; the tracking page's rate limit shared in Redis).
- * Seeds the demo county and the sample catalog, then prints the URL and the demo logins.
+ * Builds the pages (web/) when they are missing or stale and serves them at `/`; seeds the
+ * demo county and the sample catalog, then prints the URL and the demo logins.
  *
  *   PORT              default 3000
  *   YC_DB_SCHEMA      PostgreSQL schema of every table (workers must use the same)
@@ -12,7 +13,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { chineseDaysCalendar } from '../engine/index.js';
 import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
@@ -21,6 +21,9 @@ import { RedisHits } from './http/redis-hits.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 import { DEMO_PASSWORD, demoStaff, seedDemoCounty } from './seed/demo-county.js';
+import { calendarWarnings } from './calendar/warnings.js';
+import { localDate } from '../engine/calendar/index.js';
+import { ensureWebBuilt } from '../web/build/ensure-built.js';
 
 const log = pino({ name: 'yichuang' });
 const port = Number(process.env.PORT ?? 3000);
@@ -38,6 +41,7 @@ function startupLines(options: { database: boolean; queuePrefix?: string; trustP
   const mode = database ? `server mode (PostgreSQL${queuePrefix ? ' + Redis' : ''})` : 'embedded (SQLite in data/)';
   return [
     `\n一窗 yichuang is running, ${mode}`,
+    `  Pages:    http://localhost:${port}/`,
     `  API:      http://localhost:${port}/api/v1`,
     `  OpenAPI:  http://localhost:${port}/api/v1/openapi.json`,
     queuePrefix
@@ -53,14 +57,19 @@ async function main(): Promise<void> {
   const queue = redisUrl ? new BullQueue({ url: redisUrl, prefix }) : undefined;
   const trackingHits = redisUrl ? new RedisHits({ url: redisUrl, prefix, name: 'track' }) : undefined;
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
-  const platform = await openPlatform({ store: storeFromEnv(), calendar: chineseDaysCalendar(), queue });
+  // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
+  const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
+  const platform = await openPlatform({ store: storeFromEnv(), queue });
   await seedDemoCounty(platform.db);
-  const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy }).listen(port, () => {
+  const stopRefreshing = platform.calendar.keepFresh();
+  for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
+  const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const staff of demoStaff) console.log(`  ${staff.username.padEnd(16)} ${staff.roles.join(',').padEnd(14)} ${staff.name}`);
   });
   const stop = async () => {
+    stopRefreshing();
     server.close();
     await platform.engine.close();
     await trackingHits?.close();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
-import type { Clock, EngineStore, WorkingCalendar } from '../engine/index.js';
+import type { Clock, EngineStore } from '../engine/index.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/index.js';
 import type { KnexStore } from '../engine/store/knex/store.js';
@@ -10,11 +10,14 @@ import { items } from '../processes/catalog/items.js';
 import { migratePlatform } from './db.js';
 import { saveItems } from './catalog/catalog.js';
 import { attachCaseWork } from './job-handlers.js';
+import { PlatformCalendar } from './calendar/platform-calendar.js';
 
 export interface Platform {
   db: Knex;
   engine: Engine;
   store: EngineStore;
+  /** The working calendar every date of the platform is counted with (entered arrangements included). */
+  calendar: PlatformCalendar;
 }
 
 /**
@@ -24,16 +27,18 @@ export interface Platform {
  * mode) the handlers run in worker processes; this engine only hands jobs and timers over.
  * Not pure: it migrates, deploys and writes the catalog.
  */
-export async function openPlatform(options: { store: KnexStore; clock?: Clock; calendar: WorkingCalendar; queue?: EngineQueue }): Promise<Platform> {
+export async function openPlatform(options: { store: KnexStore; clock?: Clock; queue?: EngineQueue }): Promise<Platform> {
   const db = options.store.knex;
   // Both sets of tables before the engine opens (the store's schema first: the platform's tables live in it).
   await options.store.init();
   await migratePlatform(db);
-  const engine = createEngine({ store: options.store, clock: options.clock, calendar: options.calendar, queue: options.queue });
+  const calendar = new PlatformCalendar(db);
+  await calendar.refresh();
+  const engine = createEngine({ store: options.store, clock: options.clock, calendar, queue: options.queue });
   // Wired before the engine finishes opening: effects a crash left in the outbox are carried out then, and the cases must see them.
   attachCaseWork(engine, db);
   await engine.idle();
   for (const file of processFiles) await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
   await saveItems(db, items);
-  return { db, engine, store: options.store };
+  return { db, engine, store: options.store, calendar };
 }

@@ -17,7 +17,9 @@ import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
 import { authorityRoutes } from './http/authority-routes.js';
+import { calendarRoutes } from './http/calendar-routes.js';
 import { sessionStaff } from './auth/sessions.js';
+import { webPages } from './http/web-pages.js';
 import type { HitCounter } from './http/rate-limit.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 
@@ -29,6 +31,8 @@ export interface ServerParts {
   trackingHits?: HitCounter;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy); default off. */
   trustProxy?: TrustProxy;
+  /** The folder of the built pages (web/dist), served at `/`; without it only the API answers. */
+  pages?: string;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
@@ -37,7 +41,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const { db, engine } = parts;
   return [
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine),
-    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...authorityRoutes(db),
+    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine), ...authorityRoutes(db),
   ];
 }
 
@@ -46,7 +50,12 @@ export function rawRoutes(parts: ServerParts): RawRoute[] {
   return [...noticePages(parts.db), ...materialFiles(parts.db)];
 }
 
-/** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it. */
+/** The OpenAPI document of /api/v1. Pure: building the routes touches neither database nor engine. */
+export function apiDocument(parts: ServerParts): Record<string, unknown> {
+  return openApiDocument(apiRoutes(parts), rawRoutes(parts), '0.1.0');
+}
+
+/** The case server as an express app: JSON API under /api/v1, the OpenAPI document beside it, the pages at `/`. */
 export function createApp(parts: ServerParts): express.Express {
   const app = express();
   const now = parts.now ?? (() => parts.engine.clock.now());
@@ -76,6 +85,7 @@ export function createApp(parts: ServerParts): express.Express {
   mount(api, routes);
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(notFound('接口')));
+  if (parts.pages) app.use(webPages(parts.pages));
   app.use(errorHandler);
   return app;
 }

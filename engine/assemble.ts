@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from './clock/index.js';
 import { isVirtual, systemClock } from './clock/index.js';
 import type { WorkingCalendar } from './calendar/types.js';
-import { chineseDaysCalendar } from './calendar/chinese-days.js';
+import { weekdayCalendar } from './calendar/weekdays.js';
 import type { Command } from './runtime/commands.js';
 import { MemoryStore } from './store/memory.js';
 import type { EngineStore } from './store/types.js';
@@ -50,7 +50,7 @@ export interface EngineParts {
 export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? systemClock;
-  const calendar = options.calendar ?? chineseDaysCalendar();
+  const calendar = options.calendar ?? weekdayCalendar();
   const newId = options.newId ?? randomUUID;
   const { queue } = options;
   const worker = options.workerName ?? `engine-${randomUUID()}`;

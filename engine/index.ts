@@ -13,7 +13,6 @@ export { EngineError, ModelError, ExpressionError } from './errors.js';
 export type { ModelProblem } from './errors.js';
 export { VirtualClock, systemClock } from './clock/index.js';
 export type { Clock } from './clock/index.js';
-export { chineseDaysCalendar, statutoryDataUntil } from './calendar/chinese-days.js';
 export { weekdayCalendar } from './calendar/weekdays.js';
 export type { WorkingCalendar, DayOverride, DayInfo } from './calendar/types.js';
 export { addWorkingDays, deadlineAfterReceipt, workingDaysBetween } from './calendar/working-days.js';

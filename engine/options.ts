@@ -18,6 +18,7 @@ export interface MigrationReport {
 export interface EngineOptions {
   store?: EngineStore;
   clock?: Clock;
+  /** Which days are working days, for timers counted in working days (default: Monday–Friday). */
   calendar?: WorkingCalendar;
   /** Handlers by job type; `{ handler, lockMs }` gives a type its own lock duration. */
   jobHandlers?: Record<string, JobHandlerEntry>;

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const file = handlersFile();
   const plugin = await loadWorkerModule(file);
   log(`database ${shown(database)}${schema ? ` (schema ${schema})` : ''}, Redis ${shown(required('REDIS_URL'))} (prefix ${queue.prefix})`);
-  const engine = createEngine({ store, queue, jobHandlers: plugin.jobHandlers, workerName: `worker-${process.pid}` });
+  const engine = createEngine({ ...plugin.engineOptions?.({ store }), store, queue, jobHandlers: plugin.jobHandlers, workerName: `worker-${process.pid}` });
   await plugin.attach?.(engine, { store });
   log(`handlers from ${describeWorkerModule(file, plugin)}`);
   const worker = new QueueWorker({

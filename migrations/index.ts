@@ -6,6 +6,7 @@ import * as engine004 from './004_engine_write_path.js';
 import * as engine005 from './005_outbox_claims.js';
 import * as engine006 from './006_start_timers_messages.js';
 import * as engine007 from './007_outbox_done_rows.js';
+import * as platform009 from './009_platform_calendar.js';
 import * as platform011 from './011_platform_counters.js';
 import * as platform012 from './012_platform_authorities.js';
 
@@ -18,7 +19,7 @@ import * as platform012 from './012_platform_authorities.js';
 type Migration = [string, Knex.Migration];
 
 const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007]];
-const platform: readonly Migration[] = [['002_platform', platform002], ['003_platform_materials', platform003], ['011_platform_counters', platform011], ['012_platform_authorities', platform012]];
+const platform: readonly Migration[] = [['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['011_platform_counters', platform011], ['012_platform_authorities', platform012]];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {
   return {

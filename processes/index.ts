@@ -28,7 +28,7 @@ export const processFiles: readonly ProcessFile[] = [
   { file: 'report-up.bpmn', implements: 'report-up', processIds: ['report-up-township', 'report-up-county'], startVariables: [...CASE, 'promisedDays'] },
   { file: 'one-time-notice.bpmn', implements: 'one-time-notice', processIds: ['one-time-notice'], startVariables: ['caseId', 'missingMaterials'] },
   { file: 'rejection-filing.bpmn', implements: 'rejection-filing', processIds: ['rejection-filing'], startVariables: ['caseId', 'refusalReason', 'legalBasis'] },
-  { file: 'time-limit.bpmn', implements: 'time-limit-watch', processIds: ['time-limit-watch'], startVariables: ['caseId', 'daysLeft'] },
+  { file: 'time-limit.bpmn', implements: 'time-limit-watch', processIds: ['time-limit-watch'], startVariables: ['caseId'] },
 ];
 
 /** The process a case of each mode starts, unless its item names a variant. */
@@ -42,16 +42,15 @@ export const processIdForMode: Readonly<Record<HandlingMode, string>> = {
 
 /** Service-task job types and what the case server's handler does and returns. */
 export const jobTypes: Readonly<Record<string, string>> = {
-  'acceptance-notice': 'prints the 受理通知书 with the promised date (promisedDays working days after acceptance); returns promisedDate',
-  'one-time-notice': 'prints the 一次性告知书 listing every entry of missingMaterials and records its delivery',
+  'acceptance-notice': 'accepts the case unless it was accepted already (at the window, or by law) and prints the 受理通知书 with its dates; returns promisedDate',
+  'one-time-notice': 'prints the 一次性告知书 listing every entry of missingMaterials with the 补正 period (correctionDays working days) and its end; returns correctionDueAt, the instant the period is over',
   'issue-result': 'numbers and issues the result at the window (出件), tells the applicant; returns resultNo',
   'refusal-notice': 'prints the 不予受理通知书 or the refusal the item type calls for (不予许可决定书, 不予给付决定书 …) in the deciding authority\'s name, with refusalReason, legalBasis, the remedies and the filing; stops with an incident when the reason or the basis is missing',
   'rejection-filing': 'writes the 否定报备登记表 and sends one copy up a level, before the written refusal; stops with an incident when the reason or the basis is missing',
   'rectification-order': 'records the supervisor\'s order to rectify an unfounded refusal (责任追究)',
-  'yellow-card': 'raises a yellow card: one working day of the limit left; messages the handler',
-  'red-card': 'raises a red card: the limit has passed; messages the handler and the supervisor',
-  'extend-time-limit': 'applies the director\'s approved extension (extensionId): moves the due dates by its working days; returns daysLeft, the working days to the new due date',
-  'resume-clock': 'ends a special procedure\'s suspension; returns daysLeft, the promised working days not yet used',
+  'time-limits': 'for the time-limit watch: the cards of the case (caseId) not raised yet and when each is due (armed: [{ rule, dueAt }]); watching false once the case has closed',
+  'raise-card': 'raises card.rule\'s card on the case if it is still due at card.dueAt (README: Cards)',
+  'extend-time-limit': 'applies the approved extension (extensionId): both limits grow by its days, the dates are derived again and the cards re-armed',
   'digitize-materials': 'scans the materials into the shared system for the county; returns archiveId',
 };
 

@@ -1,41 +1,42 @@
-import type { Knex } from 'knex';
-import type { Effect, Engine, InstanceState, WorkingCalendar } from '../../engine/index.js';
-import { deadlineAfterReceipt } from '../../engine/index.js';
-import type { CaseRecord, CaseStatus, CaseStep } from './types.js';
-import { findCase, updateCase } from './repository.js';
+import type { Effect, Engine, InstanceState } from '../../engine/index.js';
+import type { CaseRecord, CaseStatus, CaseStep, ClockStop } from './types.js';
+import { findCase } from './repository.js';
 import { clockHeld, closeClock, resumeClock, stopClock } from './clock.js';
 import { followExtensions } from './extension-follow.js';
+import type { TimeContext } from '../time-limits/timed-update.js';
+import { updateTimedCase } from '../time-limits/timed-update.js';
+import { stoppedLimits } from '../time-limits/limits.js';
+import { specialProcedureNotices } from './special-procedure-notice.js';
 
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
 
 /** The effects a case follows; the listener reads no others. */
 const CASE_EFFECTS = ['task.created', 'task.closed', 'instance.ended'] as const;
 
-/** Working days the applicant has to bring missing materials, as one-time-notice.bpmn counts them by default. */
-const CORRECTION_DAYS = 20;
-/** 行政许可法 §32: accept, or ask once for everything missing, within 5 working days of receipt. */
-const ACCEPTANCE_DAYS = 5;
-
 /**
  * The case follows its process through the engine's committed effects (never its tables):
- * which steps are open and when each is due, when the clock stops, and how the case ended;
- * its extension requests follow their approval tasks. Returns the unsubscriber.
+ * which steps are open, since when and with what limit, when a special procedure stops a clock,
+ * when the corrected materials came, and how the case ended; its due dates are derived again
+ * after each (api/time-limits) and its watch told. Extension requests follow their approval
+ * tasks. Returns the unsubscriber.
  */
-export function followCases(db: Knex, engine: Engine): () => void {
+export function followCases(ctx: TimeContext, engine: Engine): () => void {
+  const { db } = ctx;
   const stopCases = engine.subscribe(async (instanceId, effect, state) => {
     const caseId = caseOf(state);
     if (!caseId || !(await findCase(db, caseId))) return;
     const at = engine.clock.now();
     if (effect.type === 'task.created') {
       const vars = state.vars['0'] ?? {};
-      await updateCase(db, caseId, (c) => opened(c, stepOf(engine.calendar, c, instanceId, effect, vars, at), vars, at),
+      const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, effect, at), vars, at),
         { at, action: 'step-opened', detail: { taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId } });
+      await specialProcedureNotices(db, ctx.calendar, updated, at);
     } else if (effect.type === 'task.closed') {
       const taskId = `${instanceId}/${effect.key}`;
-      await updateCase(db, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });
+      await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });
     } else if (effect.type === 'instance.ended') {
       const main = (await findCase(db, caseId))?.instanceId === instanceId;
-      if (main) await updateCase(db, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status } });
+      if (main) await updateTimedCase(ctx, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status } });
     }
   }, { types: CASE_EFFECTS });
   // After the case's own listener, so the case is closed before its pending requests lapse.
@@ -48,49 +49,71 @@ function caseOf(state: InstanceState): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** A new step and the time it is due: its own limit, the §32 limit before acceptance, else the case's. Pure. */
-function stepOf(calendar: WorkingCalendar, c: CaseRecord, instanceId: string, effect: TaskCreated, vars: Record<string, unknown>, at: number): CaseStep {
-  const step: CaseStep = { taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId };
-  const stops = Boolean(effect.properties.suspendsClock);
-  const special = specialProcedureOf(vars);
-  const days = stops ? (c.acceptedAt === undefined ? CORRECTION_DAYS : special?.days) : effect.properties.timeLimitDays;
-  const dueAt = typeof days === 'number' ? deadlineAfterReceipt(calendar, at, days)
-    : c.acceptedAt === undefined ? deadlineAfterReceipt(calendar, c.receivedAt, ACCEPTANCE_DAYS) : c.dueAt;
-  return { ...step, ...(dueAt !== undefined ? { dueAt } : {}), ...(stops ? { stopsClock: true } : {}) };
+/** A new step: since when, with the item's stage limit or its process's own (yc:timeLimitDays). Its due date is derived. Pure. */
+function stepOf(c: CaseRecord, instanceId: string, effect: TaskCreated, at: number): CaseStep {
+  const stage = c.limits?.stepLimits.find((s) => s.step === effect.elementId);
+  const days = effect.properties.timeLimitDays;
+  const limit = stage ? { days: stage.days, unit: stage.unit } : typeof days === 'number' ? { days, unit: 'working-days' as const } : undefined;
+  return {
+    taskId: `${instanceId}/${effect.key}`, name: effect.name ?? effect.elementId, elementId: effect.elementId, openedAt: at,
+    ...(effect.formKey ? { formKey: effect.formKey } : {}), ...(limit ? { limit } : {}), ...(effect.properties.suspendsClock ? { stopsClock: true } : {}),
+  };
 }
 
-function specialProcedureOf(vars: Record<string, unknown>): { name: string; days?: number } | undefined {
-  const chosen = vars.specialProcedure as { name?: unknown; days?: unknown } | null | undefined;
-  return chosen && typeof chosen.name === 'string' ? { name: chosen.name, ...(typeof chosen.days === 'number' ? { days: chosen.days } : {}) } : undefined;
-}
-
-/** A step opened: a clock-stopping one puts the case in correction (before acceptance) or a special procedure. Pure. */
-function opened(c: CaseRecord, step: CaseStep, vars: Record<string, unknown>, at: number): CaseRecord {
-  const next = { ...c, currentSteps: [...c.currentSteps.filter((s) => s.taskId !== step.taskId), step] };
-  if (!step.stopsClock) return { ...next, status: openStatus(next) };
-  const special = specialProcedureOf(vars);
-  const stop = c.acceptedAt === undefined
-    ? { kind: 'correction' as const, name: '补正材料' }
-    : { kind: 'special-procedure' as const, name: special?.name ?? step.name, ...(special?.days ? { days: special.days } : {}) };
-  return { ...stopClock(next, stop, at), status: openStatus(next) };
+/** The special procedure the reviewer chose (specialProcedure: { name, days, unit? }), if any. Pure. */
+function specialProcedureOf(vars: Record<string, unknown>): { name: string; days?: number; unit?: 'working-days' | 'days' } | undefined {
+  const chosen = vars.specialProcedure as { name?: unknown; days?: unknown; unit?: unknown } | null | undefined;
+  if (!chosen || typeof chosen.name !== 'string') return undefined;
+  const unit = chosen.unit === 'days' || chosen.unit === 'working-days' ? chosen.unit : undefined;
+  return { name: chosen.name, ...(typeof chosen.days === 'number' ? { days: chosen.days } : {}), ...(unit ? { unit } : {}) };
 }
 
 /**
- * A step closed. Ending a correction restarts the count (the time limit runs from acceptance,
- * so nothing more to move); a special procedure's end is the resume-clock job's, which moves
- * the due date by the days it took. Pure.
+ * The stop a special procedure makes: its length in the unit the item's guide gives it (公示
+ * of 7 days is 7 days), and which limits it stops; none when the guide counts its days. Pure.
+ */
+function stopOf(c: CaseRecord, step: CaseStep, vars: Record<string, unknown>): Omit<ClockStop, 'from' | 'to'> | undefined {
+  const chosen = specialProcedureOf(vars);
+  const name = chosen?.name ?? step.name;
+  const guide = c.limits?.specialProcedures.find((p) => p.name === name || name.includes(p.name) || p.name.includes(name));
+  const stops = stoppedLimits(name, guide?.countsTowardLimit);
+  if (stops === 'none') return undefined;
+  const days = chosen?.days ?? guide?.days;
+  const unit = chosen?.unit ?? guide?.unit ?? 'working-days';
+  return { kind: 'special-procedure', name, stops, ...(days ? { days, unit } : {}) };
+}
+
+/**
+ * A step opened. Before acceptance a waiting step is a correction (补正): no limit runs yet, the
+ * case waits on the applicant. After acceptance it is a special procedure, which stops the
+ * limits it stops. Pure.
+ */
+function opened(c: CaseRecord, step: CaseStep, vars: Record<string, unknown>, at: number): CaseRecord {
+  const next = { ...c, currentSteps: [...c.currentSteps.filter((s) => s.taskId !== step.taskId), step] };
+  if (!step.stopsClock || c.acceptedAt === undefined) return { ...next, status: openStatus(next) };
+  const stop = stopOf(c, step, vars);
+  const withStop = stop ? stopClock(next, stop, at) : next;
+  return { ...withStop, status: openStatus(withStop) };
+}
+
+/**
+ * A step closed. A correction ended: the materials are complete from now, and acceptance is
+ * counted from now (§32). A special procedure ended: its stop ends now, if its stated length
+ * had not ended it already (the dates say so either way). Pure.
  */
 function closed(c: CaseRecord, taskId: string, at: number): CaseRecord {
   const step = c.currentSteps.find((s) => s.taskId === taskId);
   const next = { ...c, currentSteps: c.currentSteps.filter((s) => s.taskId !== taskId) };
-  if (!step?.stopsClock || c.acceptedAt !== undefined || clockHeld(next)) return next;
-  return { ...resumeClock(next, at), status: next.status === 'correcting' ? 'received' : next.status };
+  if (!step?.stopsClock) return { ...next, status: openStatus(next) };
+  if (c.acceptedAt === undefined) return { ...next, materialsCompleteAt: at, status: openStatus(next) };
+  const resumed = clockHeld(next) ? next : resumeClock(next, at);
+  return { ...resumed, status: openStatus(resumed) };
 }
 
 function openStatus(c: CaseRecord): CaseStatus {
   if (c.status === 'refused') return 'refused';
-  if (clockHeld(c)) return c.acceptedAt === undefined ? 'correcting' : 'suspended';
-  return c.acceptedAt === undefined ? 'received' : 'handling';
+  if (c.acceptedAt === undefined) return clockHeld(c) ? 'correcting' : 'received';
+  return clockHeld(c) ? 'suspended' : 'handling';
 }
 
 function endStatus(c: CaseRecord, state: InstanceState, how: 'completed' | 'terminated'): CaseStatus {

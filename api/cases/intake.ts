@@ -10,6 +10,10 @@ import { appendLog, insertCase, updateCase } from './repository.js';
 import { nextCaseNo } from './case-numbers.js';
 import { authorityForIntake } from './case-authority.js';
 import { localDate } from '../../engine/calendar/local-date.js';
+import { limitsOf } from '../time-limits/limits.js';
+import { retimed } from '../time-limits/deadlines.js';
+import type { LiveCalendar } from '../time-limits/timed-update.js';
+import { startWatch } from '../supervision/watch.js';
 
 export interface IntakeRequest {
   itemCode: string;
@@ -36,15 +40,18 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, unitLevel: 
   const materials = checklist(item, request.provided);
   const authority = await authorityForIntake(db, item, clerk.orgUnitId);
   const now = engine.clock.now();
-  const record = await insertWithNumber(db, clerk, item, { applicant: request.applicant, materials, authorityId: authority.id }, now);
+  const calendar = engine.calendar as LiveCalendar;
+  await calendar.refresh();
+  const record = await insertWithNumber(db, clerk, item, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar);
   await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided } });
   const instance = await engine.start(item.processId, {
     caseId: record.id, caseNo: record.caseNo, itemCode: item.code, itemName: item.name, applicant: request.applicant,
     promisedDays: item.promisedDays, departments: item.departments,
     missingMaterials: materials.filter((m) => m.required && !m.provided).map((m) => m.name),
   }, { businessKey: record.id });
+  const watchId = await startWatch(engine, record.id);
   // Through updateCase: the process may already have opened its first step on the case.
-  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id } });
+  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id, watchInstanceId: watchId } });
 }
 
 function checkApplicant(applicant: Applicant): void {
@@ -65,14 +72,14 @@ function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['
 }
 
 /** The case, numbered and inserted in one transaction: the number is the unit's next of the day, taken from its counter. */
-async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number): Promise<CaseRecord> {
+async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number, calendar: LiveCalendar): Promise<CaseRecord> {
   return db.transaction(async (trx) => {
     const caseNo = await nextCaseNo(trx, clerk.orgUnitId, localDate(now));
-    const record: CaseRecord = {
+    const record: CaseRecord = retimed({
       id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId, ...filed,
       ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id,
-      receivedAt: now, currentSteps: [], cards: [], visits: 1, version: 1,
-    };
+      receivedAt: now, limits: limitsOf(item), currentSteps: [], cards: [], visits: 1, version: 1,
+    }, calendar);
     await insertCase(trx, record);
     return record;
   });

@@ -1,24 +1,20 @@
-import type { Knex } from 'knex';
-import type { Clock, Job, JobHandler, WorkingCalendar } from '../../engine/index.js';
-import { workingDaysBetween } from '../../engine/index.js';
+import type { Clock, Job, JobHandler } from '../../engine/index.js';
 import type { CaseRecord } from './types.js';
 import { findCase, updateCase } from './repository.js';
 import { findItem } from '../catalog/catalog.js';
 import { hasNotice, issueNotice } from '../notices/store.js';
-import { accept } from './acceptance.js';
-import { stopClock } from './clock.js';
 import { noticeData, printedDate } from './notice-data.js';
 import { fileRejection } from './rejection-filing.js';
 import { issueRefusalNotice } from '../notices/refusal-notice.js';
 import { clerksOf } from '../notices/signatories.js';
-import { extendTimeLimit, raiseCard, resumeAfterSpecialProcedure } from './time-limits.js';
+import { extendTimeLimit, legacyResumeClock } from './time-limits.js';
+import { acceptanceNotice, oneTimeNotice } from './time-notices.js';
+import type { TimeContext } from '../time-limits/timed-update.js';
+import { updateTimedCase } from '../time-limits/timed-update.js';
+import { watchJobHandlers } from '../supervision/watch.js';
 
-/** What the handlers need: the platform tables, the time, the working calendar (no engine, so a worker process can run them). */
-interface Context {
-  db: Knex;
-  clock: Clock;
-  calendar: WorkingCalendar;
-}
+/** What the handlers need: the platform tables, the time, the live calendar and the cases' watches. */
+type Context = TimeContext & { clock: Clock };
 
 /**
  * The case server's side of the processes' service tasks (processes/index.ts lists them):
@@ -33,45 +29,27 @@ export function caseJobHandlers(ctx: Context): Record<string, JobHandler> {
   };
   const now = () => ctx.clock.now();
   return {
-    'acceptance-notice': withCase((c, job) => acceptanceNotice(ctx, c, job.variables, now())),
-    'one-time-notice': withCase((c, job) => oneTimeNotice(ctx, c, job, (job.variables.missingMaterials as string[] | undefined) ?? [], now())),
+    'acceptance-notice': withCase((c, job) => acceptanceNotice(ctx, c, now(), { parties: { acceptedBy: clerksOf(c, job.variables).acceptedBy, notifiedBy: clerksOf(c, job.variables).acceptedBy } })),
+    'one-time-notice': withCase((c, job) => oneTimeNotice(ctx, c, (job.variables.missingMaterials as string[] | undefined) ?? [], job.variables.correctionDays, now(),
+      { key: `one-time:${job.id}`, parties: { notifiedBy: clerksOf(c, job.variables).acceptedBy } })),
     'issue-result': withCase((c, job) => issueResult(ctx, c, job.variables, now())),
     'refusal-notice': withCase((c, job) => issueRefusalNotice(ctx.db, c, job.variables, now())),
     'rejection-filing': withCase((c, job) => fileRejection(ctx.db, c, job.variables, now())),
     'rectification-order': withCase(async (c) => {
       await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rectification-ordered' });
     }),
-    'yellow-card': withCase((c) => raiseCard(ctx.db, c, 'yellow', now())),
-    'red-card': withCase((c) => raiseCard(ctx.db, c, 'red', now())),
-    'extend-time-limit': withCase((c, job) => extendTimeLimit(ctx.db, ctx.calendar, c, String(job.variables.extensionId ?? ''), now())),
-    'resume-clock': withCase((c) => resumeAfterSpecialProcedure(ctx.db, ctx.calendar, c, now())),
+    // The cards of processes deployed before the time-limit watch moved out of them.
+    'yellow-card': withCase((c) => legacyCard(ctx, c, 'yellow', now())),
+    'red-card': withCase((c) => legacyCard(ctx, c, 'red', now())),
+    'extend-time-limit': withCase((c, job) => extendTimeLimit(ctx, c, String(job.variables.extensionId ?? ''), now())),
+    'resume-clock': withCase((c) => legacyResumeClock(ctx, c)),
     'digitize-materials': withCase(async (c) => ({ archiveId: `ARC-${c.id}` })),
+    ...watchJobHandlers(ctx),
   };
 }
 
-/** 受理通知书: the promised date is the end of the promisedDays-th working day after acceptance. */
-async function acceptanceNotice(ctx: Context, c: CaseRecord, vars: Record<string, unknown>, at: number): Promise<Record<string, unknown>> {
-  const item = await findItem(ctx.db, c.itemCode);
-  const accepted = accept(ctx.calendar, c, item, at);
-  if (!(await hasNotice(ctx.db, c.id, 'acceptance'))) {
-    const { acceptedBy } = clerksOf(c, vars);
-    await issueNotice(ctx.db, c.id, 'acceptance', {
-      ...(await noticeData(ctx.db, c, at)), acceptedDate: printedDate(accepted.acceptedAt!), promisedDays: item?.promisedDays ?? 0, promisedDate: printedDate(accepted.dueAt!), statutoryDays: item?.statutoryDays ?? '—',
-      specialProcedures: item?.specialProcedures.filter((p) => !p.countsTowardLimit) ?? [],
-      materials: c.materials.filter((m) => m.provided).map((m) => ({ name: m.name, copies: 1, original: true })),
-    }, at, { parties: { acceptedBy, notifiedBy: acceptedBy } });
-  }
-  if (c.acceptedAt === undefined) await updateCase(ctx.db, c.id, (x) => accept(ctx.calendar, x, item, at), { at, action: 'accepted', detail: { dueAt: accepted.dueAt, statutoryDueAt: accepted.statutoryDueAt } });
-  return { promisedDate: new Date(accepted.dueAt!).toISOString() };
-}
-
-/** 一次性告知书, listing everything missing; §32 wants it within 5 working days of receipt, so the log says whether it was. */
-async function oneTimeNotice(ctx: Context, c: CaseRecord, job: Job, missing: string[], at: number): Promise<void> {
-  const workingDays = workingDaysBetween(ctx.calendar, c.receivedAt, at);
-  await issueNotice(ctx.db, c.id, 'one-time', { ...(await noticeData(ctx.db, c, at)), missing: missing.map((name) => ({ name })), noticeDate: printedDate(at) }, at,
-    { key: `one-time:${job.id}`, parties: { notifiedBy: clerksOf(c, job.variables).acceptedBy } });
-  await updateCase(ctx.db, c.id, (x) => ({ ...stopClock(x, { kind: 'correction', name: '补正材料' }, at), status: 'correcting' }),
-    { at, action: 'one-time-notice', detail: { missing, workingDaysAfterReceipt: workingDays, withinStatutoryFiveDays: workingDays <= 5 } });
+async function legacyCard(ctx: Context, c: CaseRecord, colour: 'yellow' | 'red', at: number): Promise<void> {
+  await updateTimedCase(ctx, c.id, (x) => ({ ...x, cards: [...x.cards, { colour, at }] }), { at, action: `${colour}-card`, detail: { dueAt: c.dueAt } });
 }
 
 async function issueResult(ctx: Context, c: CaseRecord, vars: Record<string, unknown>, at: number): Promise<Record<string, unknown>> {

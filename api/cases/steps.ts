@@ -5,11 +5,11 @@ import type { Staff } from '../auth/types.js';
 import type { CaseRecord } from './types.js';
 import type { InboxTask } from './inbox.js';
 import { caseOfTask, inbox } from './inbox.js';
-import { caseLog, updateCase } from './repository.js';
+import { caseLog } from './repository.js';
+import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
 import { parseForm } from './forms.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
-import { findItem } from '../catalog/catalog.js';
 import { signedBy } from '../notices/signatories.js';
 import { actingFor, findStaff } from '../org/staff.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
@@ -33,8 +33,7 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   });
   await engine.idle();
   const acting = await actingFor(db, staff);
-  const item = await findItem(db, record.itemCode);
-  return updateCase(db, record.id, (c) => afterStep(engine, c, mine.formKey, variables, item, at), {
+  return updateTimedCase(timeContextOf(db, engine), record.id, (c) => afterStep(c, mine.formKey, variables, at), {
     at, actorId: staff.id, action: 'step-done',
     detail: {
       taskId, step: mine.name ?? mine.elementId, variables, ...departmentOf(mine),
@@ -44,11 +43,19 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
 }
 
 /** What a step's answer means for the case itself: accepted on the spot, the applicant came back. Pure. */
-function afterStep(engine: Engine, c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>, item: Awaited<ReturnType<typeof findItem>>, at: number): CaseRecord {
+function afterStep(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>, at: number): CaseRecord {
   const missing = (variables.missingMaterials as string[] | undefined) ?? [];
-  if (formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(engine.calendar, c, item, at);
+  if (formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(c, at);
   if (formKey === 'correction') return corrected(c, (variables.correctedMaterials as string[] | undefined) ?? []);
+  if (approves(c, formKey, variables)) return { ...c, decidedAt: c.decidedAt ?? at };
   return c;
+}
+
+/** Whether this answer makes the approving decision: the decider's, or the last department's yes in a joint review. Pure. */
+function approves(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>): boolean {
+  if (variables.approved !== true) return false;
+  if (formKey === 'decision' || formKey === 'county-decision') return true;
+  return formKey === 'joint-review' && !c.currentSteps.some((s) => s.formKey === 'joint-review');
 }
 
 function departmentOf(task: InboxTask): { department?: string } {

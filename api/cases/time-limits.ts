@@ -1,49 +1,37 @@
-import type { Knex } from 'knex';
-import type { WorkingCalendar } from '../../engine/index.js';
-import { deadlineAfterReceipt, workingDaysBetween } from '../../engine/index.js';
+import type { Clock } from '../../engine/index.js';
+import { workingDaysBetween } from '../../engine/index.js';
 import type { CaseRecord } from './types.js';
-import { caseLog, updateCase } from './repository.js';
+import { caseLog } from './repository.js';
 import { extensionById } from './extension-store.js';
-import { extended } from './extensions.js';
-import { resumeClock } from './clock.js';
+import type { TimeContext } from '../time-limits/timed-update.js';
+import { updateTimedCase } from '../time-limits/timed-update.js';
 import { issueExtensionNotice } from '../notices/extension-notice.js';
 
-/**
- * A card from the process's time-limit watch. The watch counts to the case's due date as it
- * stands (an approved extension restarts it), so the card is raised as it comes.
- */
-export async function raiseCard(db: Knex, c: CaseRecord, colour: 'yellow' | 'red', at: number): Promise<void> {
-  await updateCase(db, c.id, (x) => ({ ...x, cards: [...x.cards, { colour, at }] }), { at, action: `${colour}-card`, detail: { dueAt: c.dueAt } });
+/** The working days from now to the case's promised date (0 when it has none or it passed). */
+function daysLeft(ctx: TimeContext, c: CaseRecord, at: number): number {
+  return c.dueAt === undefined ? 0 : Math.max(0, workingDaysBetween(ctx.calendar, at, c.dueAt));
 }
 
 /**
- * An approved extension, applied once (a redelivered job finds it applied): the due dates move
- * by its working days. Returns daysLeft, the working days from now to the new due date, on
- * which the process restarts its watch.
+ * An approved extension, applied once (a redelivered job finds it applied): both limits grow by
+ * its working days (行政许可法 §42), the dates are derived again and the watch re-armed.
+ * Returns daysLeft, which processes deployed before the watch moved out still read.
  */
-export async function extendTimeLimit(db: Knex, calendar: WorkingCalendar, c: CaseRecord, extensionId: string, at: number): Promise<Record<string, unknown>> {
-  const extension = await extensionById(db, extensionId);
+export async function extendTimeLimit(ctx: TimeContext, c: CaseRecord, extensionId: string, at: number): Promise<Record<string, unknown>> {
+  const extension = await extensionById(ctx.db, extensionId);
   if (extension?.status !== 'approved') throw new Error(`extension ${extensionId} of case ${c.id} is not approved`);
-  const applied = (await caseLog(db, c.id)).some((e) => e.action === 'time-limit-extended' && e.detail.extensionId === extensionId);
-  const record = applied ? c : await updateCase(db, c.id, (x) => extended(calendar, x, extension.days), {
-    at, action: 'time-limit-extended', detail: { extensionId, days: extension.days, previousDueAt: c.dueAt, dueAt: extended(calendar, c, extension.days).dueAt },
+  const applied = (await caseLog(ctx.db, c.id)).some((e) => e.action === 'time-limit-extended' && e.detail.extensionId === extensionId);
+  const record = applied ? c : await updateTimedCase(ctx, c.id, (x) => ({ ...x, extendedDays: (x.extendedDays ?? 0) + extension.days }), {
+    at, action: 'time-limit-extended', detail: { extensionId, days: extension.days, previousDueAt: c.dueAt, previousStatutoryDueAt: c.statutoryDueAt },
   });
-  await issueExtensionNotice(db, record, extension, at);
-  return { daysLeft: record.dueAt === undefined ? 0 : Math.max(0, workingDaysBetween(calendar, at, record.dueAt)) };
+  await issueExtensionNotice(ctx.db, record, extension, at);
+  return { daysLeft: daysLeft(ctx, record, at) };
 }
 
 /**
- * A special procedure ended: the working days it took do not count, so the due dates move
- * by them. Returns daysLeft, the promised working days not used before the clock stopped.
+ * For processes deployed before special procedures were followed from their steps: the stop
+ * ends with its step (api/cases/follow.ts), so this only answers daysLeft. Not pure: it reads.
  */
-export async function resumeAfterSpecialProcedure(db: Knex, calendar: WorkingCalendar, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
-  const stoppedAt = c.clockStoppedAt ?? at;
-  const daysLeft = c.dueAt ? Math.max(0, workingDaysBetween(calendar, stoppedAt, c.dueAt)) : 0;
-  const moved = (due: number | undefined) => (due === undefined ? undefined : deadlineAfterReceipt(calendar, at, Math.max(0, workingDaysBetween(calendar, stoppedAt, due))));
-  await updateCase(db, c.id, (x) => {
-    const resumed = resumeClock(x, at);
-    const statutoryDueAt = moved(x.statutoryDueAt);
-    return { ...resumed, status: x.status === 'suspended' ? 'handling' : x.status, dueAt: deadlineAfterReceipt(calendar, at, daysLeft), ...(statutoryDueAt ? { statutoryDueAt } : {}) };
-  }, { at, action: 'clock-resumed', detail: { daysLeft, stoppedAt, previousDueAt: c.dueAt, dueAt: deadlineAfterReceipt(calendar, at, daysLeft) } });
-  return { daysLeft };
+export async function legacyResumeClock(ctx: TimeContext & { clock: Clock }, c: CaseRecord): Promise<Record<string, unknown>> {
+  return { daysLeft: daysLeft(ctx, c, ctx.clock.now()) };
 }

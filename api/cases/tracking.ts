@@ -6,7 +6,7 @@ import { ApiError } from '../http/errors.js';
 
 /** How a status reads to the applicant. */
 const statusNames: Record<CaseStatus, string> = {
-  received: '已收件，待受理', correcting: '待补正材料（时限暂停）', handling: '办理中', suspended: '特别程序中（时限暂停）',
+  received: '已收件，待受理', correcting: '待补正材料（补齐后受理）', handling: '办理中', suspended: '特别程序中',
   refused: '不予受理或不予许可', completed: '已办结', withdrawn: '已撤件',
 };
 

@@ -1,8 +1,16 @@
 import type { Knex } from 'knex';
 import type { ServiceItem } from '../../processes/catalog/types.js';
+import { ApiError } from '../http/errors.js';
+import { limitProblems } from '../time-limits/limits.js';
 
-/** The item catalog as the server keeps it: one row per item, its full guide as JSON. */
+/**
+ * The item catalog as the server keeps it: one row per item, its full guide as JSON. An item
+ * whose limits cannot hold (a promise beyond the law's limit, stages that do not fit in the
+ * promise) is refused, and nothing of the call is written.
+ */
 export async function saveItems(db: Knex, items: readonly ServiceItem[]): Promise<void> {
+  const problems = items.flatMap(limitProblems);
+  if (problems.length > 0) throw new ApiError(400, 'ITEM_INVALID', `事项时限有误：${problems.map((p) => p.problem).join('；')}`, problems);
   for (const item of items) {
     const row = { name: item.name, mode: item.mode, process_id: item.processId, guide: JSON.stringify(item) };
     const updated = await db('yc_items').where({ code: item.code }).update(row);

@@ -4,7 +4,7 @@ import type { Engine } from '../../engine/index.js';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
 import { ApiError } from './errors.js';
-import { applicantSchema, caseSchema } from './schemas.js';
+import { applicantSchema, caseSchema, dateChangeSchema } from './schemas.js';
 import { scopeOf, visibleCase } from './scope.js';
 import { intake } from '../cases/intake.js';
 import { caseLog, casesIn, findCase, updateCase } from '../cases/repository.js';
@@ -13,6 +13,7 @@ import { handOver } from '../cases/handover.js';
 import { closeClock } from '../cases/clock.js';
 import { allUnits } from '../org/units.js';
 import { noticesOf } from '../notices/store.js';
+import { dateChanges } from '../time-limits/date-changes.js';
 
 /** Cases: intake, lists and details, withdrawal and handing on; every read and write within the caller's org units. */
 export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
@@ -36,10 +37,11 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
     }),
     route({
       method: 'get', path: '/cases/:id', summary: '办件详情、办理记录与文书', tags: ['cases'], roles: 'any',
-      response: z.object({ case: caseSchema, log: z.array(z.unknown()), notices: z.array(z.unknown()) }),
+      response: z.object({ case: caseSchema, log: z.array(z.unknown()), notices: z.array(z.unknown()), dateChanges: z.array(dateChangeSchema) }),
       handler: async ({ staff, params }) => {
         const record = await visibleCase(db, staff!, params.id ?? '');
-        return { case: record, log: await caseLog(db, record.id), notices: await noticesOf(db, record.id) };
+        const [log, notices] = [await caseLog(db, record.id), await noticesOf(db, record.id)];
+        return { case: record, log, notices, dateChanges: dateChanges(log, notices) };
       },
     }),
     route({

@@ -21,6 +21,11 @@ const engineStatus: Record<string, number> = {
   JOB_NOT_FOUND: 404, NOT_WAITING: 409, INSTANCE_ENDED: 409,
 };
 
+/** The body of every error answer, as the OpenAPI document describes it. */
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ field: z.string(), problem: z.string() })) }),
+});
+
 /** Turns any error into `{ error: { code, message, fields } }`; never leaks a stack. */
 export function errorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
   const body = toApiError(err);

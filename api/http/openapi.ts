@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnyRoute } from './routes.js';
 import type { RawRoute } from './raw-routes.js';
+import { errorBodySchema } from './errors.js';
 
 const openApiPath = (path: string) => `/api/v1${path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
 const pathParameters = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
@@ -13,10 +14,12 @@ export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRo
   return {
     openapi: '3.1.0',
     info: { title: 'yichuang 一窗 API', version },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { Error: schemaOf(errorBodySchema) } },
     paths,
   };
 }
+
+const errorResponse = { description: '错误：{ error: { code, message, fields } }', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
 function operation(spec: AnyRoute): Record<string, unknown> {
   const params = pathParameters(spec.path);
@@ -30,7 +33,7 @@ function operation(spec: AnyRoute): Record<string, unknown> {
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(spec.body) } } } } : {}),
     responses: {
       [String(spec.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: schemaOf(spec.response) } } },
-      default: { description: '错误：{ error: { code, message, fields } }' },
+      default: errorResponse,
     },
   };
 }
@@ -38,7 +41,7 @@ function operation(spec: AnyRoute): Record<string, unknown> {
 function rawOperation(spec: RawRoute): Record<string, unknown> {
   return {
     summary: spec.summary, security: [{ bearer: [] }], 'x-roles': spec.roles, parameters: pathParameters(spec.path),
-    responses: { 200: { description: 'OK', content: Object.fromEntries(spec.produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }, default: { description: '错误：{ error: { code, message, fields } }' } },
+    responses: { 200: { description: 'OK', content: Object.fromEntries(spec.produces.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }, default: errorResponse },
   };
 }
 

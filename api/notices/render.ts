@@ -10,6 +10,7 @@ export const noticeKinds = {
   'refusal-decision': '不予许可决定书',
   extension: '延期告知书',
   completion: '办结通知书',
+  'special-procedure': '特别程序告知书',
 } as const;
 export type NoticeKind = keyof typeof noticeKinds;
 

@@ -1,7 +1,7 @@
 /*
- * The pure working-day API. The chinese-days adapter is left out on purpose: engine/runtime
- * may import this index, and its lint rule keeps `calendar/chinese*` out of the runtime.
- * The composition root imports `./chinese-days.js` and hands the calendar in through ctx.
+ * The pure working-day API: the calendar port, a weekday calendar with an override table, and
+ * the arithmetic. A country's holidays are the embedder's (yichuang's China calendar lives in
+ * api/calendar/) and come in through the engine's `calendar` option.
  */
 export type { DayInfo, DayOverride, DaySource, LocalDate, WorkingCalendar } from './types.js';
 export {

@@ -1,8 +1,12 @@
 /** A day on the China calendar (Asia/Shanghai), written `YYYY-MM-DD`. */
 export type LocalDate = string;
 
-/** Where a day's working status came from, so an administrator can see why. */
-export type DaySource = 'override' | 'statutory' | 'weekday';
+/**
+ * Where a day's working status came from, so an administrator can see why: an entered table
+ * (override), a published arrangement (statutory), a day off the law gives before the year's
+ * arrangement is published (provisional), or the plain week (weekday).
+ */
+export type DaySource = 'override' | 'statutory' | 'provisional' | 'weekday';
 
 /** Whether one local day is a working day, and why. */
 export interface DayInfo {

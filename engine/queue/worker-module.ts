@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine.js';
+import type { EngineOptions } from '../options.js';
 import { EngineError } from '../errors.js';
 import type { JobHandler } from '../jobs.js';
 import type { KnexStore } from '../store/knex/store.js';
@@ -18,6 +19,8 @@ export interface WorkerContext {
 export interface WorkerModule {
   jobHandlers?: Record<string, JobHandler>;
   attach?: (engine: Engine, context: WorkerContext) => Promise<void>;
+  /** Options for the worker's engine made from the shared store (its working calendar, say), before it is made. */
+  engineOptions?: (context: WorkerContext) => Partial<EngineOptions>;
 }
 
 /** Imports a worker module by file path (relative to the working directory). Not pure: it loads code. */

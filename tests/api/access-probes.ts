@@ -63,6 +63,12 @@ export const probes: Record<string, Probe[]> = {
     access: (p) => (sees('330324')(p) === 'in' ? 'in' : '403'), letIn: ['admin'],
   }],
   'GET /staff': [{ request: async () => ({ path: '/staff' }) }],
+  'GET /calendar': [{ request: async () => ({ path: '/calendar' }) }],
+  'GET /calendar/:year': [{ request: async () => ({ path: '/calendar/2027' }) }],
+  'PUT /calendar/:year': [{
+    request: async () => ({ path: '/calendar/2027', body: { holidays: [{ date: '2027-01-01', name: '元旦' }], source: '国办发明电〔2026〕测试号' } }),
+    letIn: ['admin'],
+  }],
   'PUT /staff/:id/absence': [{ request: async () => ({ path: '/staff/s-ob-clerk-a/absence', body: { absent: false } }), access: sees(TOWNSHIP), letIn: ['admin', 'county.director', 'ob.director'] }],
   'GET /authorities': [{ request: async () => ({ path: '/authorities' }) }],
   'POST /authorities': [{

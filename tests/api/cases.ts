@@ -66,7 +66,7 @@ export async function receiveAccepted(server: Caller, clerk: string, item: Servi
 }
 
 export async function detail(server: Caller, token: string, caseId: string) {
-  return (await server.call('GET', `/cases/${caseId}`, { token })).body as { case: any; log: any[]; notices: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  return (await server.call('GET', `/cases/${caseId}`, { token })).body as { case: any; log: any[]; notices: any[]; dateChanges: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** The text of a stored notice of a kind, as printed. */

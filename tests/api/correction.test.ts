@@ -5,7 +5,7 @@ import { advanceTo, chinaDate, chinaTime, complete, detail, itemNamed, noticeTex
 const PERMIT = itemNamed('居住证核发');
 
 describe('the correction loop (一次告知补正) through the HTTP API', () => {
-  test('one notice lists everything missing, the case waits with the clock stopped, and the correction counts a visit and restarts the count', async () => {
+  test('one notice lists everything missing with the 补正 period and its end, the case waits unaccepted (no limit runs), and the correction counts a visit and restarts the count', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     let clerk = await server.login('ob.clerk.a');
     const caseId = await receive(server, clerk, PERMIT, ['居民身份证']);
@@ -19,20 +19,26 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: ['居民身份证已过有效期，请提供有效证件'] });
     const waiting = await detail(server, clerk, caseId);
-    expect(waiting.case).toMatchObject({ status: 'correcting', clockStoppedAt: chinaTime('2026-03-02 09:00'), visits: 1, currentSteps: [expect.objectContaining({ name: '接收补正材料', stopsClock: true })] });
+    // 20 working days for the correction, counted from the day after the notice: Monday 30 March 2026.
+    expect(waiting.case).toMatchObject({ status: 'correcting', visits: 1, correction: { days: 20, dueAt: chinaTime('2026-03-30 23:59') + 59_999 }, currentSteps: [expect.objectContaining({ name: '接收补正材料', stopsClock: true })] });
     expect(waiting.case.acceptedAt).toBeUndefined();
+    expect(waiting.case.dueAt).toBeUndefined();
+    expect(waiting.case.clockStoppedAt).toBeUndefined();
     const notice = await noticeText(server, clerk, caseId, 'one-time');
     expect(notice.match(/<li>/g)).toHaveLength(3);
     for (const missing of ['近期免冠彩色照片', '居住证明', '居民身份证已过有效期']) expect(notice).toContain(missing);
+    expect(notice).toContain('请于 <strong>2026年3月30日</strong> 前（20 个工作日内）一次补齐上述材料');
+    expect(notice).toContain('逾期未补正的，视为撤回申请');
+    expect(notice).not.toContain('暂停');
     expect(waiting.log.find((e) => e.action === 'one-time-notice').detail).toMatchObject({ workingDaysAfterReceipt: 0, withinStatutoryFiveDays: true });
-    expect((await track(server, caseId)).body).toMatchObject({ status: 'correcting', clockStopped: true, clockStops: [{ name: '补正材料' }], notices: [{ title: '一次性告知书' }] });
+    expect((await track(server, caseId)).body).toMatchObject({ status: 'correcting', statusName: '待补正材料（补齐后受理）', clockStopped: false, clockStops: [], notices: [{ title: '一次性告知书' }] });
 
     await advanceTo(server, '2026-03-05 10:00');
     clerk = await server.login('ob.clerk.a');
     await complete(server, clerk, caseId, 'await_correction', { correctedMaterials: ['近期免冠彩色照片', '居住证明'] });
     const back = (await detail(server, clerk, caseId)).case;
-    expect(back).toMatchObject({ status: 'received', visits: 2, clockStops: [{ kind: 'correction', from: chinaTime('2026-03-02 09:00'), to: chinaTime('2026-03-05 10:00') }] });
-    expect(back.clockStoppedAt).toBeUndefined();
+    // §32 again from the day the materials became complete: 5 working days after Thursday 5 March.
+    expect(back).toMatchObject({ status: 'received', visits: 2, materialsCompleteAt: chinaTime('2026-03-05 10:00'), acceptanceDueAt: chinaTime('2026-03-12 23:59') + 59_999 });
     expect(back.materials.filter((m: { provided: boolean }) => m.provided).map((m: { name: string }) => m.name)).toEqual(['居民身份证', '近期免冠彩色照片', '居住证明']);
 
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
@@ -43,13 +49,14 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     expect(accepted.notices.map((n: { kind: string }) => n.kind)).toEqual(['one-time', 'acceptance']);
   });
 
-  test('a case withdrawn while it waits for correction closes its clock stop and leaves no open step', async () => {
+  test('a case withdrawn while it waits for correction leaves no open step and no clock stop', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const clerk = await server.login('ob.clerk.a');
     const caseId = await receive(server, clerk, PERMIT, ['居民身份证']);
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: ['近期免冠彩色照片'] });
     const withdrawn = await server.call('POST', `/cases/${caseId}/withdraw`, { token: clerk, body: { reason: '申请人不再申领' } });
-    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', currentSteps: [], clockStops: [{ kind: 'correction', to: chinaTime('2026-03-02 09:00') }] });
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', currentSteps: [] });
+    expect(withdrawn.body.clockStops ?? []).toEqual([]);
     expect(withdrawn.body.clockStoppedAt).toBeUndefined();
     expect(await server.engine.tasks()).toEqual([]);
     expect((await track(server, caseId)).body).toMatchObject({ status: 'withdrawn', statusName: '已撤件', clockStopped: false });

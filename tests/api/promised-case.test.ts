@@ -35,32 +35,40 @@ describe('a promised-mode case through the HTTP API', () => {
     expect(done.log.filter((e) => e.action === 'step-done').map((e) => e.actorId)).toEqual(['s-ob-clerk-a', 's-ob-reviewer', 's-ob-director']);
   });
 
-  test('a special procedure stops the clock, is shown on public tracking by name, and moves the due date by the working days it took', async () => {
+  test('a special procedure of the item\'s own stops the promised clock for its stated length only, is shown on public tracking, and the clock resumes the day after it ends whether or not anyone closes it', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     let clerk = await server.login('ob.clerk.a');
     let reviewer = await server.login('ob.reviewer');
     const caseId = await receive(server, clerk, ROAD);
     await complete(server, clerk, caseId, 'accept', { accepted: true, missingMaterials: [] });
-    expect(chinaDate((await detail(server, clerk, caseId)).case.dueAt)).toBe('2026-03-09');
+    // 5 promised working days from Monday 2 March: Monday 9 March; the law's 20: Monday 30 March.
+    const accepted = (await detail(server, clerk, caseId)).case;
+    expect([chinaDate(accepted.dueAt), chinaDate(accepted.statutoryDueAt)]).toEqual(['2026-03-09', '2026-03-30']);
 
     await complete(server, reviewer, caseId, 'review', { opinion: '需现场勘察', specialProcedure: { name: '现场勘察', days: 1 } });
     const stopped = (await detail(server, clerk, caseId)).case;
-    expect(stopped).toMatchObject({ status: 'suspended', clockStoppedAt: chinaTime('2026-03-02 09:00'), currentSteps: [expect.objectContaining({ name: '特别程序', stopsClock: true })] });
+    expect(stopped).toMatchObject({
+      status: 'suspended', clockStoppedAt: chinaTime('2026-03-02 09:00'),
+      clockStops: [{ kind: 'special-procedure', name: '现场勘察', days: 1, unit: 'working-days', stops: 'promised', from: chinaTime('2026-03-02 09:00') }],
+      currentSteps: [expect.objectContaining({ name: '特别程序', stopsClock: true })],
+    });
+    // 现场勘察 is the county's own procedure, not one of §45's: the promised date moves by its one working day (Tuesday 3 March), the law's does not.
+    expect([chinaDate(stopped.dueAt), chinaDate(stopped.statutoryDueAt), chinaDate(stopped.currentSteps[0].dueAt)]).toEqual(['2026-03-10', '2026-03-30', '2026-03-03']);
     const seen = (await track(server, caseId)).body;
     expect(seen).toMatchObject({ status: 'suspended', clockStopped: true, clockStops: [{ name: '现场勘察', days: 1, from: chinaTime('2026-03-02 09:00') }] });
     expect(seen.statusName).toContain('特别程序');
 
+    // Nobody closes the procedure until Thursday: the clock ran again from Wednesday, so the date stays.
     await advanceTo(server, '2026-03-05 09:00');
     [clerk, reviewer] = [await server.login('ob.clerk.a'), await server.login('ob.reviewer')];
     await complete(server, reviewer, caseId, 'special_procedure', { outcome: '现场勘察无异议' });
     const resumed = (await detail(server, clerk, caseId));
     expect(resumed.case).toMatchObject({ status: 'handling', cards: [] });
     expect(resumed.case.clockStoppedAt).toBeUndefined();
-    expect(chinaDate(resumed.case.dueAt)).toBe('2026-03-12');
-    expect(resumed.log.find((e) => e.action === 'clock-resumed').detail).toMatchObject({ daysLeft: 5 });
+    expect(chinaDate(resumed.case.dueAt)).toBe('2026-03-10');
     const afterwards = (await track(server, caseId)).body;
     expect(afterwards).toMatchObject({ clockStopped: false, clockStops: [{ name: '现场勘察', to: chinaTime('2026-03-05 09:00') }] });
-    expect(chinaDate(afterwards.dueAt)).toBe('2026-03-12');
+    expect(chinaDate(afterwards.dueAt)).toBe('2026-03-10');
 
     await complete(server, reviewer, caseId, 'review', { opinion: '勘察后同意', specialProcedure: null });
     await complete(server, await server.login('ob.director'), caseId, 'decide', { approved: true });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { VirtualClock, chineseDaysCalendar } from '../../engine/index.js';
+import { VirtualClock } from '../../engine/index.js';
 import { KnexStore } from '../../engine/store/knex/store.js';
 import { openPlatform } from '../../api/platform.js';
 import type { Platform } from '../../api/platform.js';
@@ -24,7 +24,7 @@ const servers: Server[] = [];
 const redisCounters: RedisHits[] = [];
 
 beforeAll(async () => {
-  platform = await openPlatform({ store: new KnexStore({}), clock: new VirtualClock(START), calendar: chineseDaysCalendar() });
+  platform = await openPlatform({ store: new KnexStore({}), clock: new VirtualClock(START) });
 });
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { chineseDaysCalendar } from '../../engine/index.js';
 import { KnexStore } from '../../engine/store/knex/store.js';
 import { BullQueue } from '../../engine/queue/bullmq.js';
 import { openPlatform } from '../../api/platform.js';
@@ -38,7 +37,7 @@ describeServer(title('server mode: the api hands the case work to a worker proce
   beforeAll(async () => {
     // As `npm start` with DATABASE_URL and REDIS_URL builds it: the engine hands jobs and timers to BullMQ and runs none.
     const store = new KnexStore({ url: process.env.DATABASE_URL, schema, dropSchemaOnClose: true });
-    platform = await openPlatform({ store, calendar: chineseDaysCalendar(), queue: new BullQueue({ url: process.env.REDIS_URL!, prefix }) });
+    platform = await openPlatform({ store, queue: new BullQueue({ url: process.env.REDIS_URL!, prefix }) });
     await seedDemoCounty(platform.db);
     server = await new Promise((resolve) => {
       const s = createApp({ db: platform.db, engine: platform.engine }).listen(0, '127.0.0.1', () => resolve(s));

@@ -1,7 +1,7 @@
 import { afterEach } from '@jest/globals';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { VirtualClock, chineseDaysCalendar } from '../../engine/index.js';
+import { VirtualClock } from '../../engine/index.js';
 import type { Engine } from '../../engine/index.js';
 import { KnexStore } from '../../engine/store/knex/store.js';
 import { createApp } from '../../api/server.js';
@@ -41,7 +41,7 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0)): Promise<T
     ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
     : new KnexStore({});
   const clock = new VirtualClock(at);
-  const { engine } = await openPlatform({ store, clock, calendar: chineseDaysCalendar() });
+  const { engine } = await openPlatform({ store, clock });
   await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
     const s = createApp({ db: store.knex, engine }).listen(0, '127.0.0.1', () => resolve(s));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { caseOf, chinaDate, givenTheProcesses } from './support.js';
+import { caseOf, givenTheProcesses } from './support.js';
 
 const MEDIATION = { itemCode: '000185001001', itemName: '矛盾纠纷联合调处', promisedDays: 15 };
 
@@ -17,20 +17,7 @@ describe('coordinate mode (受理并帮助联系、协调)', () => {
     const [answer] = given.jobsOf('issue-result');
     expect(answer?.variables.reply).toBe('经联合调处，双方就宅基地边界达成一致');
     expect((await given.instance(id)).status).toBe('completed');
-    expect(given.jobsOf('yellow-card')).toHaveLength(0);
   });
-
-  test('an answer not given within the promised days raises a yellow card, then a red card', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('coordinate', caseOf('2026-0502', MEDIATION));
-    await given.complete('accept', { accepted: true });
-
-    await given.advanceTo('2026-03-24 09:00');
-    expect(given.jobsOf('yellow-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-20']);
-    expect(given.jobsOf('red-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-24']);
-    expect(await given.active(id)).toEqual(['contact', 'handle', 'time_watch']);
-  });
-
   test('a request outside the centre\'s remit is refused at acceptance and filed', async () => {
     const given = await givenTheProcesses('2026-03-02 09:00');
     const { id } = await given.start('coordinate', caseOf('2026-0503', MEDIATION));

@@ -20,20 +20,6 @@ describe('direct mode (即办件)', () => {
     expect(done.variables.resultNo).toBe('R-2026-0001');
     expect((await given.engine.history(id)).some((e) => e.t === 'activated' && e.el === 'done')).toBe(true);
   });
-
-  test('a direct case still undecided the next working day gets a red card and stays with the clerk', async () => {
-    const given = await givenTheProcesses('2026-03-06 16:00');
-    const { id } = await given.start('direct', caseOf('2026-0002', BIRTH));
-    await given.complete('accept', { accepted: true });
-
-    await given.advanceTo('2026-03-08 18:00');
-    expect(given.jobsOf('red-card')).toHaveLength(0);
-    await given.advanceTo('2026-03-09 16:00');
-
-    expect(given.jobsOf('red-card')).toHaveLength(1);
-    expect(await given.active(id)).toEqual(['decide']);
-  });
-
   test('a refused decision is told at the window, filed, and closed once the supervisor upholds it', async () => {
     const given = await givenTheProcesses('2026-03-02 09:00');
     const { id } = await given.start('direct', caseOf('2026-0003', BIRTH));

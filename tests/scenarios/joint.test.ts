@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { items } from '../../processes/catalog/items.js';
-import { caseOf, chinaDate, givenTheProcesses } from './support.js';
+import { caseOf, givenTheProcesses } from './support.js';
 
 const HOMESTEAD = items.find((item) => item.name === '农村村民宅基地审批')!;
 const homesteadCase = (caseNo: string) => caseOf(caseNo, {
@@ -27,7 +27,7 @@ describe('joint mode (联办件)', () => {
 
     await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(land) }))[0]!.id, { approved: false, refusalReason: '选址占用永久基本农田', legalBasis: '《中华人民共和国土地管理法》第六十二条' });
     await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(farm) }))[0]!.id, { approved: true });
-    expect(await given.active(id)).toEqual(['handle', 'joint_review', 'joint_review', 'time_watch']);
+    expect(await given.active(id)).toEqual(['handle', 'joint_review', 'joint_review']);
     await given.engine.completeTask((await given.engine.tasks({ candidateGroup: group(building) }))[0]!.id, { approved: true });
     await given.engine.idle();
 
@@ -59,16 +59,4 @@ describe('joint mode (联办件)', () => {
     expect((await given.instance(id)).status).toBe('completed');
   });
 
-  test('the joint review is held to the promised days with a yellow and then a red card', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    await given.start('joint', homesteadCase('2026-0304'));
-    await given.complete('accept', { accepted: true });
-
-    await given.advanceTo('2026-03-24 08:59');
-    expect(given.jobsOf('yellow-card').map((j) => chinaDate(j.at))).toEqual(['2026-03-20']);
-    expect(given.jobsOf('red-card')).toHaveLength(0);
-    await given.advanceTo('2026-03-24 09:00');
-    expect(given.jobsOf('red-card')).toHaveLength(1);
-    expect(await given.engine.tasks({ elementId: 'joint_review' })).toHaveLength(3);
-  });
 });

@@ -11,7 +11,7 @@ const MISSING = ['居住证明（房屋租赁合同）', '近期免冠彩色照�
 const compiled = async (file: string) => compileBpmn(readFileSync(fileURLToPath(processFileUrl(file)), 'utf8'));
 
 describe('one-time notice and correction (一次告知/补正)', () => {
-  test('missing materials get one notice listing all of them, and the case waits with its clock stopped until they are brought', async () => {
+  test('missing materials get one notice listing all of them, and the case waits, not yet accepted, until they are brought', async () => {
     const given = await givenTheProcesses('2026-03-02 09:00');
     const { id } = await given.start('promised', caseOf('2026-0101', ITEM));
 
@@ -32,7 +32,7 @@ describe('one-time notice and correction (一次告知/补正)', () => {
     await given.complete('accept', { accepted: true });
     expect(given.jobsOf('one-time-notice')).toHaveLength(1);
     expect(given.jobsOf('acceptance-notice')).toHaveLength(1);
-    expect(await given.active(id)).toEqual(['handle', 'review', 'time_watch']);
+    expect(await given.active(id)).toEqual(['handle', 'review']);
   });
 
   test('the correction steps are marked as stopping the clock, in the mode and in the sub-process', async () => {
@@ -58,14 +58,15 @@ describe('one-time notice and correction (一次告知/补正)', () => {
     expect(await given.engine.tasks()).toEqual([]);
   });
 
-  test('materials not brought within the correction period count as a withdrawal', async () => {
+  test('materials not brought within the correction period count as a withdrawal, from 00:00 after its last day', async () => {
     const given = await givenTheProcesses('2026-03-02 09:00');
     const { id } = await given.start('direct', caseOf('2026-0103', { ...ITEM, correctionDays: 5 }));
     await given.complete('accept', { missingMaterials: MISSING });
 
-    await given.advanceTo('2026-03-09 08:59');
+    // 5 working days from Monday 2 March end with Monday 9 March.
+    await given.advanceTo('2026-03-09 23:59');
     expect(await given.active(id)).toEqual(['correction']);
-    await given.advanceTo('2026-03-09 09:00');
+    await given.advanceTo('2026-03-10 00:00');
 
     expect((await given.instance(id)).status).toBe('completed');
     expect((await given.engine.history(id)).some((e) => e.t === 'activated' && e.el === 'withdrawn')).toBe(true);

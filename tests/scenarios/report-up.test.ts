@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { askForExtension, cardDates, caseOf, givenTheProcesses } from './support.js';
+import { askForExtension, caseOf, givenTheProcesses } from './support.js';
 
 const SUBSIDY = { itemCode: '000183003001', itemName: '困难残疾人生活补贴和重度残疾人护理补贴', promisedDays: 20 };
 
@@ -25,7 +25,7 @@ describe('report-up mode (全程上报代理 + 跨层级联动审批)', () => {
       caseId: 'case-2026-0401', itemCode: SUBSIDY.itemCode, archiveId: 'A-2026-0401', initialOpinion: '经入户核查，符合重度残疾人护理补贴条件',
     });
     expect((await given.task('county_review')).candidateGroups).toEqual(['county-reviewer']);
-    expect(await given.active(township)).toEqual(['await_decision', 'handle', 'time_watch']);
+    expect(await given.active(township)).toEqual(['await_decision', 'handle']);
 
     await given.complete('county_review', { countyOpinion: '同意' });
     expect((await given.task('county_decide')).candidateGroups).toEqual(['director']);
@@ -63,20 +63,15 @@ describe('report-up mode (全程上报代理 + 跨层级联动审批)', () => {
     expect(given.jobsOf('digitize-materials')).toHaveLength(0);
   });
 
-  test('an extension the township director approves while the county decides restarts the township\'s cards on the new due date', async () => {
+  test('an extension the township director approves while the county decides goes to the case server and leaves the county\'s work alone', async () => {
     const given = await givenTheProcesses('2026-03-02 09:00');
     const { township } = await reportedUp(given, '2026-0404');
     await askForExtension(given, 'case-2026-0404', { extensionId: 'E-4', extensionDays: 10, extensionReason: '县级需补充入户核查' });
     expect((await given.task('decide_extension')).instanceId).toBe(township);
     await given.complete('decide_extension', { extensionApproved: true });
 
-    // Promised for 2026-03-30 (cards 03-27 and 03-31); extended by 10 working days over Qingming to 2026-04-14.
-    expect((await given.instance(township)).variables).toMatchObject({ promisedDate: '2026-04-14', daysLeft: 30 });
-    await given.advanceTo('2026-04-12 23:00');
-    expect(cardDates(given)).toEqual({ yellow: [], red: [] });
-    await given.advanceTo('2026-04-15 10:00');
-    expect(cardDates(given)).toEqual({ yellow: ['2026-04-13'], red: ['2026-04-15'] });
-    expect(await given.active(township)).toEqual(['await_decision', 'handle', 'time_watch']);
+    expect(given.jobsOf('extend-time-limit').map((j) => [j.instanceId, j.variables.extensionId])).toEqual([[township, 'E-4']]);
+    expect(await given.active(township)).toEqual(['await_decision', 'handle']);
     expect(await given.engine.tasks({ elementId: 'county_review' })).toHaveLength(1);
   });
 });

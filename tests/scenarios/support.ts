@@ -1,16 +1,19 @@
 /**
  * Given/When/Then helpers for the handling-mode scenarios: a real engine on the memory store,
- * a virtual clock in China time, the chinese-days calendar, every file of processes/ deployed,
+ * a virtual clock in China time, the platform's China calendar, every file of processes/ deployed,
  * and a stand-in for the case server's job handlers that records each call.
  */
 import { afterEach } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  chineseDaysCalendar, createEngine, deadlineAfterReceipt, MemoryStore, VirtualClock, workingDaysBetween,
+  createEngine, MemoryStore, VirtualClock,
 } from '../../engine/index.js';
+import { endOfLocalDay, localDate } from '../../engine/calendar/index.js';
+import { periodEnd } from '../../api/time-limits/counting.js';
 import type { Engine, InstanceView, Job, JobHandler, OpenTask, WorkingCalendar } from '../../engine/index.js';
 import { caseMessages, jobTypes, processFileUrl, processFiles } from '../../processes/index.js';
+import { chinaCalendar } from '../../api/calendar/china-calendar.js';
 
 /** An instant given as China wall-clock time, e.g. `chinaTime('2026-02-10 10:00')`. */
 export const chinaTime = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
@@ -51,12 +54,12 @@ afterEach(async () => {
 /** Every process file of processes/, deployed on a fresh engine whose clock reads `at`. */
 export async function givenTheProcesses(at: string, handlers: Record<string, JobHandler> = {}): Promise<Given> {
   const clock = new VirtualClock(chinaTime(at));
-  const calendar = chineseDaysCalendar();
+  const calendar = chinaCalendar();
   let n = 0;
   const engine = createEngine({ store: new MemoryStore(), clock, calendar, newId: () => `i${++n}` });
   open.push(engine);
   const jobs: JobCall[] = [];
-  const all = { ...caseServer(engine, clock, calendar), ...handlers };
+  const all = { ...caseServer(clock, calendar), ...handlers };
   for (const type of Object.keys(jobTypes)) {
     const handler = all[type]!;
     engine.registerJobHandler(type, (job: Job) => {
@@ -101,32 +104,23 @@ function scenario(engine: Engine, clock: VirtualClock, calendar: WorkingCalendar
 
 /**
  * What the case server's handlers return, reduced to what the processes read: the promised
- * date of the acceptance notice, the working days left after a special procedure or an extension, result numbers.
+ * date of the acceptance notice, the end of the 补正 period, result numbers, and a watch that
+ * has no card to wait for (tests of the watch give their own time-limits handler).
  */
-function caseServer(engine: Engine, clock: VirtualClock, calendar: WorkingCalendar): Record<string, JobHandler> {
+function caseServer(clock: VirtualClock, calendar: WorkingCalendar): Record<string, JobHandler> {
   const nothing: JobHandler = () => ({});
+  const endOfWorkingDays = (days: number) => endOfLocalDay(periodEnd(calendar, localDate(clock.now()), { days, unit: 'working-days' })!);
   return {
-    'acceptance-notice': ({ variables }) => ({ promisedDate: chinaDate(deadlineAfterReceipt(calendar, clock.now(), Number(variables.promisedDays))) }),
+    'acceptance-notice': ({ variables }) => ({ promisedDate: chinaDate(endOfWorkingDays(Number(variables.promisedDays))) }),
+    'one-time-notice': ({ variables }) => ({ correctionDueAt: new Date(endOfWorkingDays(Number(variables.correctionDays ?? 20)) + 1).toISOString() }),
     'issue-result': ({ variables }) => ({ resultNo: `R-${String(variables.caseNo)}` }),
     'digitize-materials': ({ variables }) => ({ archiveId: `A-${String(variables.caseNo)}` }),
-    'resume-clock': async ({ instanceId, variables }) => {
-      // The clock ran from the last entry into the timed part to its last exit.
-      const timed = (await engine.history(instanceId)).filter((e) => 'el' in e && e.el === 'handle');
-      const ranFrom = timed.filter((e) => e.t === 'activated').at(-1)!.at;
-      const stoppedAt = timed.filter((e) => e.t === 'completed').at(-1)!.at;
-      return { daysLeft: Math.max(Number(variables.daysLeft) - workingDaysBetween(calendar, ranFrom, stoppedAt), 0) };
-    },
-    'extend-time-limit': ({ variables }) => {
-      // The promised date moves by the extension's working days; the watch counts again to it.
-      const due = deadlineAfterReceipt(calendar, chinaTime(`${String(variables.promisedDate)} 12:00`), Number(variables.extensionDays));
-      return { promisedDate: chinaDate(due), daysLeft: workingDaysBetween(calendar, clock.now(), due) };
-    },
-    'one-time-notice': nothing,
+    'extend-time-limit': nothing,
     'refusal-notice': nothing,
     'rejection-filing': nothing,
     'rectification-order': nothing,
-    'yellow-card': nothing,
-    'red-card': nothing,
+    'time-limits': () => ({ watching: true, armed: [] }),
+    'raise-card': nothing,
   };
 }
 
@@ -139,9 +133,4 @@ export function caseOf(caseNo: string, extra: Record<string, unknown> = {}): Rec
 export async function askForExtension(given: Given, caseId: string, request: { extensionId: string; extensionDays: number; extensionReason: string }): Promise<void> {
   await given.engine.correlateMessage(caseMessages.extensionRequested, caseId, request);
   await given.engine.idle();
-}
-
-/** The China dates the yellow and red cards were raised on. */
-export function cardDates(given: Given): { yellow: string[]; red: string[] } {
-  return { yellow: given.jobsOf('yellow-card').map((j) => chinaDate(j.at)), red: given.jobsOf('red-card').map((j) => chinaDate(j.at)) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import chineseDays from 'chinese-days';
-import { chineseDaysCalendar } from '../../../engine/calendar/chinese-days.js';
+// A real calendar with holidays and make-up days: the platform's China calendar.
+import { chinaCalendar } from '../../../api/calendar/china-calendar.js';
 import {
   addDays, addWorkingDays, atLocalTime, deadlineAfterReceipt, isWorkingDay, localDate, nthWorkingDay,
   weekdayCalendar, workingDaysBetween,
@@ -8,7 +9,7 @@ import {
 import type { WorkingCalendar } from '../../../engine/calendar/index.js';
 
 const at = (iso: string): number => Date.parse(iso);
-const cal = chineseDaysCalendar();
+const cal = chinaCalendar();
 
 describe('addWorkingDays', () => {
   it('counts twenty working days across the 2026 Spring Festival, as findWorkday does', () => {
@@ -17,12 +18,13 @@ describe('addWorkingDays', () => {
     expect(localDate(due)).toBe(chineseDays.findWorkday(20, '2026-02-10'));
   });
 
-  it('agrees with findWorkday for every start day of 2026 and several counts, in China time where the package is right', () => {
+  it('agrees with findWorkday for every start day of 2026 and several counts that end in 2026, in China time where the package is right', () => {
+    // The package knows nothing after 2026 (it counts 2027-01-01 as a working day); the platform's calendar does.
     const mismatches: string[] = [];
     for (let day = '2026-01-01'; day <= '2026-12-31'; day = addDays(day, 1)) {
       for (const n of [0, 1, 3, 5, 10, 20]) {
         const ours = nthWorkingDay(cal, day, n);
-        if (ours !== chineseDays.findWorkday(n, day)) mismatches.push(`${day}+${n}`);
+        if (ours <= '2026-12-31' && ours !== chineseDays.findWorkday(n, day)) mismatches.push(`${day}+${n}`);
       }
     }
     expect(mismatches).toEqual([]);

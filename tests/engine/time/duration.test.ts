@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { chineseDaysCalendar } from '../../../engine/calendar/chinese-days.js';
+// A real calendar with holidays and make-up days: the platform's China calendar.
+import { chinaCalendar } from '../../../api/calendar/china-calendar.js';
 import { addDuration, formatDuration, parseDuration } from '../../../engine/time/index.js';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -77,7 +78,7 @@ describe('addDuration', () => {
 });
 
 describe('addDuration in working days', () => {
-  const workingDays = chineseDaysCalendar();
+  const workingDays = chinaCalendar();
   const inWorkingDays = (iso: string, duration: string): number => addDuration(at(iso), parseDuration(duration), { workingDays });
 
   it('counts the days part in working days across the Spring Festival', () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { chineseDaysCalendar } from '../../../engine/calendar/chinese-days.js';
+// A real calendar with holidays and make-up days: the platform's China calendar.
+import { chinaCalendar } from '../../../api/calendar/china-calendar.js';
 import { timerDue } from '../../../engine/time/index.js';
 import type { TimerSpec } from '../../../engine/time/index.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const from = at('2026-02-13T10:00:00+08:00');
-const calendar = chineseDaysCalendar();
+const calendar = chinaCalendar();
 
 describe('timerDue', () => {
   it('fires a date timer once, at its instant', () => {

@@ -1,0 +1,50 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import type { Router } from 'vue-router';
+import { useSession } from './auth/useSession.js';
+import { rolesFor } from './shell/nav.js';
+// The sign-in page, the frame and the inbox are the first load, imported here; pages added
+// later (intake, case page, modeler) come as `component: () => import(...)` chunks.
+import SignInPage from './auth/SignInPage.vue';
+import AppShell from './shell/AppShell.vue';
+import StartPage from './shell/StartPage.vue';
+import NotFoundPage from './shell/NotFoundPage.vue';
+import InboxPage from './inbox/InboxPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** The browser tab's title. */
+    title?: string;
+  }
+}
+
+/** The pages and who may open them: roles come from the navigation table (shell/nav.ts). */
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true, title: '登录' } },
+      {
+        path: '/', component: AppShell,
+        children: [
+          { path: '', name: 'start', component: StartPage, meta: { title: '首页' } },
+          { path: 'inbox', name: 'inbox', component: InboxPage, meta: { title: '我的待办' } },
+          { path: ':rest(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: '页面不存在' } },
+        ],
+      },
+    ],
+  });
+  router.beforeEach(async (to) => {
+    const session = useSession();
+    const signedIn = await session.ensureSignedIn();
+    if (to.meta.public) return signedIn && to.name === 'sign-in' ? { name: 'start' } : true;
+    if (!signedIn) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    if (!session.may(rolesFor(String(to.name)))) return { name: 'start', query: { denied: to.path } };
+    return true;
+  });
+  router.afterEach((to) => {
+    document.title = `${to.meta.title ? `${to.meta.title} · ` : ''}一窗`;
+  });
+  return router;
+}

@@ -1,0 +1,30 @@
+import type { Role } from '../api/types.js';
+
+/** One page in the navigation, and the roles that may use it (the router refuses the others too). */
+export interface NavEntry {
+  /** The route's name. */
+  route: string;
+  path: string;
+  title: string;
+  /** One line saying what the page is for, on the start page. */
+  hint: string;
+  roles: readonly Role[];
+}
+
+/**
+ * Every page a person can navigate to, in menu order: the one table the menu, the start page
+ * and the router's role check read. A page is listed here once it is built.
+ */
+export const navEntries: readonly NavEntry[] = [
+  { route: 'inbox', path: '/inbox', title: '我的待办', hint: '分给您和您所在岗位、等待办理的办件', roles: ['clerk', 'reviewer', 'director', 'supervisor', 'authority-head'] },
+];
+
+/** The entries a person with these roles may use. Pure. */
+export function navFor(roles: readonly Role[]): NavEntry[] {
+  return navEntries.filter((entry) => entry.roles.some((role) => roles.includes(role)));
+}
+
+/** The roles a named route needs (undefined: any signed-in person). Pure. */
+export function rolesFor(route: string): readonly Role[] | undefined {
+  return navEntries.find((entry) => entry.route === route)?.roles;
+}
