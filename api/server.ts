@@ -18,6 +18,7 @@ import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
+import { authorityRoutes } from './http/authority-routes.js';
 import { calendarRoutes } from './http/calendar-routes.js';
 import { diagramRoutes } from './http/diagram-routes.js';
 import { intakeDraftRoutes } from './http/intake-draft-routes.js';
@@ -52,7 +53,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   return [
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
-    ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine),
+    ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
   ];
 }
 

@@ -9,6 +9,8 @@ import * as engine007 from './007_outbox_done_rows.js';
 import * as engine008 from './008_item_ids.js';
 import * as platform009 from './009_platform_calendar.js';
 import * as platform010 from './010_platform_agency.js';
+import * as platform011 from './011_platform_counters.js';
+import * as platform012 from './012_platform_authorities.js';
 import * as platform013 from './013_platform_intake_drafts.js';
 import * as platform014 from './014_platform_task_ids.js';
 
@@ -23,7 +25,7 @@ type Migration = [string, Knex.Migration];
 const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007], ['008_item_ids', engine008]];
 const platform: readonly Migration[] = [
   ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010],
-  ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],
+  ['011_platform_counters', platform011], ['012_platform_authorities', platform012], ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],
 ];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {

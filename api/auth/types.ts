@@ -1,5 +1,8 @@
-/** The roles of design.md. A person may hold several. */
-export const roles = ['administrator', 'clerk', 'reviewer', 'supervisor', 'auditor', 'director'] as const;
+/**
+ * The roles of design.md. A person may hold several. `authority-head`: the head (负责人) of a
+ * deciding authority (authorityId), who approves extensions of its cases (行政许可法 §42).
+ */
+export const roles = ['administrator', 'clerk', 'reviewer', 'supervisor', 'auditor', 'director', 'authority-head'] as const;
 export type Role = (typeof roles)[number];
 
 /** A signed-in staff member, as every request after login sees them. */
@@ -15,4 +18,6 @@ export interface Staff {
   absent: boolean;
   /** The department a reviewer belongs to: a joint review step goes to `reviewer:<department>`. */
   department?: string;
+  /** The deciding authority this person belongs to; with the role authority-head, its head. */
+  authorityId?: string;
 }

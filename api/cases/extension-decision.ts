@@ -11,7 +11,7 @@ import { openApproval } from './extensions.js';
 import type { Extension } from './extension-store.js';
 
 /**
- * The decide route kept for older clients: it completes the same approval task the director
+ * The decide route kept for older clients: it completes the same approval task the authority's head
  * finds in the inbox, so the rules, the log and the process's re-armed cards are the same.
  * The request is read back once the process has moved on: its decision is stored from the
  * closed task (followExtensions). Not pure.

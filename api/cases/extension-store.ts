@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * An extension request (延期申请) and, once made, the director's decision: the read model of
+ * An extension request (延期申请) and, once made, the decision of the deciding authority's head: the read model of
  * the approval task in the case's process ('lapsed': the case ended before it was decided).
  */
 export interface Extension {

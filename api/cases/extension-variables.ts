@@ -8,7 +8,7 @@ type Variables = Record<string, unknown>;
 
 /**
  * The message variables of a request (extension-requested). The last decision's answer is
- * cleared, so a closing task finds an answer only when the director gave one to this request. Pure.
+ * cleared, so a closing task finds an answer only when the head gave one to this request. Pure.
  */
 export function requestVariables(e: Extension): Variables {
   return {
@@ -24,7 +24,7 @@ export function requestFrom(caseId: string, vars: Variables): Extension | undefi
   return { id, caseId, days, reason: typeof reason === 'string' ? reason : '', status: 'pending', requestedBy: by, requestedAt: at };
 }
 
-/** The completion variables of the approval task: the director's answer, who gave it and when. Pure. */
+/** The completion variables of the approval task: the head's answer, who gave it and when. Pure. */
 export function decisionVariables(answer: Variables, staffId: string, at: number): Variables {
   return { ...answer, extensionDecidedBy: staffId, extensionDecidedAt: at };
 }

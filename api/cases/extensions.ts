@@ -13,7 +13,7 @@ import type { Extension } from './extension-store.js';
 import { decisionVariables, requestFrom, requestVariables } from './extension-variables.js';
 import { recordRequest } from './extension-record.js';
 
-/** The form of the centre director's approval task in every mode's extension sub-process. */
+/** The form of the approval task, the deciding authority's head's (行政许可法 §42), in every mode's extension sub-process. */
 export const EXTENSION_FORM = 'extension-decision';
 
 /** 行政许可法 §42: 10 more working days with the head's approval; 15 for joint (联合办理) handling. */
@@ -23,7 +23,7 @@ export function maximumExtension(mode: string | undefined): number {
 
 /**
  * The clerk asks for an extension (延期). The process holds the request first: the message
- * opens the centre director's approval in their inbox, and the request is stored from it with
+ * opens the approval in the inbox of the deciding authority's head, and the request is stored from it with
  * its log line, here or (should this process die first) by followExtensions from the outbox.
  */
 export async function requestExtension(db: Knex, engine: Engine, staff: Staff, record: CaseRecord, days: number, reason: string, at: number): Promise<Extension> {
@@ -50,14 +50,14 @@ async function checkRequest(db: Knex, engine: Engine, record: CaseRecord, days: 
   }
 }
 
-/** The director's approval task open in the case's process, if any. */
+/** The head's approval task open in the case's process, if any. */
 export async function openApproval(engine: Engine, record: CaseRecord): Promise<OpenTask | undefined> {
   const tasks = record.instanceId ? await engine.tasks({ instanceId: record.instanceId }) : [];
   return tasks.find((t) => t.formKey === EXTENSION_FORM);
 }
 
 /**
- * The completion variables of the centre director's answer on the approval task (form
+ * The completion variables of the head's answer on the approval task (form
  * extension-decision): the answer, who gave it and when. The decision is stored from them
  * once the task has closed (followExtensions), so a completion that fails leaves the request
  * pending. A request the process has but the table lacks is stored first; one settled already

@@ -9,6 +9,7 @@ import { actingFor } from '../org/staff.js';
 import { pendingExtensionOf } from './extension-store.js';
 import type { Extension } from './extension-store.js';
 import { EXTENSION_FORM } from './extensions.js';
+import { HEAD_GROUP, approvesExtensionsOf } from '../org/authority-heads.js';
 
 export interface InboxTask extends OpenTask {
   caseId: string;
@@ -16,7 +17,7 @@ export interface InboxTask extends OpenTask {
   itemName: string;
   applicantName: string;
   dueAt?: number;
-  /** On the director's approval of an extension: what was asked, so it can be decided from the inbox. */
+  /** On the head's approval of an extension: what was asked, so it can be decided from the inbox. */
   extension?: Pick<Extension, 'id' | 'days' | 'reason' | 'requestedBy' | 'requestedAt'>;
 }
 
@@ -46,7 +47,8 @@ function handlingUnit(units: readonly OrgUnit[], task: OpenTask, record: CaseRec
  * A person's inbox: open tasks whose case lies in their org unit (or below), for a group they
  * belong to — or assigned to them, or to an absent A post they back up (AB岗). Window steps go
  * to the case's first-ask owner (and their B post while the owner is away); back-office steps
- * to the staff of the unit that handles them, so a county director never decides a township's case.
+ * to the staff of the unit that handles them, so a county director never decides a township's case;
+ * an extension's approval to the head of the case's deciding authority (approvesExtensionsOf).
  */
 export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<InboxTask[]> {
   const units = await allUnits(db);
@@ -60,7 +62,7 @@ export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<Inb
     if (task.assignee && !people.has(task.assignee)) continue;
     const record = await caseOfTask(db, engine, task);
     if (!record || !visible.has(record.orgUnitId)) continue;
-    if (!task.assignee && !answers(task, record, people, staff, handlingUnit(units, task, record))) continue;
+    if (!task.assignee && !(task.candidateGroups.includes(HEAD_GROUP) ? await approvesExtensionsOf(db, staff, record) : answers(task, record, people, staff, handlingUnit(units, task, record)))) continue;
     out.push(toInbox(task, record, task.formKey === EXTENSION_FORM ? await pendingExtensionOf(db, record.id) : undefined));
   }
   return out;

@@ -6,7 +6,9 @@ import type { Applicant, CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
 import { applicantIdProblem } from '../validation/applicant.js';
-import { appendLog, insertCase, nextCaseNo, updateCase } from './repository.js';
+import { appendLog, insertCase, updateCase } from './repository.js';
+import { nextCaseNo } from './case-numbers.js';
+import { authorityForIntake } from './case-authority.js';
 import { localDate } from '../../engine/calendar/local-date.js';
 import { limitsOf } from '../time-limits/limits.js';
 import { retimed } from '../time-limits/deadlines.js';
@@ -37,11 +39,12 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, request: In
   const handling = handlingOf(await allUnits(db), clerk.orgUnitId, item, request.forward === true);
   checkApplicant(request.applicant);
   const materials = checklist(item, request.provided);
+  const authority = await authorityForIntake(db, item, handling.unitId);
   const now = engine.clock.now();
   const calendar = engine.calendar as LiveCalendar;
   await calendar.refresh();
   const receiving = handling.agentUnitId ? { ...clerk, orgUnitId: handling.unitId, windowId: undefined } : clerk;
-  const inserted = await insertWithNumber(db, receiving, item, request.applicant, materials, now, calendar);
+  const inserted = await insertWithNumber(db, receiving, item, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar);
   const record = handling.agentUnitId ? await forwarded(db, inserted, clerk, handling.agentUnitId, now) : inserted;
   await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided, ...(handling.agentUnitId ? { forwardedTo: handling.unitId } : {}) } });
   const instance = await engine.start(item.processId, {
@@ -75,20 +78,16 @@ function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['
   return item.materials.map((m) => ({ name: m.name, required: m.required, provided: provided.includes(m.name) }));
 }
 
-async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, applicant: Applicant, materials: CaseRecord['materials'], now: number, calendar: LiveCalendar): Promise<CaseRecord> {
-  for (let attempt = 0; ; attempt++) {
-    const caseNo = await nextCaseNo(db, clerk.orgUnitId, localDate(now));
+/** The case, numbered and inserted in one transaction: the number is the unit's next of the day, taken from its counter. */
+async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number, calendar: LiveCalendar): Promise<CaseRecord> {
+  return db.transaction(async (trx) => {
+    const caseNo = await nextCaseNo(trx, clerk.orgUnitId, localDate(now));
     const record: CaseRecord = retimed({
-      id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId,
-      ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id, applicant, materials,
+      id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId, ...filed,
+      ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id,
       receivedAt: now, limits: limitsOf(item), currentSteps: [], cards: [], visits: 1, version: 1,
     }, calendar);
-    try {
-      await insertCase(db, record);
-      return record;
-    } catch (err) {
-      // Two clerks numbering the same day's case at once: the later one takes the next number.
-      if (attempt >= 5 || !/unique|duplicate/i.test(String(err))) throw err;
-    }
-  }
+    await insertCase(trx, record);
+    return record;
+  });
 }

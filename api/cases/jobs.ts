@@ -4,7 +4,9 @@ import { findCase, updateCase } from './repository.js';
 import { findItem } from '../catalog/catalog.js';
 import { hasNotice, issueNotice } from '../notices/store.js';
 import { noticeData, printedDate } from './notice-data.js';
-import { refusalGrounds } from './refusal.js';
+import { fileRejection } from './rejection-filing.js';
+import { issueRefusalNotice } from '../notices/refusal-notice.js';
+import { clerksOf } from '../notices/signatories.js';
 import { extendTimeLimit, legacyResumeClock } from './time-limits.js';
 import { acceptanceNotice, oneTimeNotice } from './time-notices.js';
 import type { TimeContext } from '../time-limits/timed-update.js';
@@ -27,20 +29,12 @@ export function caseJobHandlers(ctx: Context): Record<string, JobHandler> {
   };
   const now = () => ctx.clock.now();
   return {
-    'acceptance-notice': withCase((c) => acceptanceNotice(ctx, c, now())),
-    'one-time-notice': withCase((c, job) => oneTimeNotice(ctx, c, (job.variables.missingMaterials as string[] | undefined) ?? [], job.variables.correctionDays, now())),
-    'issue-result': withCase((c) => issueResult(ctx, c, now())),
-    'refusal-notice': withCase(async (c, job) => {
-      const kind = job.variables.accepted === false ? 'refusal-to-accept' : 'refusal-decision';
-      const grounds = await refusalGrounds(ctx.db, c, job.variables);
-      if (!(await hasNotice(ctx.db, c.id, kind))) {
-        await issueNotice(ctx.db, c.id, kind, { ...(await noticeData(ctx.db, c, now())), ...grounds, reviewAuthority: '永嘉县人民政府', supervisionBody: '县审管办' }, now());
-      }
-      await updateCase(ctx.db, c.id, (x) => ({ ...x, status: 'refused' }), { at: now(), action: 'refusal-notified', detail: { kind, ...grounds } });
-    }),
-    'rejection-filing': withCase(async (c, job) => {
-      await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rejection-filed', detail: { ...(await refusalGrounds(ctx.db, c, job.variables)), ownerId: c.ownerId } });
-    }),
+    'acceptance-notice': withCase((c, job) => acceptanceNotice(ctx, c, now(), { parties: { acceptedBy: clerksOf(c, job.variables).acceptedBy, notifiedBy: clerksOf(c, job.variables).acceptedBy } })),
+    'one-time-notice': withCase((c, job) => oneTimeNotice(ctx, c, (job.variables.missingMaterials as string[] | undefined) ?? [], job.variables.correctionDays, now(),
+      { key: `one-time:${job.id}`, parties: { notifiedBy: clerksOf(c, job.variables).acceptedBy } })),
+    'issue-result': withCase((c, job) => issueResult(ctx, c, job.variables, now())),
+    'refusal-notice': withCase((c, job) => issueRefusalNotice(ctx.db, c, job.variables, now())),
+    'rejection-filing': withCase((c, job) => fileRejection(ctx.db, c, job.variables, now())),
     'rectification-order': withCase(async (c) => {
       await updateCase(ctx.db, c.id, (x) => x, { at: now(), action: 'rectification-ordered' });
     }),
@@ -58,11 +52,12 @@ async function legacyCard(ctx: Context, c: CaseRecord, colour: 'yellow' | 'red',
   await updateTimedCase(ctx, c.id, (x) => ({ ...x, cards: [...x.cards, { colour, at }] }), { at, action: `${colour}-card`, detail: { dueAt: c.dueAt } });
 }
 
-async function issueResult(ctx: Context, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
+async function issueResult(ctx: Context, c: CaseRecord, vars: Record<string, unknown>, at: number): Promise<Record<string, unknown>> {
   const resultNo = c.resultNo ?? `${c.itemCode}-${c.caseNo.slice(-13)}`;
   if (!(await hasNotice(ctx.db, c.id, 'completion'))) {
     const resultName = (await findItem(ctx.db, c.itemCode))?.result.name ?? '办理结果';
-    await issueNotice(ctx.db, c.id, 'completion', { ...(await noticeData(ctx.db, c, at)), resultName, completedDate: printedDate(at), visits: c.visits }, at);
+    await issueNotice(ctx.db, c.id, 'completion', { ...(await noticeData(ctx.db, c, at)), resultName, completedDate: printedDate(at), visits: c.visits }, at,
+      { parties: { acceptedBy: clerksOf(c, vars).acceptedBy, notifiedBy: c.ownerId } });
   }
   await updateCase(ctx.db, c.id, (x) => ({ ...x, resultNo }), { at, action: 'issued', detail: { resultNo } });
   return { resultNo };

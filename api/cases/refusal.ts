@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CaseRecord } from './types.js';
-import { caseLog } from './repository.js';
+import { caseLog, updateCase } from './repository.js';
 
 export interface RefusalGrounds {
   reason: string;
@@ -25,4 +25,20 @@ export async function refusalGrounds(db: Knex, c: CaseRecord, vars: Record<strin
     reason: refusing.map((d) => `${d.department ? `${d.department}：` : ''}${said(d, 'refusalReason') || said(d, 'initialOpinion')}`).filter(Boolean).join('；'),
     legalBasis: [...new Set(refusing.map((d) => said(d, 'legalBasis')).filter(Boolean))].join('；'),
   };
+}
+
+/**
+ * The grounds of a refusal, which must name both the reasons and the legal basis: a refusal
+ * without them can be neither filed (否定报备) nor written to the applicant. Missing either, the
+ * job stops with an incident saying what to add (and the case's log says so once), instead of
+ * printing an empty reason. Not pure.
+ */
+export async function requireGrounds(db: Knex, c: CaseRecord, vars: Record<string, unknown>, at: number): Promise<RefusalGrounds> {
+  const grounds = await refusalGrounds(db, c, vars);
+  const missing = [...(grounds.reason.trim() ? [] : ['理由（refusalReason）']), ...(grounds.legalBasis.trim() ? [] : ['法律依据（legalBasis）'])];
+  if (missing.length === 0) return grounds;
+  if (!(await caseLog(db, c.id)).some((e) => e.action === 'refusal-grounds-missing')) {
+    await updateCase(db, c.id, (x) => x, { at, action: 'refusal-grounds-missing', detail: { missing } });
+  }
+  throw new Error(`办件 ${c.caseNo} 的不予决定缺少${missing.join('和')}，不能报备，也不能出具书面决定：请补充流程变量 refusalReason、legalBasis 后解决此故障并重试`);
 }

@@ -76,10 +76,3 @@ export async function caseLog(db: Knex, caseId: string): Promise<CaseLogEntry[]>
   const rows = await db('yc_case_log').where({ case_id: caseId }).orderBy('seq');
   return rows.map((r: Row) => ({ seq: r.seq, at: Number(r.at), ...(r.actor_id ? { actorId: r.actor_id } : {}), action: r.action, detail: JSON.parse(r.body) }));
 }
-
-/** 办件编号: the org unit, the day of receipt (China time) and a running number of that day. */
-export async function nextCaseNo(db: Knex, orgUnitId: string, day: string): Promise<string> {
-  const prefix = `${orgUnitId}-${day.replace(/-/g, '')}-`;
-  const row = await db('yc_cases').where('id', 'like', `${prefix}%`).count({ n: '*' }).first();
-  return `${prefix}${String(Number(row?.n ?? 0) + 1).padStart(4, '0')}`;
-}

@@ -24,6 +24,6 @@ export async function specialProcedureNotices(db: Knex, cal: WorkingCalendar, c:
       length: period ? periodText(period) : '（尚未确定）', ...(end ? { endDate: printedDate(endOfLocalDay(end)) } : {}),
       stopsStatutory: (stop.stops ?? 'both') === 'both',
       ...(c.dueAt ? { promisedDate: printedDate(c.dueAt) } : {}), ...(c.statutoryDueAt ? { statutoryDate: printedDate(c.statutoryDueAt) } : {}),
-    }, at);
+    }, at, { key: `special-procedure:${stop.from}` });
   }
 }

@@ -10,6 +10,7 @@ import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
 import { platformForms } from '../forms/registry.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
+import { signedBy } from '../notices/signatories.js';
 import { actingFor, findStaff } from '../org/staff.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
 import { ApiError, forbidden } from '../http/errors.js';
@@ -27,8 +28,8 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   const processVariables = (await engine.instance(mine.instanceId))?.variables;
   let variables = forms.answer(mine.formKey, input, { now: at, variables: processVariables, taskName: mine.name ?? mine.elementId });
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
-  // The engine is the truth: the director's answer goes with the completion, and the extension follows it.
-  const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : variables;
+  // The engine is the truth: the head's answer on an extension goes with the completion, and the extension follows it.
+  const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : signedBy(mine.formKey, variables, staff.id);
   await engine.completeTask(taskId, completion).catch((err: unknown) => {
     if (err instanceof EngineError && err.code === 'TASK_ALREADY_COMPLETED') throw alreadyDone();
     throw err;

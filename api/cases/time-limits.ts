@@ -5,6 +5,7 @@ import { caseLog } from './repository.js';
 import { extensionById } from './extension-store.js';
 import type { TimeContext } from '../time-limits/timed-update.js';
 import { updateTimedCase } from '../time-limits/timed-update.js';
+import { issueExtensionNotice } from '../notices/extension-notice.js';
 
 /** The working days from now to the case's promised date (0 when it has none or it passed). */
 function daysLeft(ctx: TimeContext, c: CaseRecord, at: number): number {
@@ -23,6 +24,7 @@ export async function extendTimeLimit(ctx: TimeContext, c: CaseRecord, extension
   const record = applied ? c : await updateTimedCase(ctx, c.id, (x) => ({ ...x, extendedDays: (x.extendedDays ?? 0) + extension.days }), {
     at, action: 'time-limit-extended', detail: { extensionId, days: extension.days, previousDueAt: c.dueAt, previousStatutoryDueAt: c.statutoryDueAt },
   });
+  await issueExtensionNotice(ctx.db, record, extension, at);
   return { daysLeft: daysLeft(ctx, record, at) };
 }
 

@@ -4,6 +4,7 @@ import type { SpecialProcedure } from '../../processes/catalog/types.js';
 import type { CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { hasNotice, issueNotice } from '../notices/store.js';
+import type { IssueOptions } from '../notices/store.js';
 import { accept } from './acceptance.js';
 import { noticeData, printedDate } from './notice-data.js';
 import type { TimeContext } from '../time-limits/timed-update.js';
@@ -24,7 +25,7 @@ export const CORRECTION_DAYS = 20;
  * date, and the special procedures whose time is not counted, each with its unit. Returns
  * promisedDate for the process.
  */
-export async function acceptanceNotice(ctx: Context, c: CaseRecord, at: number): Promise<Record<string, unknown>> {
+export async function acceptanceNotice(ctx: Context, c: CaseRecord, at: number, options: IssueOptions = {}): Promise<Record<string, unknown>> {
   const dates = retimed(accept(c, at), ctx.calendar);
   const accepted = c.acceptedAt === undefined
     ? await updateTimedCase(ctx, c.id, (x) => accept(x, at), { at, action: 'accepted', detail: { dueAt: dates.dueAt, statutoryDueAt: dates.statutoryDueAt } })
@@ -35,12 +36,14 @@ export async function acceptanceNotice(ctx: Context, c: CaseRecord, at: number):
     await issueNotice(ctx.db, c.id, 'acceptance', {
       ...(await noticeData(ctx.db, accepted, at)), acceptedDate: printedDate(accepted.acceptedAt!),
       deemed: accepted.acceptance?.kind === 'deemed',
+      // Only 行政许可法 §32 says in so many words that silence is acceptance; other items follow the platform's rule without a citation.
+      ...(item?.type === '行政许可' ? { deemedBasis: '《中华人民共和国行政许可法》第三十二条' } : {}),
       promisedDays: limits?.promisedDays ?? item?.promisedDays ?? 0, promisedDate: accepted.dueAt ? printedDate(accepted.dueAt) : '—',
       statutoryLimit: limits?.statutory ? periodText(limits.statutory) : (item?.statutoryNote ?? '法律未规定'),
       ...(accepted.statutoryDueAt ? { statutoryDate: printedDate(accepted.statutoryDueAt) } : {}),
       specialProcedures: (limits?.specialProcedures ?? []).flatMap(notCounted),
       materials: c.materials.filter((m) => m.provided).map((m) => ({ name: m.name, copies: 1, original: true })),
-    }, at);
+    }, at, options);
   }
   return { promisedDate: accepted.dueAt ? new Date(accepted.dueAt).toISOString() : null };
 }
@@ -59,7 +62,7 @@ function notCounted(p: SpecialProcedure): Array<{ name: string; length: string; 
  * notice within 5 working days of receipt (Zhejiang: on the spot), so the log says how long it
  * took. Returns correctionDueAt, the instant the period is over, for the process's timer.
  */
-export async function oneTimeNotice(ctx: Context, c: CaseRecord, missing: string[], days: unknown, at: number): Promise<Record<string, unknown>> {
+export async function oneTimeNotice(ctx: Context, c: CaseRecord, missing: string[], days: unknown, at: number, options: IssueOptions = {}): Promise<Record<string, unknown>> {
   const correctionDays = typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : CORRECTION_DAYS;
   const sameRound = c.correction && !(c.materialsCompleteAt !== undefined && c.materialsCompleteAt > c.correction.noticeAt);
   const correction = sameRound ? c.correction! : { noticeAt: at, days: correctionDays, dueAt: endOfLocalDay(periodEnd(ctx.calendar, localDate(at), { days: correctionDays, unit: 'working-days' })!) };
@@ -67,7 +70,7 @@ export async function oneTimeNotice(ctx: Context, c: CaseRecord, missing: string
     await issueNotice(ctx.db, c.id, 'one-time', {
       ...(await noticeData(ctx.db, c, at)), missing: missing.map((name) => ({ name })), noticeDate: printedDate(at),
       correctionDays, correctionDueDate: printedDate(correction.dueAt),
-    }, at);
+    }, at, options);
     const workingDays = workingDaysBetween(ctx.calendar, c.materialsCompleteAt ?? c.receivedAt, at);
     await updateTimedCase(ctx, c.id, (x) => ({ ...x, correction, status: 'correcting' }), {
       at, action: 'one-time-notice', detail: { missing, correctionDays, correctionDueAt: correction.dueAt, workingDaysAfterReceipt: workingDays, withinStatutoryFiveDays: workingDays <= ACCEPTANCE_DAYS },

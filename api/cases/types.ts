@@ -78,6 +78,8 @@ export interface CaseRecord {
   itemName: string;
   orgUnitId: string;
   windowId?: string;
+  /** 实施机关: the authority deciding the case, fixed at intake; its notices go out in its name. */
+  authorityId?: string;
   status: CaseStatus;
   instanceId?: string;
   /** 首问责任人: the clerk who received the case owns it until it is handed on (a forwarded case: the handling centre's clerk who first takes it up). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WINDOWS } from '../../processes/catalog/types.js';
+import { AUTHORITY_SECTORS, WINDOWS } from '../../processes/catalog/types.js';
 import type { ServiceItem } from '../../processes/catalog/types.js';
 
 /** 工作日 or 日 (calendar days). */
@@ -9,7 +9,7 @@ const dayUnit = z.enum(['working-days', 'days']);
 export const serviceItemSchema = z.object({
   code: z.string(), name: z.string(),
   type: z.enum(['行政许可', '行政确认', '行政给付', '行政裁决', '行政奖励', '其他行政权力', '公共服务']),
-  department: z.string(), window: z.enum(WINDOWS), level: z.enum(['county', 'township', 'village']),
+  department: z.string(), authority: z.object({ level: z.enum(['county', 'township']), sector: z.enum(AUTHORITY_SECTORS) }), window: z.enum(WINDOWS), level: z.enum(['county', 'township', 'village']),
   mode: z.enum(['direct', 'promised', 'joint', 'coordinate', 'report-up']), processId: z.string(),
   legalBasis: z.array(z.string()), conditions: z.array(z.string()),
   materials: z.array(z.object({
@@ -22,5 +22,9 @@ export const serviceItemSchema = z.object({
   fee: z.object({ standard: z.string(), basis: z.string() }), place: z.string(), hours: z.string(),
   consultPhone: z.string(), complaintPhone: z.string(), visits: z.number(),
   result: z.object({ name: z.string(), type: z.enum(['证照', '批文', '其他']) }),
-  departments: z.array(z.string()), sample: z.literal(true),
+  departments: z.array(z.string()), remedy: z.string().optional(),
+  sources: z.object({
+    authority: z.string(), statutoryLimit: z.string(), promisedLimit: z.string(), procedures: z.string().optional(), fee: z.string(), materials: z.string(),
+  }),
+  sample: z.literal(true),
 }) satisfies z.ZodType<ServiceItem>;

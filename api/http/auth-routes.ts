@@ -11,7 +11,7 @@ import { roles } from '../auth/types.js';
 
 export const staffSchema = z.object({
   id: z.string(), username: z.string(), name: z.string(), orgUnitId: z.string(), windowId: z.string().optional(),
-  roles: z.array(z.enum(roles)), backupFor: z.string().optional(), absent: z.boolean(), department: z.string().optional(),
+  roles: z.array(z.enum(roles)), backupFor: z.string().optional(), absent: z.boolean(), department: z.string().optional(), authorityId: z.string().optional(),
 });
 
 const credentials = z.object({

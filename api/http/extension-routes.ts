@@ -9,9 +9,10 @@ import { scopeOf, visibleCase } from './scope.js';
 import { requestExtension } from '../cases/extensions.js';
 import { decideExtension } from '../cases/extension-decision.js';
 import { extensionById, extensionsIn } from '../cases/extension-store.js';
-import { allUnits, centerOf } from '../org/units.js';
+import { approvesExtensionsOf } from '../org/authority-heads.js';
+import { extensionsVisibleTo } from '../org/head-extensions.js';
 
-/** 延期: the window asks, the centre director decides (in the inbox, or here); supervisors and auditors read. */
+/** 延期: the window asks, the head of the case's deciding authority decides (in the inbox, or here); supervisors and auditors read. */
 export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
   const now = () => engine.clock.now();
   return [
@@ -22,19 +23,19 @@ export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
       handler: async ({ staff, params, body }) => requestExtension(db, engine, staff!, await visibleCase(db, staff!, params.id ?? ''), body.days, body.reason, now()),
     }),
     route({
-      method: 'get', path: '/extensions', summary: '本单位及下属单位的延期申请', tags: ['extensions'], roles: ['director', 'supervisor', 'auditor'],
+      method: 'get', path: '/extensions', summary: '本单位及下属单位的延期申请（机关负责人：本机关审批的）', tags: ['extensions'], roles: ['director', 'supervisor', 'auditor', 'authority-head'],
       query: z.object({ status: z.enum(['pending', 'approved', 'refused', 'lapsed']).optional() }), response: z.array(extensionSchema),
-      handler: async ({ staff, query }) => extensionsIn(db, await scopeOf(db, staff!), query.status),
+      handler: async ({ staff, query }) => extensionsVisibleTo(db, staff!, await extensionsIn(db, await scopeOf(db, staff!), query.status)),
     }),
     route({
-      method: 'post', path: '/extensions/:id/decision', summary: '中心主任审批延期（完成其待办中的延期审批）', tags: ['extensions'], roles: ['director'],
+      method: 'post', path: '/extensions/:id/decision', summary: '实施机关负责人审批延期（完成其待办中的延期审批）', tags: ['extensions'], roles: ['authority-head'],
       body: z.strictObject({ approved: z.boolean(), note: z.string().trim().max(1000).optional() }),
       response: z.object({ extension: extensionSchema, case: caseSchema }),
       handler: async ({ staff, params, body }) => {
         const extension = await extensionById(db, params.id ?? '');
         if (!extension) throw notFound('延期申请');
         const record = await visibleCase(db, staff!, extension.caseId).catch(() => Promise.reject(notFound('延期申请')));
-        if (centerOf(await allUnits(db), record.orgUnitId) !== staff!.orgUnitId) throw forbidden('只有办件所在中心的主任可以审批延期');
+        if (!(await approvesExtensionsOf(db, staff!, record))) throw forbidden('只有本事项实施机关的负责人可以审批延期（行政许可法第四十二条）');
         return decideExtension(db, engine, staff!, extension.id, body, now());
       },
     }),

@@ -36,7 +36,7 @@ export const dateChangeSchema = z.object({
 });
 
 export const caseSchema = z.object({
-  id: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), orgUnitId: z.string(), status: z.string(),
+  id: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), orgUnitId: z.string(), authorityId: z.string().optional(), status: z.string(),
   instanceId: z.string().optional(), ownerId: z.string().optional(), agency: z.object({ unitId: z.string(), clerkId: z.string(), at: instant }).optional(),
   applicant: applicantSchema, materials: z.array(materialSchema),
   receivedAt: instant, limits: limitsSchema.optional(), materialsCompleteAt: instant.optional(), acceptanceDueAt: instant.optional(),
@@ -86,5 +86,6 @@ export const caseLogEntrySchema = z.object({
 
 /** A notice issued for a case; its printable page is at /cases/:id/notices/:noticeId. */
 export const noticeSchema = z.object({
-  id: z.string(), caseId: z.string(), kind: z.enum(Object.keys(noticeKinds) as [NoticeKind, ...NoticeKind[]]), title: z.string(), createdAt: instant,
+  id: z.string(), caseId: z.string(), kind: z.enum(Object.keys(noticeKinds) as [NoticeKind, ...NoticeKind[]]), title: z.string(),
+  documentNo: z.string().optional().describe('发文字号：机关代字〔年〕N号'), authorityId: z.string().optional().describe('以其名义出具的实施机关'), createdAt: instant,
 });

@@ -22,7 +22,7 @@ function completionBody(forms: FormRegistry): Record<string, unknown> {
   };
 }
 
-const workers = ['clerk', 'reviewer', 'director', 'supervisor'] as const;
+const workers = ['clerk', 'reviewer', 'director', 'supervisor', 'authority-head'] as const;
 
 /** The inbox and its steps; each task links to its form, and its completion is checked against it. */
 export function taskRoutes(db: Knex, engine: Engine, forms: FormRegistry): AnyRoute[] {

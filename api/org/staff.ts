@@ -12,6 +12,7 @@ function toStaff(row: Row): Staff {
     ...(row.backup_for ? { backupFor: row.backup_for } : {}),
     absent: Boolean(row.absent),
     ...(row.department ? { department: row.department } : {}),
+    ...(row.authority_id ? { authorityId: row.authority_id } : {}),
   };
 }
 
@@ -33,7 +34,7 @@ export async function addStaff(db: Knex, staff: NewStaff): Promise<void> {
     id: staff.id, username: staff.username, name: staff.name, org_unit_id: staff.orgUnitId,
     window_id: staff.windowId ?? null, roles: JSON.stringify(staff.roles),
     password_hash: await hashPassword(staff.password), backup_for: staff.backupFor ?? null, absent: false,
-    department: staff.department ?? null,
+    department: staff.department ?? null, authority_id: staff.authorityId ?? null,
   });
 }
 

@@ -16,6 +16,46 @@ export type HandlingMode = 'direct' | 'promised' | 'joint' | 'coordinate' | 'rep
 /** 事项类型, as in the province's item lists. */
 export type ItemType = '行政许可' | '行政确认' | '行政给付' | '行政裁决' | '行政奖励' | '其他行政权力' | '公共服务';
 
+/**
+ * What an authority (实施机关) does, as an item names it: the item is decided by the authority
+ * of that function in the case's county or township. '人民政府' is the government of the level
+ * itself (for a 街道, its 办事处).
+ */
+export const AUTHORITY_SECTORS = [
+  '人民政府', '公安', '市场监管', '人力社保', '医疗保障', '农业农村', '自然资源和规划', '卫生健康',
+  '综合行政执法', '生态环境', '民政', '法律援助', '税务',
+] as const;
+export type AuthoritySector = (typeof AUTHORITY_SECTORS)[number];
+
+/**
+ * 实施机关: the authority that decides the item, in whose name its notices are issued (the
+ * centre accepts as its agent). Named by level and function, so one catalog serves every
+ * county: the case's county (or township) has one authority of each function.
+ */
+export interface AuthorityRef {
+  level: 'county' | 'township';
+  sector: AuthoritySector;
+}
+
+/**
+ * Where each legal fact of an item comes from: an article of a law or rule, the province's
+ * guide it was checked against, or, for a figure the law leaves to the authority, that it is
+ * the sample's own commitment.
+ */
+export interface FactSources {
+  /** Who decides (authority) and how the case travels (handling mode). */
+  authority: string;
+  /** statutoryDays and statutoryUnit (or why there is none). */
+  statutoryLimit: string;
+  /** promisedDays. */
+  promisedLimit: string;
+  /** specialProcedures and stepLimits, where the item has any. */
+  procedures?: string;
+  fee: string;
+  /** The material list. */
+  materials: string;
+}
+
 /** 行使层级: where the item is handled. */
 export type Level = 'county' | 'township' | 'village';
 
@@ -82,8 +122,10 @@ export interface ServiceItem {
   code: string;
   name: string;
   type: ItemType;
-  /** 实施机关 / 承办机构: the department that accepts and answers for it. */
+  /** 承办机构: the office that handles it (a 派出所, a 市场监管所, a 执法中队 …), not always the authority. */
   department: string;
+  /** 实施机关: the authority that decides it and in whose name its notices go out. */
+  authority: AuthorityRef;
   window: WindowName;
   level: Level;
   mode: HandlingMode;
@@ -116,6 +158,13 @@ export interface ServiceItem {
   result: ItemResult;
   /** 联办机构: the departments that review a joint item, each in its own inbox; empty otherwise. */
   departments: string[];
+  /**
+   * 救济途径 where the law gives the item its own (信访: 复查; 法律援助: 异议), printed instead of
+   * the remedies its type would print. General words only: the bodies follow from the authority.
+   */
+  remedy?: string;
+  /** The source of each legal fact above. */
+  sources: FactSources;
   /** Invented for demonstration in the documented format; confirm against the county's own list. */
   sample: true;
 }

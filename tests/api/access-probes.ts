@@ -6,6 +6,7 @@
 import type { Role } from '../../api/auth/types.js';
 import { demoUnits, DEMO_PASSWORD } from '../../api/seed/demo-county.js';
 import { unitAndBelow } from '../../api/org/units.js';
+import { AUTHORITY_SECTORS } from '../../processes/catalog/types.js';
 import type { CallOptions, TestServer } from './support.js';
 import { applicant, complete, itemNamed, receive, required, stepOf } from './cases.js';
 
@@ -41,7 +42,11 @@ const RESIDENCE = itemNamed('流动人口居住登记');
 /** A promised item: its process has the director's extension approval (a direct case has none). */
 const ROAD = itemNamed('临时占用城市道路审批');
 const PDF = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
-const SEE_TOWNSHIP = ['admin', 'county.reviewer', 'county.director', 'supervisor', 'auditor', 'ob.director', 'ob.clerk.a', 'ob.clerk.b', 'ob.reviewer', 'ob.land', 'ob.farm', 'ob.build'];
+/** The heads of deciding authorities, in the county and in the township (demo-county.ts lists them last). */
+const HEADS = ['zfj.head', 'mz.head', 'tax.head', 'ga.head', 'ob.head'];
+const TOWNSHIP_STAFF = ['admin', 'county.reviewer', 'county.director', 'supervisor', 'auditor', 'ob.director', 'ob.clerk.a', 'ob.clerk.b', 'ob.reviewer', 'ob.land', 'ob.farm', 'ob.build'];
+const SEE_TOWNSHIP = [...TOWNSHIP_STAFF, ...HEADS];
+const CN_DIGITS = '零一二三四五六七八九';
 let units = 0;
 let drafts = 0;
 const DRAFT = { applicant: { kind: 'person', name: '王芳' }, materials: {} };
@@ -69,13 +74,21 @@ export const probes: Record<string, Probe[]> = {
     letIn: ['admin'],
   }],
   'PUT /staff/:id/absence': [{ request: async () => ({ path: '/staff/s-ob-clerk-a/absence', body: { absent: false } }), access: sees(TOWNSHIP), letIn: ['admin', 'county.director', 'ob.director'] }],
+  'GET /authorities': [{ request: async () => ({ path: '/authorities' }) }],
+  'POST /authorities': [{
+    request: async () => {
+      const n = ++units;
+      return { path: '/authorities', body: { id: `yt-test-${n}`, name: `岩坦镇测试机关${n}`, kind: 'department', sector: AUTHORITY_SECTORS[1 + (n % 12)], orgUnitId: '330324-yt', docCode: `岩测${[...String(n)].map((d) => CN_DIGITS[Number(d)]).join('')}` } };
+    },
+    access: (p) => (sees('330324')(p) === 'in' ? 'in' : '403'), letIn: ['admin'],
+  }],
   'GET /items': [{ request: async () => ({ path: '/items' }) }],
   'GET /items/:code': [{ request: async () => ({ path: `/items/${BIRTH.code}` }) }],
   'POST /cases': [{ request: async () => ({ path: '/cases', body: { itemCode: RESIDENCE.code, applicant, provided: required(RESIDENCE) } }) }],
   'GET /cases': [{ request: async () => ({ path: '/cases' }) }],
   'GET /cases/:id': [
     { label: 'township case', request: async (f) => ({ path: `/cases/${f.township}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP },
-    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}` }), access: sees(VILLAGE), letIn: [...SEE_TOWNSHIP, 'ma.clerk'] },
+    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}` }), access: sees(VILLAGE), letIn: [...TOWNSHIP_STAFF, 'ma.clerk', ...HEADS] },
   ],
   'POST /cases/:id/withdraw': [
     { label: 'township case', request: async (f) => ({ path: `/cases/${await freshCase(f)}/withdraw`, body: { reason: '申请人撤回' } }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] },
@@ -103,7 +116,8 @@ export const probes: Record<string, Probe[]> = {
       const asked = await f.server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 2, reason: '需征求意见' } });
       return { path: `/extensions/${encodeURIComponent(asked.body.id)}/decision`, body: { approved: true } };
     },
-    access: (p) => (p.unit === TOWNSHIP ? 'in' : sees(TOWNSHIP)(p) === 'in' ? '403' : '404'), letIn: ['ob.director'],
+    // Only the head of the item's deciding authority (the county's 综合行政执法局) approves: not the centre's director, not another authority's head.
+    access: (p) => (p.username === 'zfj.head' ? 'in' : sees(TOWNSHIP)(p) === 'in' ? '403' : '404'), letIn: ['zfj.head'],
   }],
   'POST /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}`, bytes: PDF, contentType: 'application/pdf' }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
   'GET /track/:caseNo': [{ request: async (f) => ({ path: `/track/${f.township}?phone=${applicant.phone.slice(-4)}` }) }],

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { applicant, chinaTime, complete, detail, itemNamed, required, stepOf } from './cases.js';
+import { applicant, chinaTime, complete, detail, itemNamed, noticeText, required, stepOf } from './cases.js';
 
 const BIRTH = itemNamed('出生登记');
 
@@ -35,6 +35,8 @@ describe('代办后上报: a village centre takes a township item in for the app
     const seenByVillage = await detail(server, village, caseId);
     expect(seenByVillage.case).toMatchObject({ status: 'completed', resultNo: expect.any(String) });
     expect(((await server.call('GET', '/cases', { token: village })).body as Array<{ id: string }>).map((c) => c.id)).toContain(caseId);
+    // The result comes back to the village: the applicant collects it where the case was taken in.
+    expect(await noticeText(server, village, caseId, 'completion')).toContain('到 瓯北街道马岙村便民服务中心综合窗口（代办点） 领取');
     expect((await server.call('GET', `/cases/${caseId}`, { token: await server.login('dl.clerk') })).status).toBe(404);
   });
 });

@@ -68,11 +68,12 @@ describe('the case page\'s readings: where the case stands on its diagram, its s
     clerk = await server.login('ob.clerk.a');
     // 16 March has passed: one working day over (17 March); the statutory date is today.
     expect((await server.call('GET', `/cases/${caseId}`, { token: clerk })).body.timeLeft).toEqual({ dueAt: -1, statutoryDueAt: 0 });
-    const director = await server.login('ob.director');
-    expect((await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: director, body: { approved: false, note: '理由不足' } })).status).toBe(200);
+    // 居住证 is the county public security bureau's: its head decides the extension.
+    const head = await server.login('ga.head');
+    expect((await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: head, body: { approved: false, note: '理由不足' } })).status).toBe(200);
     const decided = (await server.call('GET', `/cases/${caseId}`, { token: clerk })).body;
-    expect(decided.extensions).toEqual([expect.objectContaining({ status: 'refused', decidedBy: 's-ob-director', decisionNote: '理由不足' })]);
-    expect(decided.names['s-ob-director']).toBe('瓯北中心主任 郑伟');
+    expect(decided.extensions).toEqual([expect.objectContaining({ status: 'refused', decidedBy: 's-head-police', decisionNote: '理由不足' })]);
+    expect(decided.names['s-head-police']).toBe('县公安局局长 方毅');
 
     await server.call('POST', `/cases/${caseId}/withdraw`, { token: clerk, body: { reason: '申请人不再申领' } });
     expect((await server.call('GET', `/cases/${caseId}`, { token: clerk })).body).toMatchObject({ statusName: '已撤件', timeLeft: {} });

@@ -29,11 +29,11 @@ async function acceptedCase(server: TestServer): Promise<string> {
   return receiveAccepted(server, clerk, ROAD);
 }
 
-const extensionLines = async (server: TestServer, caseId: string) => (await detail(server, await server.login('ob.director'), caseId)).log
+const extensionLines = async (server: TestServer, caseId: string) => (await detail(server, await server.login('zfj.head'), caseId)).log
   .filter((e) => e.action.startsWith('extension-')).map((e) => [e.action, e.actorId ?? null, e.detail.extensionId]);
 
 describe('an extension follows its approval task in the process, so neither write is left half done', () => {
-  test('a request the process took before the api died is stored from the approval task, once, and the director decides it', async () => {
+  test('a request the process took before the api died is stored from the approval task, once, and the head decides it', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const caseId = await acceptedCase(server);
     const seen = recordDeliveries(server);
@@ -43,33 +43,33 @@ describe('an extension follows its approval task in the process, so neither writ
     await server.engine.idle();
     await redeliver(server, seen);
 
-    const director = await server.login('ob.director');
-    expect((await server.call('GET', '/extensions?status=pending', { token: director })).body).toEqual([{ ...asked, requestedAt: '2026-03-02T09:00:00+08:00' }]);
+    const head = await server.login('zfj.head');
+    expect((await server.call('GET', '/extensions?status=pending', { token: head })).body).toEqual([{ ...asked, requestedAt: '2026-03-02T09:00:00+08:00' }]);
     expect(await extensionLines(server, caseId)).toEqual([['extension-requested', 's-ob-clerk-a', asked.id]]);
     expect((await server.call('POST', `/cases/${caseId}/extensions`, { token: await server.login('ob.clerk.a'), body: { days: 1, reason: '再次申请' } })).body.error.code).toBe('EXTENSION_PENDING');
-    const approved = await complete(server, director, caseId, 'decide_extension', { extensionApproved: true });
+    const approved = await complete(server, head, caseId, 'decide_extension', { extensionApproved: true });
     expect([approved.dueAt, approved.extendedDays]).toEqual(['2026-03-13T23:59:59+08:00', 4]);
   }, 60_000);
 
-  test('a decision is stored when the task closes, whoever closed it: the director\'s late answer finds it decided, and a redelivered close changes nothing', async () => {
+  test('a decision is stored when the task closes, whoever closed it: the head\'s late answer finds it decided, and a redelivered close changes nothing', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const caseId = await acceptedCase(server);
     const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: await server.login('ob.clerk.a'), body: { days: 3, reason: '申请人要求' } });
-    const director = await server.login('ob.director');
-    const stale = await stepOf(server, director, caseId, 'decide_extension');
+    const head = await server.login('zfj.head');
+    const stale = await stepOf(server, head, caseId, 'decide_extension');
     const seen = recordDeliveries(server);
     // Someone else (another api process) completes the task first, refusing it.
-    await server.engine.completeTask(stale.id, decisionVariables({ extensionApproved: false, extensionOpinion: '理由不足' }, 's-ob-director', chinaTime('2026-03-02 09:00')));
+    await server.engine.completeTask(stale.id, decisionVariables({ extensionApproved: false, extensionOpinion: '理由不足' }, 's-head-enforce', chinaTime('2026-03-02 09:00')));
     await server.engine.idle();
     await redeliver(server, seen);
 
-    const late = await server.call('POST', `/tasks/${stale.id}/complete`, { token: director, body: { variables: { extensionApproved: true } } });
+    const late = await server.call('POST', `/tasks/${stale.id}/complete`, { token: head, body: { variables: { extensionApproved: true } } });
     expect([late.status, late.body.error.code]).toEqual([409, 'TASK_ALREADY_COMPLETED']);
-    const again = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: director, body: { approved: true } });
+    const again = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: head, body: { approved: true } });
     expect([again.status, again.body.error.code]).toEqual([409, 'EXTENSION_DECIDED']);
-    expect((await server.call('GET', '/extensions', { token: director })).body).toMatchObject([{ id: asked.body.id, status: 'refused', decidedBy: 's-ob-director', decisionNote: '理由不足' }]);
-    expect(await extensionLines(server, caseId)).toEqual([['extension-requested', 's-ob-clerk-a', asked.body.id], ['extension-refused', 's-ob-director', asked.body.id]]);
-    expect((await detail(server, director, caseId)).case.extendedDays).toBeUndefined();
+    expect((await server.call('GET', '/extensions', { token: head })).body).toMatchObject([{ id: asked.body.id, status: 'refused', decidedBy: 's-head-enforce', decisionNote: '理由不足' }]);
+    expect(await extensionLines(server, caseId)).toEqual([['extension-requested', 's-ob-clerk-a', asked.body.id], ['extension-refused', 's-head-enforce', asked.body.id]]);
+    expect((await detail(server, head, caseId)).case.extendedDays).toBeUndefined();
   }, 60_000);
 
   test('a request still pending when the case is withdrawn lapses, with a log line, and its approval leaves the inbox', async () => {
@@ -79,11 +79,11 @@ describe('an extension follows its approval task in the process, so neither writ
     const asked = await server.call('POST', `/cases/${caseId}/extensions`, { token: clerk, body: { days: 2, reason: '需征求意见' } });
     expect((await server.call('POST', `/cases/${caseId}/withdraw`, { token: clerk, body: { reason: '申请人不再申领' } })).body.status).toBe('withdrawn');
 
-    const director = await server.login('ob.director');
-    expect((await server.call('GET', '/extensions?status=lapsed', { token: director })).body).toMatchObject([{ id: asked.body.id, status: 'lapsed', decidedAt: '2026-03-02T09:00:00+08:00' }]);
+    const head = await server.login('zfj.head');
+    expect((await server.call('GET', '/extensions?status=lapsed', { token: head })).body).toMatchObject([{ id: asked.body.id, status: 'lapsed', decidedAt: '2026-03-02T09:00:00+08:00' }]);
     expect(await extensionLines(server, caseId)).toEqual([['extension-requested', 's-ob-clerk-a', asked.body.id], ['extension-lapsed', null, asked.body.id]]);
-    expect((await server.call('GET', '/tasks', { token: director })).body).toEqual([]);
-    const decided = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: director, body: { approved: true } });
+    expect((await server.call('GET', '/tasks', { token: head })).body).toEqual([]);
+    const decided = await server.call('POST', `/extensions/${encodeURIComponent(asked.body.id)}/decision`, { token: head, body: { approved: true } });
     expect([decided.status, decided.body.error.code]).toEqual([409, 'EXTENSION_LAPSED']);
   }, 60_000);
 
@@ -97,8 +97,8 @@ describe('an extension follows its approval task in the process, so neither writ
     await recordRequest(server.store.knex, late);
     await recordRequest(server.store.knex, late);
 
-    const director = await server.login('ob.director');
-    expect((await server.call('GET', '/extensions?status=lapsed', { token: director })).body).toMatchObject([{ id: late.id, status: 'lapsed' }]);
+    const head = await server.login('zfj.head');
+    expect((await server.call('GET', '/extensions?status=lapsed', { token: head })).body).toMatchObject([{ id: late.id, status: 'lapsed' }]);
     expect(await extensionLines(server, caseId)).toEqual([['extension-requested', 's-ob-clerk-a', late.id], ['extension-lapsed', null, late.id]]);
   }, 60_000);
 });

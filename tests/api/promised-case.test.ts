@@ -1,14 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { advanceTo, chinaDate, chinaTime, complete, detail, iso, itemNamed, noticeText, receive, stepOf, track } from './cases.js';
+import { advanceTo, chinaDate, chinaTime, complete, detail, iso, itemNamed, noticeText, receive, stepOf, track, withItem } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
 describe('a promised-mode case through the HTTP API', () => {
   test('accepted on 2026-02-10 with 20 promised working days it is due 2026-03-16, over the Spring Festival week, and the acceptance notice says so', async () => {
     const server = await startServer(chinaTime('2026-02-10 09:30'));
-    const item = itemNamed('乡村建设规划许可证核发（农村村民住宅）');
-    expect([item.mode, item.promisedDays, item.statutoryDays]).toEqual(['promised', 20, 20]);
+    // 乡村建设规划许可证 goes up to the county (浙江省城乡规划条例 §38): a promised item of 20 working days, as an administrator would add one.
+    const item = await withItem(server, { ...ROAD, code: '000181001901', name: '临时占用城市道路审批（承诺20个工作日）', promisedDays: 20, specialProcedures: [{ name: '批前公示', days: 5, unit: 'days', countsTowardLimit: false }] });
     const clerk = await server.login('ob.clerk.a');
     const caseId = await receive(server, clerk, item);
 

@@ -32,7 +32,9 @@ async function cards(server: TestServer, caseId: string) {
 describe('cards at the moment their rule says (README: Cards)', () => {
   test('a direct case accepted on the afternoon of 30 September is overdue from 00:00 on 1 October, not after the National Day week; its promise and the law\'s (both on the spot) pass together', async () => {
     const server = await startServer(chinaTime('2026-09-30 15:00'));
-    const caseId = await receiveAccepted(server, await server.login('ob.clerk.a'), BIRTH);
+    // 出生登记 itself has no limit in law (户口登记条例 sets only when to report): a direct item whose law says "on the spot".
+    const onTheSpot = await withItem(server, { ...BIRTH, code: '000172001901', name: '当场办结测试事项', statutoryDays: 0 });
+    const caseId = await receiveAccepted(server, await server.login('ob.clerk.a'), onTheSpot);
     expect((await detail(server, await server.login('ob.clerk.a'), caseId)).case.dueAt).toBe(endOf('2026-09-30'));
 
     await advanceTo(server, '2026-09-30 23:59');

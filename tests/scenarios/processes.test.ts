@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileBpmn, parseBpmn } from '../../engine/index.js';
 import { items } from '../../processes/catalog/items.js';
-import { WINDOWS } from '../../processes/catalog/types.js';
+import { AUTHORITY_SECTORS, WINDOWS } from '../../processes/catalog/types.js';
 import type { ServiceItem } from '../../processes/catalog/types.js';
 import { candidateGroups, jobTypes, processFileUrl, processFiles, processIdForMode } from '../../processes/index.js';
 import { givenTheProcesses } from './support.js';
@@ -13,7 +13,7 @@ const xmlOf = (file: string) => readFileSync(fileURLToPath(processFileUrl(file))
 const GUIDE_FIELDS: ReadonlyArray<keyof ServiceItem> = [
   'code', 'name', 'type', 'department', 'window', 'level', 'mode', 'processId', 'legalBasis', 'conditions', 'materials',
   'statutoryDays', 'promisedDays', 'specialProcedures', 'fee', 'place', 'hours', 'consultPhone', 'complaintPhone',
-  'visits', 'result', 'departments', 'sample',
+  'visits', 'result', 'departments', 'authority', 'sources', 'sample',
 ];
 
 /** Every guide field an item leaves out or empty. */
@@ -23,6 +23,9 @@ function missingFields(item: ServiceItem): string[] {
   if (item.statutoryDays === null && !item.statutoryNote) missing.push('statutoryNote');
   if (!item.fee.standard || !item.fee.basis) missing.push('fee');
   if (!item.result.name) missing.push('result');
+  if (!AUTHORITY_SECTORS.includes(item.authority.sector) || !['county', 'township'].includes(item.authority.level)) missing.push('authority');
+  for (const fact of ['authority', 'statutoryLimit', 'promisedLimit', 'fee', 'materials'] as const) if (!item.sources[fact]) missing.push(`sources.${fact}`);
+  if ((item.specialProcedures.length > 0 || (item.stepLimits ?? []).length > 0) && !item.sources.procedures) missing.push('sources.procedures');
   item.materials.forEach((m, i) => {
     if (!m.name || typeof m.required !== 'boolean' || !m.form || !(m.count >= 1) || !m.format) missing.push(`materials[${i}]`);
   });
@@ -73,6 +76,25 @@ describe('the processes and the sample catalog', () => {
       if (item.statutoryDays !== null) expect([item.code, item.promisedDays <= item.statutoryDays]).toEqual([item.code, true]);
       expect([item.code, item.mode === 'joint' ? item.departments.length >= 2 : item.departments.length === 0]).toEqual([item.code, true]);
       expect(item.visits).toBeLessThanOrEqual(1);
+    }
+  });
+
+  test('the sample catalog\'s known errors stay fixed: who decides, how the case travels and which stages have limits of their own', async () => {
+    const named = (name: string) => items.find((i) => i.name === name)!;
+    const rural = named('乡村建设规划许可证核发（农村村民住宅）');
+    expect([rural.mode, rural.authority, rural.stepLimits]).toEqual(['report-up', { level: 'county', sector: '自然资源和规划' }, [expect.objectContaining({ step: 'initial_review', days: 5, unit: 'working-days' })]]);
+    const minimum = named('最低生活保障审核确认');
+    expect(minimum.stepLimits?.map((l) => [l.step, l.days, l.unit])).toEqual([['initial_review', 15, 'working-days'], ['county_review', 5, 'working-days']]);
+    expect(minimum.specialProcedures).toEqual([{ name: '公示', days: 7, unit: 'days', countsTowardLimit: false }]);
+    expect([named('临时救助').mode, named('临时救助').authority.level]).toEqual(['report-up', 'county']);
+    expect(named('临时占用城市道路审批').materials.find((m) => m.name === '公安交通管理部门意见')?.required).toBe(true);
+    expect(named('居住证核发').statutoryUnit).toBe('days');
+    expect(items.filter((i) => i.authority.sector === '税务').map((i) => i.type)).toEqual(['行政许可']);
+    // Every stage limit names a step of the item's process.
+    for (const item of items.filter((i) => i.stepLimits)) {
+      const file = processFiles.find((f) => f.processIds.includes(item.processId))!.file;
+      const elements = Object.values((await compileBpmn(xmlOf(file))).processes).flatMap((p) => Object.keys(p.elements));
+      for (const limit of item.stepLimits!) expect([item.code, limit.step, elements.includes(limit.step)]).toEqual([item.code, limit.step, true]);
     }
   });
 

@@ -45,7 +45,7 @@ describe('promised mode (承诺件)', () => {
     const { given, id } = await askedForExtension('2026-0205', 5);
     const review = await given.task('review');
     expect(await given.active(id)).toEqual(['decide_extension', 'extension', 'handle', 'review']);
-    expect(await given.task('decide_extension')).toMatchObject({ candidateGroups: ['director'], formKey: 'extension-decision' });
+    expect(await given.task('decide_extension')).toMatchObject({ candidateGroups: ['authority-head'], formKey: 'extension-decision' });
     await given.complete('decide_extension', { extensionApproved: true, extensionOpinion: '同意' });
 
     expect(given.jobsOf('extend-time-limit').map((j) => j.variables.extensionId)).toEqual(['E-2026-0205']);

@@ -53,10 +53,11 @@ export interface paths {
                                 name: string;
                                 orgUnitId: string;
                                 windowId?: string;
-                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director")[];
+                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
                                 backupFor?: string;
                                 absent: boolean;
                                 department?: string;
+                                authorityId?: string;
                             };
                         };
                     };
@@ -161,10 +162,11 @@ export interface paths {
                             name: string;
                             orgUnitId: string;
                             windowId?: string;
-                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director")[];
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
                             backupFor?: string;
                             absent: boolean;
                             department?: string;
+                            authorityId?: string;
                         };
                     };
                 };
@@ -328,10 +330,11 @@ export interface paths {
                             name: string;
                             orgUnitId: string;
                             windowId?: string;
-                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director")[];
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
                             backupFor?: string;
                             absent: boolean;
                             department?: string;
+                            authorityId?: string;
                         }[];
                     };
                 };
@@ -395,10 +398,11 @@ export interface paths {
                             name: string;
                             orgUnitId: string;
                             windowId?: string;
-                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director")[];
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
                             backupFor?: string;
                             absent: boolean;
                             department?: string;
+                            authorityId?: string;
                         };
                     };
                 };
@@ -455,6 +459,12 @@ export interface paths {
                             /** @enum {string} */
                             type: "行政许可" | "行政确认" | "行政给付" | "行政裁决" | "行政奖励" | "其他行政权力" | "公共服务";
                             department: string;
+                            authority: {
+                                /** @enum {string} */
+                                level: "county" | "township";
+                                /** @enum {string} */
+                                sector: "人民政府" | "公安" | "市场监管" | "人力社保" | "医疗保障" | "农业农村" | "自然资源和规划" | "卫生健康" | "综合行政执法" | "生态环境" | "民政" | "法律援助" | "税务";
+                            };
                             /** @enum {string} */
                             window: "户籍" | "个体工商登记" | "社保" | "医保" | "农技推广" | "企业服务" | "宅基地申请" | "生育登记" | "居住证" | "城管" | "环保" | "民政救助" | "法律调解" | "社会综治";
                             /** @enum {string} */
@@ -508,6 +518,15 @@ export interface paths {
                                 type: "证照" | "批文" | "其他";
                             };
                             departments: string[];
+                            remedy?: string;
+                            sources: {
+                                authority: string;
+                                statutoryLimit: string;
+                                promisedLimit: string;
+                                procedures?: string;
+                                fee: string;
+                                materials: string;
+                            };
                             /** @constant */
                             sample: true;
                         }[];
@@ -566,6 +585,12 @@ export interface paths {
                             /** @enum {string} */
                             type: "行政许可" | "行政确认" | "行政给付" | "行政裁决" | "行政奖励" | "其他行政权力" | "公共服务";
                             department: string;
+                            authority: {
+                                /** @enum {string} */
+                                level: "county" | "township";
+                                /** @enum {string} */
+                                sector: "人民政府" | "公安" | "市场监管" | "人力社保" | "医疗保障" | "农业农村" | "自然资源和规划" | "卫生健康" | "综合行政执法" | "生态环境" | "民政" | "法律援助" | "税务";
+                            };
                             /** @enum {string} */
                             window: "户籍" | "个体工商登记" | "社保" | "医保" | "农技推广" | "企业服务" | "宅基地申请" | "生育登记" | "居住证" | "城管" | "环保" | "民政救助" | "法律调解" | "社会综治";
                             /** @enum {string} */
@@ -619,6 +644,15 @@ export interface paths {
                                 type: "证照" | "批文" | "其他";
                             };
                             departments: string[];
+                            remedy?: string;
+                            sources: {
+                                authority: string;
+                                statutoryLimit: string;
+                                promisedLimit: string;
+                                procedures?: string;
+                                fee: string;
+                                materials: string;
+                            };
                             /** @constant */
                             sample: true;
                         };
@@ -676,6 +710,7 @@ export interface paths {
                             itemCode: string;
                             itemName: string;
                             orgUnitId: string;
+                            authorityId?: string;
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
@@ -936,6 +971,7 @@ export interface paths {
                             itemCode: string;
                             itemName: string;
                             orgUnitId: string;
+                            authorityId?: string;
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
@@ -1192,6 +1228,7 @@ export interface paths {
                                 itemCode: string;
                                 itemName: string;
                                 orgUnitId: string;
+                                authorityId?: string;
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
@@ -1412,8 +1449,12 @@ export interface paths {
                                 id: string;
                                 caseId: string;
                                 /** @enum {string} */
-                                kind: "acceptance" | "one-time" | "refusal-to-accept" | "refusal-decision" | "completion" | "special-procedure";
+                                kind: "acceptance" | "one-time" | "refusal-to-accept" | "refusal-decision" | "extension" | "completion" | "special-procedure";
                                 title: string;
+                                /** @description 发文字号：机关代字〔年〕N号 */
+                                documentNo?: string;
+                                /** @description 以其名义出具的实施机关 */
+                                authorityId?: string;
                                 /**
                                  * Format: date-time
                                  * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
@@ -1533,6 +1574,7 @@ export interface paths {
                             itemCode: string;
                             itemName: string;
                             orgUnitId: string;
+                            authorityId?: string;
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
@@ -1797,6 +1839,7 @@ export interface paths {
                             itemCode: string;
                             itemName: string;
                             orgUnitId: string;
+                            authorityId?: string;
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
@@ -2154,6 +2197,7 @@ export interface paths {
                             itemCode: string;
                             itemName: string;
                             orgUnitId: string;
+                            authorityId?: string;
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
@@ -2564,7 +2608,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位及下属单位的延期申请 */
+        /** 本单位及下属单位的延期申请（机关负责人：本机关审批的） */
         get: {
             parameters: {
                 query?: {
@@ -2637,7 +2681,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 中心主任审批延期（完成其待办中的延期审批） */
+        /** 实施机关负责人审批延期（完成其待办中的延期审批） */
         post: {
             parameters: {
                 query?: {
@@ -2695,6 +2739,7 @@ export interface paths {
                                 itemCode: string;
                                 itemName: string;
                                 orgUnitId: string;
+                                authorityId?: string;
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
@@ -3561,6 +3606,121 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 实施机关名录（含行政复议机关） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "government" | "subdistrict-office" | "department" | "dispatched-office" | "authorized-organization" | "vertical";
+                            /** @enum {string} */
+                            sector: "人民政府" | "公安" | "市场监管" | "人力社保" | "医疗保障" | "农业农村" | "自然资源和规划" | "卫生健康" | "综合行政执法" | "生态环境" | "民政" | "法律援助" | "税务";
+                            orgUnitId?: string;
+                            superiorId?: string;
+                            docCode: string;
+                            reviewBody?: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记实施机关（名称、类别、所属单位、上级机关、机关代字） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "government" | "subdistrict-office" | "department" | "dispatched-office" | "authorized-organization" | "vertical";
+                        /** @enum {string} */
+                        sector: "人民政府" | "公安" | "市场监管" | "人力社保" | "医疗保障" | "农业农村" | "自然资源和规划" | "卫生健康" | "综合行政执法" | "生态环境" | "民政" | "法律援助" | "税务";
+                        orgUnitId?: string;
+                        superiorId?: string;
+                        docCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "government" | "subdistrict-office" | "department" | "dispatched-office" | "authorized-organization" | "vertical";
+                            /** @enum {string} */
+                            sector: "人民政府" | "公安" | "市场监管" | "人力社保" | "医疗保障" | "农业农村" | "自然资源和规划" | "卫生健康" | "综合行政执法" | "生态环境" | "民政" | "法律援助" | "税务";
+                            orgUnitId?: string;
+                            superiorId?: string;
+                            docCode: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -5,6 +5,7 @@ export const roleNames: Record<Role, string> = {
   clerk: '窗口工作人员',
   reviewer: '审查员',
   director: '负责人',
+  'authority-head': '实施机关负责人',
   supervisor: '监察',
   auditor: '审计',
   administrator: '管理员',

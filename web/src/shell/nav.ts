@@ -16,7 +16,7 @@ export interface NavEntry {
  * and the router's role check read. A page is listed here once it is built.
  */
 export const navEntries: readonly NavEntry[] = [
-  { route: 'inbox', path: '/inbox', title: '我的待办', hint: '分给您和您所在岗位、等待办理的办件', roles: ['clerk', 'reviewer', 'director', 'supervisor'] },
+  { route: 'inbox', path: '/inbox', title: '我的待办', hint: '分给您和您所在岗位、等待办理的办件', roles: ['clerk', 'reviewer', 'director', 'supervisor', 'authority-head'] },
   { route: 'intake', path: '/intake', title: '综合受理', hint: '在窗口收件：查找事项、核对申请人和材料，受理、一次性告知补正或不予受理', roles: ['clerk'] },
 ];
 
