@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
   // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
   const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
-  const platform = await openPlatform({ store: storeFromEnv(), queue });
+  const platform = await openPlatform({ store: storeFromEnv(), queue, logger: log });
   await seedDemoCounty(platform.db);
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);

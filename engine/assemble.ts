@@ -8,6 +8,7 @@ import { MemoryStore } from './store/memory.js';
 import type { EngineStore } from './store/types.js';
 import { Deployments } from './deployments.js';
 import { Work } from './work.js';
+import { silentLogger } from './logger.js';
 import { exponentialBackoff, JobRunner } from './job-runner.js';
 import { DEFAULT_JOB_LOCK_MS, JobLocks } from './job-locks.js';
 import { Scheduler } from './scheduler.js';
@@ -55,9 +56,10 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   const { queue } = options;
   const worker = options.workerName ?? `engine-${randomUUID()}`;
   const deployments = new Deployments(store);
-  const work = new Work();
+  const logger = options.logger ?? silentLogger;
+  const work = new Work(logger);
   const locks = new JobLocks({ store, clock, worker, lockMs: options.jobLockMs ?? DEFAULT_JOB_LOCK_MS });
-  const jobsRunner = new JobRunner(engine, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks });
+  const jobsRunner = new JobRunner(engine, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks, logger });
   const startEvents = new StartEvents(deployments, calendar, store);
   const execute = (instanceId: string, command: Command) => engine.execute(instanceId, command);
   const deliveries = new Deliveries({

@@ -11,6 +11,7 @@ export { BpmnError } from './jobs.js';
 export type { Job, JobHandler } from './jobs.js';
 export { EngineError, ModelError, ExpressionError, ENGINE_ERROR_CODES } from './errors.js';
 export type { ModelProblem, EngineErrorCode } from './errors.js';
+export type { EngineLogger } from './logger.js';
 export { VirtualClock, systemClock } from './clock/index.js';
 export type { Clock } from './clock/index.js';
 export { weekdayCalendar } from './calendar/weekdays.js';

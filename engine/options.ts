@@ -4,6 +4,7 @@ import type { EngineStore } from './store/types.js';
 import type { JobHandlerEntry } from './job-runner.js';
 import type { OutboxTiming } from './outbox-sweep.js';
 import type { EngineQueue } from './queue/types.js';
+import type { EngineLogger } from './logger.js';
 
 export interface VersionRef {
   processId: string;
@@ -38,4 +39,6 @@ export interface EngineOptions {
   outbox?: Partial<OutboxTiming>;
   /** How long a message thrown by the model waits in the buffer when nobody takes it (default 0: dropped, as before). */
   messageTimeToLiveMs?: number;
+  /** Told of failures in background work when they happen (a pino logger fits; default: silent). */
+  logger?: EngineLogger;
 }
