@@ -27,6 +27,7 @@ import { ensureWebBuilt } from '../web/build/ensure-built.js';
 import { DOCS_PATH, OPENAPI_PATH } from './http/docs.js';
 import { allUnits } from './org/units.js';
 import type { OrgUnit } from './org/units.js';
+import { CHINA_TIME } from './calendar/china-time.js';
 
 const log = pino({ name: 'yichuang' });
 const port = Number(process.env.PORT ?? 3000);
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   const platform = await openPlatform({ store: storeFromEnv(), queue, logger: log });
   await seedDemoCounty(platform.db);
   const stopRefreshing = platform.calendar.keepFresh();
-  for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
+  for (const warning of calendarWarnings(localDate(CHINA_TIME, Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
   const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);

@@ -3,6 +3,8 @@ import type { Clock } from './clock/index.js';
 import { isVirtual, systemClock } from './clock/index.js';
 import type { WorkingCalendar } from './calendar/types.js';
 import { weekdayCalendar } from './calendar/weekdays.js';
+import { timeZone } from './calendar/time-zone.js';
+import { EngineError } from './errors.js';
 import type { Command } from './runtime/commands.js';
 import { MemoryStore } from './store/memory.js';
 import type { EngineStore } from './store/types.js';
@@ -51,7 +53,7 @@ export interface EngineParts {
 export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? systemClock;
-  const calendar = options.calendar ?? weekdayCalendar();
+  const calendar = calendarOf(options);
   const newId = options.newId ?? randomUUID;
   const { queue } = options;
   const worker = options.workerName ?? `engine-${randomUUID()}`;
@@ -80,4 +82,21 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   const commands = new CommandPath({ store, clock, calendar, deployments, carries: (effect) => effects.carries(effect) });
   const outbox = new OutboxSweep({ store, clock, work, effects, owner: worker }, outboxTiming(clock, options.outbox));
   return { store, clock, calendar, queue, newId, deployments, work, jobsRunner, startEvents, deliveries, messages, scheduler, handOut, commands, effects, outbox };
+}
+
+/**
+ * The working calendar, in the engine's zone: the one given (whose zone the engine takes, unless
+ * `timeZone` names another, which is refused: days and dates would be read on two clocks), or
+ * Monday to Friday in `timeZone` (default UTC).
+ * @throws EngineError TIME_ZONE_INVALID for an unknown zone, or one the calendar does not keep.
+ */
+function calendarOf(options: EngineOptions): WorkingCalendar {
+  const zone = options.timeZone === undefined ? undefined : timeZone(options.timeZone);
+  if (!options.calendar) return weekdayCalendar([], zone);
+  if (zone && zone.id !== options.calendar.timeZone.id) {
+    throw new EngineError('TIME_ZONE_INVALID', `timeZone is ${zone.id} but the calendar given keeps its days in ${options.calendar.timeZone.id}; give the calendar in ${zone.id}, or leave timeZone out`, {
+      timeZone: zone.id, calendarTimeZone: options.calendar.timeZone.id,
+    });
+  }
+  return options.calendar;
 }

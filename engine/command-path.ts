@@ -98,7 +98,7 @@ export class CommandPath {
     await deployments.sync(definitionKey);
     const definition = deployments.process(definitionKey);
     // The loaded state is this call's own copy (a parse of the stored text): stepped in place.
-    const result = advance(state, command, { now: clock.now(), definition, calendar });
+    const result = advance(state, command, { now: clock.now(), definition, zone: calendar.timeZone, calendar });
     const events = chain(loaded?.lastHash ?? GENESIS, result.events);
     const outbox = result.effects.filter((effect) => this.parts.carries(effect));
     await store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects, outbox, ...(takesMessage ? { takesMessage } : {}) });

@@ -8,6 +8,7 @@ export const ENGINE_ERROR_CODES = {
   MODEL_INVALID: 'a definition breaks a BPMN rule or uses what the engine cannot run faithfully; details.problems name the elements',
   EXPRESSION_INVALID: 'a FEEL expression does not parse, or fails to evaluate on the variables given',
   TIME_INVALID: 'a timer or date text is not ISO 8601 (date, duration or cycle) or names an impossible time',
+  TIME_ZONE_INVALID: 'the engine\'s timeZone is not an IANA zone name, or differs from the zone of the calendar it is given',
   NO_START_EVENT: 'the process has no none start event, so it cannot be started by a call; start it by message, signal or timer',
   NO_FLOW_HOLDS: 'no outgoing flow of an exclusive or inclusive gateway holds and it has no default flow',
   // Deployments

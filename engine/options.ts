@@ -19,7 +19,13 @@ export interface MigrationReport {
 export interface EngineOptions {
   store?: EngineStore;
   clock?: Clock;
-  /** Which days are working days, for timers counted in working days (default: Monday–Friday). */
+  /**
+   * The IANA zone whose wall clock the engine reads: a timer date without an offset, a duration's
+   * days, FEEL's today() and working days. Default: the calendar's zone, else UTC — never the
+   * host's, so a replay elsewhere computes the same. The engine knows no country unless told.
+   */
+  timeZone?: string;
+  /** Which days are working days, for timers counted in working days (default: Monday–Friday in `timeZone`). */
   calendar?: WorkingCalendar;
   /** Handlers by job type; `{ handler, lockMs }` gives a type its own lock duration. */
   jobHandlers?: Record<string, JobHandlerEntry>;

@@ -64,9 +64,9 @@ export function timerStartsOf(definitionKey: string, process: ProcessDef, now: n
   for (const id of process.starts) {
     const timer = process.elements[id]!.events.find((e) => e.kind === 'timer');
     if (timer?.kind !== 'timer') continue;
-    const value = String(evaluate(timer.timer.value, {}, { now, timeZone: 'Asia/Shanghai' }));
+    const value = String(evaluate(timer.timer.value, {}, { now, timeZone: calendar.timeZone.id }));
     const spec = { kind: timer.timer.type, value, workingDays: timer.timer.workingDays };
-    const due = timerDue(spec, { from: now, fired: 0, calendar, workingDays: spec.workingDays });
+    const due = timerDue(spec, { from: now, fired: 0, calendar, zone: calendar.timeZone, workingDays: spec.workingDays });
     if (due !== null) rows.push({ definitionKey, processId: process.id, version: versionOf(definitionKey), startEvent: id, due, fired: 0, spec });
   }
   return rows;
@@ -78,7 +78,7 @@ export function timerStartsOf(definitionKey: string, process: ProcessDef, now: n
  */
 export function nextFiring(timer: StartTimer, now: number, calendar: WorkingCalendar): { due: number | null; fired: number } {
   const fired = timer.fired + 1;
-  const after = (from: number) => timerDue(timer.spec, { from, fired, calendar, workingDays: timer.spec.workingDays });
+  const after = (from: number) => timerDue(timer.spec, { from, fired, calendar, zone: calendar.timeZone, workingDays: timer.spec.workingDays });
   let due = after(timer.due!);
   for (let skipped = 0; due !== null && due <= now; skipped++) due = after(skipped < MAX_SKIPS ? due : now);
   return { due, fired };
