@@ -1,6 +1,7 @@
 import { EngineError } from './errors.js';
 import type { Clock } from './clock/index.js';
 import type { WorkingCalendar } from './calendar/types.js';
+import { timerStartProblems } from './start-timers.js';
 import type { Command } from './runtime/commands.js';
 import type { InstanceState } from './runtime/state.js';
 import { replay as replayEvents } from './runtime/events.js';
@@ -68,7 +69,8 @@ export class Engine {
   /** Compiles and stores a BPMN file; refuses it with a ModelError listing every problem. */
   async deploy(xml: string, options: { name?: string } = {}): Promise<Deployment> {
     await this.loaded;
-    const deployment = await this.parts.deployments.deploy(xml, options.name ?? 'definitions.bpmn', this.clock.now());
+    const now = this.clock.now();
+    const deployment = await this.parts.deployments.deploy(xml, options.name ?? 'definitions.bpmn', now, (process) => timerStartProblems(process, now, this.calendar));
     await this.parts.startEvents.refresh(this.clock.now(), deployment.processes.map((p) => p.processId));
     this.parts.scheduler.wake();
     return deployment;

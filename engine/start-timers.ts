@@ -5,6 +5,8 @@ import type { ProcessDef } from './model/graph.js';
 import type { StartTimer, StartTimerStore } from './store/start-timers-and-messages.js';
 import { timerDue } from './time/index.js';
 import { evaluate } from './expressions/index.js';
+import { EngineError } from './errors.js';
+import type { ModelProblem } from './errors.js';
 
 /** Missed firings skipped one by one before the next is counted from now instead (a PT1S cycle down for a year). */
 const MAX_SKIPS = 1_000;
@@ -70,6 +72,25 @@ export function timerStartsOf(definitionKey: string, process: ProcessDef, now: n
     if (due !== null) rows.push({ definitionKey, processId: process.id, version: versionOf(definitionKey), startEvent: id, due, fired: 0, spec });
   }
   return rows;
+}
+
+/**
+ * What keeps a process's timer start events from being armed now (a cycle that is not ISO 8601,
+ * a date that names no day), as deploy refusals naming the start event. Pure.
+ */
+export function timerStartProblems(process: ProcessDef, now: number, calendar: WorkingCalendar): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  for (const id of process.starts) {
+    const timer = process.elements[id]!.events.find((e) => e.kind === 'timer');
+    if (timer?.kind !== 'timer') continue;
+    try {
+      timerStartsOf('', { ...process, starts: [id] }, now, calendar);
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      problems.push({ elementId: id, elementType: 'StartEvent', rule: 'timer', message: err.message });
+    }
+  }
+  return problems;
 }
 
 /**

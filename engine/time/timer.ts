@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/types.js';
 import type { TimeZone } from '../calendar/time-zone.js';
 import { nextCycleDue, parseCycle } from './cycle.js';
 import { parseDateTime } from './date-time.js';
+import { isCronText, nextCronDue } from './cron.js';
 import { addDuration, parseDuration } from './duration.js';
 import type { AddDurationOptions } from './duration.js';
 import { timeInvalid } from './invalid.js';
@@ -52,6 +53,10 @@ function dueOf(spec: TimerSpec, ctx: TimerContext): number | null {
       return ctx.fired > 0 ? null : due;
     }
     case 'cycle':
+      if (isCronText(spec.value)) {
+        if (ctx.workingDays) throw timeInvalid('cycle', spec.value, 'is a cron expression, which names its days itself; leave out yc:calendar="working"');
+        return nextCronDue(spec.value, ctx.from, ctx.zone);
+      }
       return nextCycleDue(parseCycle(spec.value, ctx.zone), ctx.from, ctx.fired, durationOptions(spec, ctx));
     default:
       throw new EngineError('TIME_INVALID', `timer kind "${String(spec.kind)}" is unknown; use date, duration or cycle`, {
