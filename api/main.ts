@@ -16,6 +16,7 @@ import { pino } from 'pino';
 import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
+import { historyOptionsFromEnv } from './history-sealing.js';
 import { createApp } from './server.js';
 import { RedisHits } from './http/redis-hits.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
   // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
   const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
-  const platform = await openPlatform({ store: storeFromEnv(), queue, logger: log });
+  const platform = await openPlatform({ store: storeFromEnv(), queue, logger: log, ...historyOptionsFromEnv() });
   await seedDemoCounty(platform.db);
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(CHINA_TIME, Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);

@@ -11,6 +11,9 @@ import type { EngineStore } from './store/types.js';
 import { Deployments } from './deployments.js';
 import { Work } from './work.js';
 import { silentLogger } from './logger.js';
+import { DEFAULT_SEAL_EVERY_MS, HeadSealing } from './history/sealing.js';
+import type { HistorySealer } from './history/seals.js';
+import { HISTORY_HASHES } from './history/chain.js';
 import { exponentialBackoff, JobRunner } from './job-runner.js';
 import { DEFAULT_JOB_LOCK_MS, JobLocks } from './job-locks.js';
 import { Scheduler } from './scheduler.js';
@@ -43,6 +46,9 @@ export interface EngineParts {
   commands: CommandPath;
   effects: EffectDispatcher;
   outbox: OutboxSweep;
+  /** Present when the engine seals chain heads (`historySealer`). */
+  sealing: HeadSealing | undefined;
+  sealer: HistorySealer | undefined;
 }
 
 /**
@@ -79,9 +85,15 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
     store, work, handOut, deliveries, messages, execute,
     startChild: (processId, childId, command) => engine.startAt(deployments.resolve(processId).key, childId, command),
   });
-  const commands = new CommandPath({ store, clock, calendar, deployments, carries: (effect) => effects.carries(effect) });
+  const sealer = options.historySealer;
+  const sealing = sealer && new HeadSealing({ store, clock, sealer, everyMs: options.sealEveryMs ?? DEFAULT_SEAL_EVERY_MS, logger });
+  const historyHash = options.historyHash ?? 'sha256';
+  if (!HISTORY_HASHES.includes(historyHash)) {
+    throw new EngineError('HISTORY_HASH_INVALID', `historyHash "${String(historyHash)}" is not one the engine chains with; use ${HISTORY_HASHES.join(' or ')}`, { historyHash });
+  }
+  const commands = new CommandPath({ store, clock, calendar, deployments, carries: (effect) => effects.carries(effect), historyHash, sealing });
   const outbox = new OutboxSweep({ store, clock, work, effects, owner: worker }, outboxTiming(clock, options.outbox));
-  return { store, clock, calendar, queue, newId, deployments, work, jobsRunner, startEvents, deliveries, messages, scheduler, handOut, commands, effects, outbox };
+  return { store, clock, calendar, queue, newId, deployments, work, jobsRunner, startEvents, deliveries, messages, scheduler, handOut, commands, effects, outbox, sealing, sealer };
 }
 
 /**

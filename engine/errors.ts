@@ -46,6 +46,7 @@ export const ENGINE_ERROR_CODES = {
   CALENDAR_OVERRIDE_INVALID: 'a calendar override table that is not a list of { date, working, name? }, or contradicts itself on a day',
   // Embedding
   EFFECT_TYPE_UNKNOWN: 'a listener subscribed to effect types of which none exists',
+  HISTORY_HASH_INVALID: 'the engine\'s historyHash names a digest it does not chain with (sha256, sm3)',
   WORKER_MODULE_EMPTY: 'a worker\'s handler module exports neither jobHandlers nor attach',
 } as const satisfies Record<string, string>;
 

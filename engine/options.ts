@@ -5,6 +5,8 @@ import type { JobHandlerEntry } from './job-runner.js';
 import type { OutboxTiming } from './outbox-sweep.js';
 import type { EngineQueue } from './queue/types.js';
 import type { EngineLogger } from './logger.js';
+import type { HistoryHash } from './history/chain.js';
+import type { HistorySealer } from './history/seals.js';
 
 export interface VersionRef {
   processId: string;
@@ -47,4 +49,13 @@ export interface EngineOptions {
   messageTimeToLiveMs?: number;
   /** Told of failures in background work when they happen (a pino logger fits; default: silent). */
   logger?: EngineLogger;
+  /** The digest new history events are chained with (default SHA-256; SM3 where it is asked for). Older events keep theirs. */
+  historyHash?: HistoryHash;
+  /**
+   * Signs chain heads with a key the database does not hold (`ed25519Sealer(pem)`), so a history
+   * rewritten with its hashes recomputed is caught by `verify`. Default: no seals.
+   */
+  historySealer?: HistorySealer;
+  /** How often the heads committed meanwhile are sealed, in one write (default 1 s). */
+  sealEveryMs?: number;
 }
