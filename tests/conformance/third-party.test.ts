@@ -28,9 +28,10 @@ const expected: Record<Exclude<RunKind, 'ran to the end'>, readonly string[]> = 
     'zeebe-io__zeebe-chaos/msg-catch.bpmn (Process_0vxxyp6)',
   ],
   stuck: [
-    // Start with no variables: no flow's condition holds, the job type is computed from nothing.
+    // Start with no variables: no flow's condition holds, a job type or a collection computed from nothing.
     'camunda-community-hub__zeebe-client-node-js/conditional-pathway.bpmn (condition-test)',
     'zeebe-io__zeebe-chaos/actionRunner.bpmn (actionRunner)',
+    'zeebe-io__zeebe-chaos/chaosToolkit.bpmn (chaosToolkit)', // no list for its multi-instance
     // The called process lives in another file; each file runs on an engine of its own.
     'camunda__zeebe-process-test/call-activity.bpmn (call-activity)',
     'camunda__zeebe-process-test/multiple-call-activity.bpmn (multiple-call-activity)',
@@ -49,7 +50,7 @@ const expected: Record<Exclude<RunKind, 'ran to the end'>, readonly string[]> = 
 };
 const RAN_TO_THE_END = 10;
 /** The runner's summary line when the table was written (`N ran to the end, …`). */
-const SUMMARY = '10 ran to the end, 11 waited on something outside, 6 stuck or crashed, 5 refused at deploy';
+const SUMMARY = '10 ran to the end, 11 waited on something outside, 7 stuck or crashed, 5 refused at deploy';
 
 const label = (run: ModelRun) => (run.processId ? `${run.file} (${run.processId})` : run.file);
 
@@ -58,7 +59,7 @@ describe('third-party models run on the engine', () => {
 
   test('run the folder', async () => {
     runs = await runModels(folder);
-    expect(runs.length).toBeGreaterThanOrEqual(30);
+    expect(runs.length).toBeGreaterThanOrEqual(33);
   }, 30_000);
 
   test('no model crashes the engine', () => {
