@@ -60,7 +60,7 @@ async function runProcess(xml: string, file: string, processId: string): Promise
       if (err instanceof EngineError && err.code === 'NO_START_EVENT') return undefined;
       throw err;
     });
-    if (!started) return { kind: 'waited outside', reason: 'starts only by a message, signal or timer' };
+    if (!started) return { kind: 'waited outside', reason: 'NO_START_EVENT: starts only by a message, signal or timer' };
     return await drive(engine, clock, started.id, jobTypesOf(xml));
   } catch (err) {
     if (err instanceof EngineError) return { kind: 'stuck', reason: `${err.code}: ${err.message}` };
@@ -89,7 +89,8 @@ async function drive(engine: Engine, clock: VirtualClock, instanceId: string, jo
     await engine.advanceTime(Math.min(DAY * 30, DAY * (MAX_DAYS - idleDays)));
     idleDays += Math.round((clock.now() - before) / DAY);
   }
-  return { kind: 'stuck', reason: `still running after ${MAX_ROUNDS} rounds of answers (a loop without end?)` };
+  const looping = [...new Set((await engine.instance(instanceId))?.active.map((a) => a.elementId) ?? [])];
+  return { kind: 'stuck', reason: `still running at ${looping.join(', ') || 'nothing active'} after ${MAX_ROUNDS} rounds of answers (a loop without end?)` };
 }
 
 /** Completes every open user task and every activatable job of the model's types with an empty result. */
