@@ -17,7 +17,8 @@ import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
 import { createApp } from './server.js';
-import { RedisHits } from './http/redis-hits.js';
+import { RedisLimiters, memoryLimiters } from './security/limiters.js';
+import { securityFromEnv } from './security/settings.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 import { DEMO_PASSWORD, demoStaff, seedDemoCounty } from './seed/demo-county.js';
@@ -51,7 +52,7 @@ function startupLines(options: { database: boolean; queuePrefix?: string; trustP
     queuePrefix
       ? `  Jobs:     service tasks and timers go to BullMQ (prefix ${queuePrefix}); start workers to do them: npm run worker`
       : '  Jobs:     service tasks and timers run in this process',
-    `  Tracking: rate limit ${queuePrefix ? 'shared by every api process, in Redis' : 'counted in this process'}; trust proxy ${trustProxy === false ? 'off (X-Forwarded-For ignored; set YC_TRUST_PROXY behind a reverse proxy)' : String(trustProxy)}\n`,
+    `  Limits:   sign-in and tracking ${queuePrefix ? 'shared by every api process, in Redis' : 'counted in this process'}; trust proxy ${trustProxy === false ? 'off (X-Forwarded-For ignored; set YC_TRUST_PROXY behind a reverse proxy)' : String(trustProxy)}\n`,
   ];
 }
 
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL;
   const prefix = process.env.YC_QUEUE_PREFIX || undefined;
   const queue = redisUrl ? new BullQueue({ url: redisUrl, prefix }) : undefined;
-  const trackingHits = redisUrl ? new RedisHits({ url: redisUrl, prefix, name: 'track' }) : undefined;
+  const limiters = redisUrl ? new RedisLimiters({ url: redisUrl, prefix }) : memoryLimiters();
+  const security = securityFromEnv(process.env);
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
   // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
   const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
-  const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages }).listen(port, () => {
+  const server = createApp({ db: platform.db, engine: platform.engine, limiters, security, trustProxy, pages }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const line of loginLines(demoStaff, units)) console.log(line);
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
     stopRefreshing();
     server.close();
     await platform.engine.close();
-    await trackingHits?.close();
+    await limiters.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

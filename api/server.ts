@@ -28,15 +28,21 @@ import type { FormRegistry } from './forms/registry.js';
 import { formSchemas } from './forms/json-schema.js';
 import { sessionStaff } from './auth/sessions.js';
 import { webPages } from './http/web-pages.js';
-import type { HitCounter } from './http/rate-limit.js';
+import type { LimiterStore } from './security/limiters.js';
+import { memoryLimiters } from './security/limiters.js';
+import { DEFAULT_SECURITY } from './security/settings.js';
+import type { SecuritySettings } from './security/settings.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 
 export interface ServerParts {
   db: Knex;
   engine: Engine;
   now?: () => number;
-  /** Where the public tracking page's rate limit counts (default: this process); shared in server mode. */
-  trackingHits?: HitCounter;
+  /** Where the rate limits (sign-in, public tracking) count (default: this process); shared in Redis in server mode. */
+  limiters?: LimiterStore;
+  /** Limits, timeouts and quotas (default: DEFAULT_SECURITY; `npm start` reads them from the environment). */
+  security?: SecuritySettings;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy); default off. */
   trustProxy?: TrustProxy;
   /** The folder of the built pages (web/dist), served at `/`; without it only the API answers. */
@@ -50,9 +56,11 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const now = parts.now ?? (() => parts.engine.clock.now());
   const { db, engine } = parts;
   const forms = parts.forms ?? platformForms();
+  const limiters = parts.limiters ?? memoryLimiters();
+  const security = parts.security ?? DEFAULT_SECURITY;
   return [
-    ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
-    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
+    ...authRoutes(db, now, new LoginThrottle(limiters, security)), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
+    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
   ];
 }

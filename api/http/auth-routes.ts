@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
-import { ApiError } from './errors.js';
 import { instant } from './instant.js';
-import { findByUsername } from '../org/staff.js';
-import { verifyPassword } from '../auth/passwords.js';
 import { closeSession, openSession } from '../auth/sessions.js';
 import { roles } from '../auth/types.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
+import { signIn } from '../auth/sign-in.js';
+import { addressKey } from '../security/client-address.js';
 
 export const staffSchema = z.object({
   id: z.string(), username: z.string(), name: z.string(), orgUnitId: z.string(), windowId: z.string().optional(),
@@ -19,17 +19,14 @@ const credentials = z.object({
   password: z.string().min(1, '请输入密码').max(200),
 });
 
-export function authRoutes(db: Knex, now: () => number): AnyRoute[] {
+export function authRoutes(db: Knex, now: () => number, throttle: LoginThrottle): AnyRoute[] {
   return [
     route({
       method: 'post', path: '/auth/login', summary: '登录，取得会话令牌', tags: ['auth'], roles: 'public',
       body: credentials, response: z.object({ token: z.string(), expiresAt: instant, staff: staffSchema }),
-      handler: async ({ body }) => {
-        const staff = await findByUsername(db, body.username);
-        // One answer for unknown user and wrong password, so usernames cannot be probed.
-        if (!staff || !(await verifyPassword(body.password, staff.passwordHash))) throw new ApiError(401, 'LOGIN_FAILED', '用户名或密码不正确');
-        const { passwordHash: _hidden, ...visible } = staff;
-        return { ...(await openSession(db, staff.id, now())), staff: visible };
+      handler: async ({ body, req }) => {
+        const staff = await signIn(db, throttle, { ...body, address: addressKey(req.ip ?? req.socket.remoteAddress), at: now() });
+        return { ...(await openSession(db, staff.id, now())), staff };
       },
     }),
     route({
