@@ -6,7 +6,8 @@ import { findStaff } from '../org/staff.js';
 /** How long a login lasts: a working day and a bit. */
 const SESSION_MS = 10 * 3_600_000;
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What is stored of a token: its SHA-256. Pure. */
+export const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Opens a session; only the token's hash is stored, so a leaked table opens nothing. */
 export async function openSession(db: Knex, staffId: string, now: number): Promise<{ token: string; expiresAt: number }> {

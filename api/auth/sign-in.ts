@@ -25,6 +25,8 @@ export async function signIn(db: Knex, throttle: LoginThrottle, attempt: { usern
     throw loginFailed();
   }
   await throttle.succeeded(attempt.username);
+  // Said only to whoever knows the password, so it reveals nothing to a guesser.
+  if (found.disabled) throw new ApiError(403, 'ACCOUNT_DISABLED', '此账户已停用，请联系系统管理员');
   if (needsRehash(found.passwordHash)) await db('yc_staff').where({ id: found.id }).update({ password_hash: await hashPassword(attempt.password) });
   await logSecurityEvent(db, { at: attempt.at, actorId: found.id, action: 'signed-in', detail: { address: attempt.address } });
   const { passwordHash: _hidden, ...staff } = found;

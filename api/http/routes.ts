@@ -2,7 +2,7 @@ import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Role, Staff } from '../auth/types.js';
-import { ApiError, forbidden } from './errors.js';
+import { ApiError, forbidden, passwordChangeRequired } from './errors.js';
 import { encodeAnswer, precisionOf } from './answer.js';
 
 /** JSON bodies larger than this are refused before they are read (uploads declare their own limit). */
@@ -19,6 +19,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   tags: string[];
   /** Who may call it; `public` needs no login. */
   roles: readonly Role[] | 'public' | 'any';
+  /** Open to a person who signed in with a one-time password and has not changed it yet (changing it, signing out, who am I). */
+  beforePasswordChange?: true;
   body?: B;
   query?: Q;
   /** The body as OpenAPI shows it, when its zod schema cannot say it all (a task's answer depends on its form). */
@@ -76,6 +78,7 @@ function authorizing(spec: AnyRoute): RequestHandler {
 function authorize(spec: AnyRoute, staff: Staff | undefined): void {
   if (spec.roles === 'public') return;
   if (!staff) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
+  if (staff.mustChangePassword && !spec.beforePasswordChange) throw passwordChangeRequired();
   if (spec.roles === 'any') return;
   if (!staff.roles.some((role) => (spec.roles as readonly Role[]).includes(role))) {
     throw forbidden(`此操作需要以下角色之一：${(spec.roles as readonly Role[]).join('、')}`);

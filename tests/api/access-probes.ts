@@ -6,6 +6,7 @@
 import type { Role } from '../../api/auth/types.js';
 import { demoUnits, DEMO_PASSWORD } from '../../api/seed/demo-county.js';
 import { unitAndBelow } from '../../api/org/units.js';
+import { addStaff } from '../../api/org/staff.js';
 import { AUTHORITY_SECTORS } from '../../processes/catalog/types.js';
 import type { CallOptions, TestServer } from './support.js';
 import { applicant, complete, itemNamed, receive, required, stepOf } from './cases.js';
@@ -51,6 +52,14 @@ let units = 0;
 let drafts = 0;
 const DRAFT = { applicant: { kind: 'person', name: '王芳' }, materials: {} };
 
+let people = 0;
+/** A fresh person at the township, to reset, disable or sign out without disturbing the people probing. */
+async function freshPerson(f: Fixtures): Promise<string> {
+  const id = `s-probe-${++people}`;
+  await addStaff(f.server.store.knex, { id, username: `probe.${people}`, name: '试用人员', orgUnitId: TOWNSHIP, roles: ['clerk'], password: DEMO_PASSWORD });
+  return id;
+}
+
 /** A fresh township case, open at acceptance in ob.clerk.a's inbox. */
 const freshCase = (f: Fixtures) => receive(f.server, f.token('ob.clerk.a'), BIRTH);
 
@@ -73,6 +82,14 @@ export const probes: Record<string, Probe[]> = {
     request: async () => ({ path: '/calendar/2027', body: { holidays: [{ date: '2027-01-01', name: '元旦' }], source: '国办发明电〔2026〕测试号' } }),
     letIn: ['admin'],
   }],
+  // A wrong old password: the route is reached (400) without changing anyone's password.
+  'POST /auth/password': [{ request: async () => ({ path: '/auth/password', body: { oldPassword: 'not-the-password', newPassword: 'a new long password' } }) }],
+  'POST /staff': [{ request: async () => ({ path: '/staff', body: { username: `probe.new.${++people}`, name: '新增人员', orgUnitId: TOWNSHIP, roles: ['clerk'] } }), letIn: ['admin'] }],
+  'PUT /staff/:id/roles': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/roles`, body: { roles: ['clerk', 'reviewer'] } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'POST /staff/:id/password-reset': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/password-reset`, body: { reason: '忘记密码' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'POST /staff/:id/disable': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/disable`, body: { reason: '调离' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'POST /staff/:id/enable': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/enable`, body: { reason: '调回' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'DELETE /staff/:id/sessions': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/sessions` }), access: sees(TOWNSHIP), letIn: ['admin'] }],
   'PUT /staff/:id/absence': [{ request: async () => ({ path: '/staff/s-ob-clerk-a/absence', body: { absent: false } }), access: sees(TOWNSHIP), letIn: ['admin', 'county.director', 'ob.director'] }],
   'GET /authorities': [{ request: async () => ({ path: '/authorities' }) }],
   'POST /authorities': [{

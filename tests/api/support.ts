@@ -39,15 +39,17 @@ let schemas = 0;
 
 /**
  * The real server on a real database: SQLite in memory, or its own PostgreSQL schema under
- * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others.
+ * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others; the demo county
+ * seeded unless `options.demo` is false.
  */
-export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; security?: SecuritySettings } = {}): Promise<TestServer> {
+export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; security?: SecuritySettings; demo?: boolean } = {}): Promise<TestServer> {
   const store = process.env.TEST_STORE === 'postgres'
     ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
     : new KnexStore({});
   const clock = new VirtualClock(at);
   const { engine } = await openPlatform({ store, clock });
-  await seedDemoCounty(store.knex);
+  // The platform seeds nothing itself (server mode starts empty but for its first administrator): the tests ask for the demo county.
+  if (options.demo !== false) await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
     const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security }).listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -58,6 +58,10 @@ export interface paths {
                                 absent: boolean;
                                 department?: string;
                                 authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
                             };
                         };
                     };
@@ -130,6 +134,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改本人密码（须提供原密码；一次性密码登录后须先修改） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        oldPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -167,6 +229,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         };
                     };
                 };
@@ -335,6 +401,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         }[];
                     };
                 };
@@ -350,7 +420,72 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 新增工作人员（生成一次性密码，本人首次登录须修改） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id?: string;
+                        username: string;
+                        name: string;
+                        orgUnitId: string;
+                        roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                        windowId?: string;
+                        backupFor?: string;
+                        department?: string;
+                        authorityId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                username: string;
+                                name: string;
+                                orgUnitId: string;
+                                windowId?: string;
+                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                                backupFor?: string;
+                                absent: boolean;
+                                department?: string;
+                                authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
+                            };
+                            /** @description 一次性密码：只显示这一次，交给本人；本人登录后须先修改 */
+                            oneTimePassword: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -403,6 +538,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         };
                     };
                 };
@@ -419,6 +558,346 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整工作人员的角色 */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码（生成一次性密码，结束其全部会话） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                username: string;
+                                name: string;
+                                orgUnitId: string;
+                                windowId?: string;
+                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                                backupFor?: string;
+                                absent: boolean;
+                                department?: string;
+                                authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
+                            };
+                            /** @description 一次性密码：只显示这一次，交给本人；本人登录后须先修改 */
+                            oneTimePassword: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用账户（不能再登录，结束其全部会话；办件与记录保留） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复已停用的账户 */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 结束此人的全部会话（强制下线） */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
