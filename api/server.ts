@@ -27,7 +27,8 @@ import { formRoutes } from './http/form-routes.js';
 import { platformForms } from './forms/registry.js';
 import type { FormRegistry } from './forms/registry.js';
 import { formSchemas } from './forms/json-schema.js';
-import { sessionStaff } from './auth/sessions.js';
+import { sessionRules, sessionStaff } from './auth/sessions.js';
+import { DOCS_CSP, noStore, securityHeaders } from './http/security-headers.js';
 import { webPages } from './http/web-pages.js';
 import type { LimiterStore } from './security/limiters.js';
 import { memoryLimiters } from './security/limiters.js';
@@ -60,7 +61,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const limiters = parts.limiters ?? memoryLimiters();
   const security = parts.security ?? DEFAULT_SECURITY;
   return [
-    ...authRoutes(db, now, new LoginThrottle(limiters, security)), ...orgRoutes(db), ...staffRoutes(db, now), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
+    ...authRoutes(db, now, new LoginThrottle(limiters, security), sessionRules(security)), ...orgRoutes(db), ...staffRoutes(db, now), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
   ];
@@ -84,15 +85,13 @@ export function createApp(parts: ServerParts): express.Express {
   const raw = rawRoutes(parts);
   app.disable('x-powered-by');
   app.set('trust proxy', parts.trustProxy ?? false);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  const rules = sessionRules(parts.security ?? DEFAULT_SECURITY);
+  app.use(securityHeaders());
+  app.use('/api', noStore);
   app.use(async (req, res, next) => {
     const token = bearer(req.headers.authorization);
     try {
-      if (token) res.locals.staff = await sessionStaff(parts.db, token, now());
+      if (token) res.locals.staff = await sessionStaff(parts.db, token, now(), rules);
       next();
     } catch (err) {
       next(err);
@@ -102,7 +101,10 @@ export function createApp(parts: ServerParts): express.Express {
   app.get(OPENAPI_PATH, (_req, res) => {
     res.json(document);
   });
-  app.use(DOCS_PATH, ...apiDocs());
+  app.use(DOCS_PATH, (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', DOCS_CSP);
+    next();
+  }, ...apiDocs());
   const api = express.Router();
   mountRaw(api, raw);
   mount(api, routes);

@@ -4,6 +4,7 @@ import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
 import { instant } from './instant.js';
 import { closeSession, openSession } from '../auth/sessions.js';
+import type { SessionRules } from '../auth/sessions.js';
 import { roles } from '../auth/types.js';
 import type { LoginThrottle } from '../auth/login-throttle.js';
 import { signIn } from '../auth/sign-in.js';
@@ -22,14 +23,14 @@ const credentials = z.object({
   password: z.string().min(1, '请输入密码').max(200),
 });
 
-export function authRoutes(db: Knex, now: () => number, throttle: LoginThrottle): AnyRoute[] {
+export function authRoutes(db: Knex, now: () => number, throttle: LoginThrottle, sessions: SessionRules): AnyRoute[] {
   return [
     route({
       method: 'post', path: '/auth/login', summary: '登录，取得会话令牌', tags: ['auth'], roles: 'public',
       body: credentials, response: z.object({ token: z.string(), expiresAt: instant, staff: staffSchema }),
       handler: async ({ body, req }) => {
         const staff = await signIn(db, throttle, { ...body, address: addressKey(req.ip ?? req.socket.remoteAddress), at: now() });
-        return { ...(await openSession(db, staff.id, now())), staff };
+        return { ...(await openSession(db, staff.id, now(), sessions)), staff };
       },
     }),
     route({

@@ -8,6 +8,7 @@ import { createApp } from '../../api/server.js';
 import { openPlatform } from '../../api/platform.js';
 import { DEMO_PASSWORD, seedDemoCounty } from '../../api/seed/demo-county.js';
 import type { FormRegistry } from '../../api/forms/registry.js';
+import { securitySettings } from '../../api/security/settings.js';
 import type { SecuritySettings } from '../../api/security/settings.js';
 
 export interface TestServer {
@@ -38,6 +39,13 @@ afterEach(async () => {
 let schemas = 0;
 
 /**
+ * The scenario tests move the virtual clock hours or days between one clerk's steps and sign in
+ * again only when a day has passed, as the ten-hour session would require: so their sessions do
+ * not idle out. The idle timeout has its own test (sessions.test.ts) with the default settings.
+ */
+const SCENARIO_SECURITY = securitySettings({ sessionIdleMinutes: 10 * 60 });
+
+/**
  * The real server on a real database: SQLite in memory, or its own PostgreSQL schema under
  * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others; the demo county
  * seeded unless `options.demo` is false.
@@ -51,7 +59,7 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: {
   // The platform seeds nothing itself (server mode starts empty but for its first administrator): the tests ask for the demo county.
   if (options.demo !== false) await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security ?? SCENARIO_SECURITY }).listen(0, '127.0.0.1', () => resolve(s));
   });
   open.push(async () => {
     await new Promise((resolve) => server.close(resolve));
