@@ -36,6 +36,7 @@ export interface Probe {
 }
 
 const sees = (unit: string) => (p: Person): Verdict => (unitAndBelow(demoUnits, p.unit).includes(unit) ? 'in' : '404');
+const withdrawers = (unit: string, allowed: string[]) => (p: Person): Verdict => (sees(unit)(p) === 'in' ? (allowed.includes(p.username) ? 'in' : '403') : '404');
 const TOWNSHIP = '330324-ob';
 const VILLAGE = '330324-ob-ma';
 const BIRTH = itemNamed('出生登记');
@@ -108,8 +109,9 @@ export const probes: Record<string, Probe[]> = {
     { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}` }), access: sees(VILLAGE), letIn: [...TOWNSHIP_STAFF, 'ma.clerk', ...HEADS] },
   ],
   'POST /cases/:id/withdraw': [
-    { label: 'township case', request: async (f) => ({ path: `/cases/${await freshCase(f)}/withdraw`, body: { reason: '申请人撤回' } }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] },
-    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}/withdraw`, body: { reason: '申请人撤回' } }), access: sees(VILLAGE), letIn: ['ob.clerk.a', 'ob.clerk.b', 'ma.clerk'] },
+    // The owner, the owner's B post while the owner is absent (not here), the director of the case's centre; other clerks in scope 403.
+    { label: 'township case', request: async (f) => ({ path: `/cases/${await freshCase(f)}/withdraw`, body: { reason: '申请人撤回' } }), access: withdrawers(TOWNSHIP, ['ob.clerk.a', 'ob.director']), letIn: ['ob.director', 'ob.clerk.a'] },
+    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}/withdraw`, body: { reason: '申请人撤回' } }), access: withdrawers(VILLAGE, ['ma.clerk', 'ob.director']), letIn: ['ob.director', 'ma.clerk'] },
   ],
   'POST /cases/:id/handover': [{
     request: async (f) => ({ path: `/cases/${await freshCase(f)}/handover`, body: { toStaffId: 's-ob-clerk-b', reason: '轮休移交' } }),

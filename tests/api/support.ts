@@ -40,10 +40,11 @@ let schemas = 0;
 
 /**
  * The scenario tests move the virtual clock hours or days between one clerk's steps and sign in
- * again only when a day has passed, as the ten-hour session would require: so their sessions do
- * not idle out. The idle timeout has its own test (sessions.test.ts) with the default settings.
+ * again only when a day has passed, as the ten-hour session would require; and they sign one demo
+ * person in many times (the access matrix: once per prober). So their sessions neither idle out
+ * nor hit the cap per person; both have their own tests (sessions.test.ts) with the default settings.
  */
-const SCENARIO_SECURITY = securitySettings({ sessionIdleMinutes: 10 * 60 });
+const SCENARIO_SECURITY = securitySettings({ sessionIdleMinutes: 10 * 60, sessionsPerPerson: 1000 });
 
 /**
  * The real server on a real database: SQLite in memory, or its own PostgreSQL schema under

@@ -2020,7 +2020,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 撤件（申请人撤回申请） */
+        /** 撤件（申请人撤回申请；首问责任人、其缺岗时的 B 岗或本中心负责人） */
         post: {
             parameters: {
                 query?: {
