@@ -9,7 +9,7 @@ import { unitAndBelow } from '../../api/org/units.js';
 import { addStaff } from '../../api/org/staff.js';
 import { AUTHORITY_SECTORS } from '../../processes/catalog/types.js';
 import type { CallOptions, TestServer } from './support.js';
-import { applicant, complete, itemNamed, receive, required, stepOf } from './cases.js';
+import { applicant, complete, itemNamed, receive, required, stepOf, trackingCodeOf } from './cases.js';
 
 export interface Person { username: string; roles: Role[]; unit: string }
 /** What a person gets: let in, or refused as anonymous (401), for their role or rule (403), or as if the target did not exist (404). */
@@ -139,7 +139,7 @@ export const probes: Record<string, Probe[]> = {
     access: (p) => (p.username === 'zfj.head' ? 'in' : sees(TOWNSHIP)(p) === 'in' ? '403' : '404'), letIn: ['zfj.head'],
   }],
   'POST /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}`, bytes: PDF, contentType: 'application/pdf' }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
-  'GET /track/:caseNo': [{ request: async (f) => ({ path: `/track/${f.township}?phone=${applicant.phone.slice(-4)}` }) }],
+  'GET /track/:caseNo': [{ request: async (f) => ({ path: `/track/${f.township}?code=${await trackingCodeOf(f.server, f.township)}` }) }],
   'GET /cases/:id/diagram': [{ request: async (f) => ({ path: `/cases/${f.township}/diagram` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
   'GET /intake-drafts': [{ request: async () => ({ path: '/intake-drafts' }) }],
   'PUT /intake-drafts/:id': [{ request: async () => ({ path: `/intake-drafts/probe-${++drafts}`, body: DRAFT }) }],

@@ -17,7 +17,7 @@ import { uniqueName } from '../engine/queue/support.js';
 import { httpClient } from './support.js';
 
 const START = Date.parse('2026-03-02T09:00:10+08:00');
-const UNKNOWN_CASE = '/track/330324-ob-20260302-9999?phone=1234';
+const UNKNOWN_CASE = '/track/330324-ob-20260302-9999?code=ABCD2345';
 
 let platform: Platform;
 const servers: Server[] = [];
@@ -34,8 +34,11 @@ afterAll(async () => {
   await platform.engine.close();
 });
 
+/** The limit per address alone: the one per case number (which these looks at one unknown case would reach first) set out of the way. */
+const perAddress = (changes: Partial<SecuritySettings> = {}) => securitySettings({ trackCaseFailures: 10_000, ...changes });
+
 /** One api process's public tracking page, counting looks in `limiters`; returns a look from an address (X-Forwarded-For). */
-async function apiProcess(limiters: LimiterStore, trustProxy: TrustProxy = false, security: SecuritySettings = securitySettings()) {
+async function apiProcess(limiters: LimiterStore, trustProxy: TrustProxy = false, security: SecuritySettings = perAddress()) {
   const server = await new Promise<Server>((resolve) => {
     const s = createApp({ db: platform.db, engine: platform.engine, limiters, security, trustProxy }).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -69,7 +72,7 @@ describe.each(kinds)('the public tracking page, its looks counted %s', (_kind, l
   });
 
   test('once its window has passed (a one-second window here), the address gets through again', async () => {
-    const look = await apiProcess(limiters(), false, securitySettings({ trackAddressLooks: 3, trackAddressWindowS: 1 }));
+    const look = await apiProcess(limiters(), false, perAddress({ trackAddressLooks: 3, trackAddressWindowS: 1 }));
     expect(await statuses(look, 4)).toEqual([404, 404, 404, 429]);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await look()).status).toBe(404);
@@ -100,7 +103,7 @@ describe('the key an address is counted under', () => {
   });
 
   test('looks from many addresses of one IPv6 /64 share one limit', async () => {
-    const look = await apiProcess(memoryLimiters(), trustProxyFrom('loopback'), securitySettings({ trackAddressLooks: 5 }));
+    const look = await apiProcess(memoryLimiters(), trustProxyFrom('loopback'), perAddress({ trackAddressLooks: 5 }));
     expect(await statuses(look, 5, (i) => `2001:db8:0:1::${i + 1}`)).toEqual(Array(5).fill(404));
     expect((await look('2001:db8:0:1:abcd::9')).status).toBe(429);
     expect((await look('2001:db8:0:2::1')).status).toBe(404);

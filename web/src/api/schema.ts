@@ -1193,6 +1193,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -1454,6 +1456,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -1711,6 +1715,8 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                                trackingCode?: string;
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
@@ -2057,6 +2063,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -2322,6 +2330,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -2680,6 +2690,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -3222,6 +3234,8 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                                trackingCode?: string;
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
@@ -3554,11 +3568,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办件进度查询（申请人凭办件编号和联系电话后四位） */
+        /** 办件进度查询（申请人凭办件编号和查询码） */
         get: {
             parameters: {
                 query: {
-                    phone: string;
+                    code: string;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
