@@ -12,6 +12,7 @@ import { DOCS_PATH, OPENAPI_PATH, apiDocs } from './http/docs.js';
 import { authRoutes, bearer } from './http/auth-routes.js';
 import { orgRoutes } from './http/org-routes.js';
 import { staffRoutes } from './http/staff-routes.js';
+import { securityLogRoutes } from './http/security-log-routes.js';
 import { catalogRoutes } from './http/catalog-routes.js';
 import { caseRoutes } from './http/case-routes.js';
 import { taskRoutes } from './http/task-routes.js';
@@ -61,7 +62,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const limiters = parts.limiters ?? memoryLimiters();
   const security = parts.security ?? DEFAULT_SECURITY;
   return [
-    ...authRoutes(db, now, new LoginThrottle(limiters, security), sessionRules(security)), ...orgRoutes(db), ...staffRoutes(db, now), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
+    ...authRoutes(db, now, new LoginThrottle(limiters, security), sessionRules(security)), ...orgRoutes(db, now), ...staffRoutes(db, now), ...securityLogRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
   ];

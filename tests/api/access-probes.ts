@@ -91,6 +91,7 @@ export const probes: Record<string, Probe[]> = {
   'POST /staff/:id/disable': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/disable`, body: { reason: '调离' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
   'POST /staff/:id/enable': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/enable`, body: { reason: '调回' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
   'DELETE /staff/:id/sessions': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/sessions` }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'GET /security-log': [{ request: async () => ({ path: '/security-log?limit=5' }), letIn: ['auditor'] }],
   'PUT /staff/:id/absence': [{ request: async () => ({ path: '/staff/s-ob-clerk-a/absence', body: { absent: false } }), access: sees(TOWNSHIP), letIn: ['admin', 'county.director', 'ob.director'] }],
   'GET /authorities': [{ request: async () => ({ path: '/authorities' }) }],
   'POST /authorities': [{

@@ -903,6 +903,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全日志（登录、登录失败、账户与密码、缺岗、新增单位、日历、流程部署），最新在前 */
+        get: {
+            parameters: {
+                query?: {
+                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed";
+                    actorId?: string;
+                    from?: string;
+                    to?: string;
+                    before?: number;
+                    limit?: number;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                id: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
+                                actorId?: string;
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description 下一页：作为 before 传入；没有则已到最早 */
+                            next?: number;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/items": {
         parameters: {
             query?: never;
