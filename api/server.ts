@@ -63,7 +63,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const security = parts.security ?? DEFAULT_SECURITY;
   return [
     ...authRoutes(db, now, new LoginThrottle(limiters, security), sessionRules(security)), ...orgRoutes(db, now), ...staffRoutes(db, now), ...securityLogRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
-    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
+    ...extensionRoutes(db, engine), ...materialRoutes(db, engine, security.caseQuotaBytes), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
   ];
 }

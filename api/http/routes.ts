@@ -29,6 +29,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   params?: z.ZodType<Record<string, string>>;
   /** A file upload: the raw body (a Buffer) of any declared type, up to `limit` bytes, instead of JSON. */
   upload?: { limit: number; types: readonly string[] };
+  /**
+   * Checks made before the body is read (the target exists, the caller may write to it, there is
+   * room): an upload refused here costs the server no more than its headers.
+   */
+  before?: (input: { params: Record<string, string>; staff?: Staff; req: Request }) => Promise<void>;
   /** What it answers with: the handler's result is encoded through it (instants become ISO 8601). */
   response: R;
   status?: number;
@@ -49,7 +54,7 @@ export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
 export function mount(router: Router, routes: readonly AnyRoute[]): void {
   for (const spec of routes) {
     const parse = spec.upload ? express.raw({ type: () => true, limit: spec.upload.limit }) : express.json({ limit: JSON_LIMIT });
-    router[spec.method](spec.path, authorizing(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
+    router[spec.method](spec.path, authorizing(spec), checkingFirst(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
       try {
         const body = spec.upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : spec.body ? spec.body.parse(req.body ?? {}) : undefined;
         const { precision, query: asked } = precisionOf(req);
@@ -62,6 +67,15 @@ export function mount(router: Router, routes: readonly AnyRoute[]): void {
       }
     });
   }
+}
+
+function checkingFirst(spec: AnyRoute): RequestHandler {
+  return (req, res, next) => {
+    if (!spec.before) return next();
+    const params = spec.params ? spec.params.safeParse(req.params) : { success: true as const, data: req.params as Record<string, string> };
+    if (!params.success) return next(params.error);
+    spec.before({ params: params.data, staff: res.locals.staff as Staff | undefined, req }).then(() => next(), next);
+  };
 }
 
 function authorizing(spec: AnyRoute): RequestHandler {

@@ -3569,7 +3569,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB） */
+        /** 上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB；旧版本保留，计入每件办件的容量上限） */
         post: {
             parameters: {
                 query?: {
