@@ -1,10 +1,12 @@
-import { describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import { randomBytes, scryptSync } from 'node:crypto';
 import { startServer } from './support.js';
 import type { TestServer } from './support.js';
 import { DEMO_PASSWORD } from '../../api/seed/demo-county.js';
 import { OWASP_COST, hashPassword, needsRehash, verifyPassword } from '../../api/auth/passwords.js';
 import { securitySettings } from '../../api/security/settings.js';
+import { RedisLimiters } from '../../api/security/limiters.js';
+import { uniqueName } from '../engine/queue/support.js';
 
 const login = (server: TestServer, username: string, password: string, from?: string) =>
   server.call('POST', '/auth/login', { body: { username, password }, ...(from ? { headers: { 'x-forwarded-for': from } } : {}) });
@@ -49,6 +51,29 @@ describe('sign-in throttling', () => {
     expect((await login(server, 'ob.clerk.a', DEMO_PASSWORD)).status).toBe(200);
     expect(await fail(server, 'ob.clerk.a', 2)).toEqual([401, 401]);
     expect((await login(server, 'ob.clerk.a', DEMO_PASSWORD)).status).toBe(200);
+  });
+});
+
+const describeRedis: typeof describe.skip = process.env.REDIS_URL ? describe : describe.skip;
+const redisStores: RedisLimiters[] = [];
+afterEach(async () => {
+  await Promise.all(redisStores.splice(0).map(async (store) => { await store.forget(); await store.close(); }));
+});
+
+describeRedis(process.env.REDIS_URL ? 'sign-in throttling shared in Redis (server mode)' : 'sign-in throttling in Redis (skipped: set REDIS_URL)', () => {
+  test('failures at two api processes count into one lock, and a lock is seen by both', async () => {
+    const prefix = uniqueName('login');
+    const store = () => {
+      const s = new RedisLimiters({ url: process.env.REDIS_URL!, prefix });
+      redisStores.push(s);
+      return s;
+    };
+    const security = securitySettings({ loginAccountFailures: 4 });
+    const [first, second] = [await startServer(undefined, { security, limiters: store() }), await startServer(undefined, { security, limiters: store() })];
+    expect([...await fail(first, 'ob.clerk.a', 2), ...await fail(second, 'ob.clerk.a', 2)]).toEqual([401, 401, 401, 401]);
+    expect((await login(first, 'ob.clerk.a', DEMO_PASSWORD)).body.error.code).toBe('LOGIN_LOCKED');
+    expect((await login(second, 'ob.clerk.a', DEMO_PASSWORD)).body.error.code).toBe('LOGIN_LOCKED');
+    expect((await login(second, 'ob.clerk.b', DEMO_PASSWORD)).status).toBe(200);
   });
 });
 

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, seedDemoCounty } from '../../api/seed/demo-county.js';
 import type { FormRegistry } from '../../api/forms/registry.js';
 import { securitySettings } from '../../api/security/settings.js';
 import type { SecuritySettings } from '../../api/security/settings.js';
+import type { LimiterStore } from '../../api/security/limiters.js';
 
 export interface TestServer {
   url: string;
@@ -51,7 +52,7 @@ const SCENARIO_SECURITY = securitySettings({ sessionIdleMinutes: 10 * 60, sessio
  * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others; the demo county
  * seeded unless `options.demo` is false.
  */
-export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; security?: SecuritySettings; demo?: boolean } = {}): Promise<TestServer> {
+export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; security?: SecuritySettings; limiters?: LimiterStore; demo?: boolean } = {}): Promise<TestServer> {
   const store = process.env.TEST_STORE === 'postgres'
     ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
     : new KnexStore({});
@@ -60,7 +61,7 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: {
   // The platform seeds nothing itself (server mode starts empty but for its first administrator): the tests ask for the demo county.
   if (options.demo !== false) await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security ?? SCENARIO_SECURITY }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security ?? SCENARIO_SECURITY, limiters: options.limiters }).listen(0, '127.0.0.1', () => resolve(s));
   });
   open.push(async () => {
     await new Promise((resolve) => server.close(resolve));
