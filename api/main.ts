@@ -28,6 +28,7 @@ import type { TrustProxy } from './http/trust-proxy.js';
 import { DEMO_PASSWORD, demoStaff, seedDemoCounty } from './seed/demo-county.js';
 import { ensureFirstAdministrator, wantsDemo } from './seed/first-administrator.js';
 import type { FirstAdministrator } from './seed/first-administrator.js';
+import { retireDemoLogins } from './seed/retire-demo-logins.js';
 import { calendarWarnings } from './calendar/warnings.js';
 import { localDate } from '../engine/calendar/index.js';
 import { ensureWebBuilt } from '../web/build/ensure-built.js';
@@ -46,8 +47,8 @@ function storeFromEnv(): KnexStore {
 }
 
 /** What runs where, for the startup lines. Pure. */
-function startupLines(options: { database: boolean; queuePrefix?: string; trustProxy: TrustProxy }): string[] {
-  const { database, queuePrefix, trustProxy } = options;
+function startupLines(options: { database: boolean; queuePrefix?: string; trustProxy: TrustProxy; limitsWhere: string }): string[] {
+  const { database, queuePrefix, trustProxy, limitsWhere } = options;
   const mode = database ? `server mode (PostgreSQL${queuePrefix ? ' + Redis' : ''})` : 'embedded (SQLite in data/)';
   return [
     `\n一窗 yichuang is running, ${mode}`,
@@ -58,7 +59,7 @@ function startupLines(options: { database: boolean; queuePrefix?: string; trustP
     queuePrefix
       ? `  Jobs:     service tasks and timers go to BullMQ (prefix ${queuePrefix}); start workers to do them: npm run worker`
       : '  Jobs:     service tasks and timers run in this process',
-    `  Limits:   sign-in and tracking ${queuePrefix ? 'shared by every api process, in Redis' : 'counted in this process'}; trust proxy ${trustProxy === false ? 'off (X-Forwarded-For ignored; set YC_TRUST_PROXY behind a reverse proxy)' : String(trustProxy)}\n`,
+    `  Limits:   sign-in and tracking ${limitsWhere}; trust proxy ${trustProxy === false ? 'off (X-Forwarded-For ignored; set YC_TRUST_PROXY behind a reverse proxy)' : String(trustProxy)}\n`,
   ];
 }
 
@@ -93,16 +94,18 @@ async function main(): Promise<void> {
   const platform = await openPlatform({ store: storeFromEnv(), queue });
   const demo = wantsDemo(process.env);
   if (demo) await seedDemoCounty(platform.db);
+  const retired = demo ? [] : await retireDemoLogins(platform.db, Date.now());
   const firstAdmin = demo ? undefined : await ensureFirstAdministrator(platform.db, process.env, Date.now());
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
   const server = createApp({ db: platform.db, engine: platform.engine, limiters, security, trustProxy, pages }).listen(port, () => {
-    for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
+    for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy, limitsWhere: limiters.where })) console.log(line);
     if (demo) {
       console.log(`Demo logins (password for all: ${DEMO_PASSWORD}; demo data, never for real cases):`);
       for (const line of loginLines(demoStaff, units)) console.log(line);
     }
+    if (retired.length > 0) console.log(`Disabled ${retired.length} demo logins that still had the public demo password (${retired.join(', ')}); an administrator re-enables whom to keep, with a password reset.`);
     for (const line of firstAdminLines(firstAdmin)) console.log(line);
   });
   const stop = async () => {

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
  * changes, the org structure, the calendar and process deployments.
  */
 export const securityActions = [
-  'signed-in', 'sign-in-failed', 'password-changed', 'password-reset', 'administrator-created', 'staff-created', 'roles-changed',
+  'signed-in', 'sign-in-failed', 'password-changed', 'password-reset', 'administrator-created', 'administrator-restored', 'staff-created', 'roles-changed',
   'account-disabled', 'account-enabled', 'sessions-revoked', 'absence-changed', 'unit-created', 'calendar-entered', 'process-deployed',
 ] as const;
 

@@ -36,8 +36,10 @@ export class RedisLimiters implements LimiterStore {
     this.keyPrefix = `${options.prefix ?? 'yc'}:rate`;
   }
 
+  /** While Redis does not answer, each process counts for itself (the insurance limiter) rather than failing every sign-in. */
   limiter(name: string, points: number, duration: number): RateLimiterAbstract {
-    return new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${this.keyPrefix}:${name}`, points, duration });
+    const insuranceLimiter = new RateLimiterMemory({ keyPrefix: name, points, duration });
+    return new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${this.keyPrefix}:${name}`, points, duration, insuranceLimiter });
   }
 
   /** Deletes this deployment's counters (tests, resets; KEYS is fine for the few a test makes). */

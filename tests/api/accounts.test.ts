@@ -4,6 +4,8 @@ import type { TestServer } from './support.js';
 import { DEMO_PASSWORD } from '../../api/seed/demo-county.js';
 import { ensureFirstAdministrator, wantsDemo } from '../../api/seed/first-administrator.js';
 import { securityEvents } from '../../api/audit/security-log.js';
+import { retireDemoLogins } from '../../api/seed/retire-demo-logins.js';
+import { hashPassword } from '../../api/auth/passwords.js';
 
 const signIn = (server: TestServer, username: string, password: string) => server.call('POST', '/auth/login', { body: { username, password } });
 
@@ -55,6 +57,26 @@ describe('accounts on a server mode first start', () => {
     expect((await signIn(server, 'admin', 'operator-chose-this')).status).toBe(401);
     expect((await signIn(server, 'admin', 'a long new secret')).body.staff.mustChangePassword).toBeUndefined();
     expect((await securityEvents(server.store.knex, { action: 'password-changed' }))).toHaveLength(1);
+  });
+});
+
+describe('a server-mode database seeded with the demo county before it became opt-in', () => {
+  test('its demo logins still on the public password are disabled at start, and admin gets a one-time password, printed that once', async () => {
+    const server = await startServer();
+    await server.store.knex('yc_staff').where({ id: 's-ob-clerk-b' }).update({ password_hash: await hashPassword('changed long ago') });
+    const retired = await retireDemoLogins(server.store.knex, server.clock.now());
+    expect(retired).toContain('admin');
+    expect(retired).toContain('ob.clerk.a');
+    expect(retired).not.toContain('ob.clerk.b');
+    expect((await signIn(server, 'ob.clerk.a', DEMO_PASSWORD)).body.error.code).toBe('ACCOUNT_DISABLED');
+    expect((await signIn(server, 'ob.clerk.b', 'changed long ago')).status).toBe(200);
+
+    const admin = await ensureFirstAdministrator(server.store.knex, { DATABASE_URL: 'postgres://example' }, server.clock.now());
+    expect(admin?.generatedPassword).toBeDefined();
+    expect((await signIn(server, 'admin', DEMO_PASSWORD)).status).toBe(401);
+    expect((await signIn(server, 'admin', admin!.generatedPassword!)).body.staff.mustChangePassword).toBe(true);
+    expect(await ensureFirstAdministrator(server.store.knex, { DATABASE_URL: 'postgres://example' }, server.clock.now())).toBeUndefined();
+    expect(await retireDemoLogins(server.store.knex, server.clock.now())).toEqual([]);
   });
 });
 
