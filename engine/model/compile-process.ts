@@ -3,7 +3,7 @@ import type { ModdleElement } from './moddle.js';
 import { listOf } from './moddle.js';
 import type { Problems } from './problems.js';
 import { platformProperties } from './extensions.js';
-import { compileActivity } from './compile-activity.js';
+import { compileActivity, isMessageThrowJob } from './compile-activity.js';
 import { compileEventDefinition, compileMessage, eventDefinitionsOf } from './compile-events.js';
 import { compileExpression } from '../expressions/index.js';
 
@@ -187,6 +187,8 @@ function linkCompensation(container: ModdleElement, elements: Record<string, Ele
 
 /** Catch and throw events carry event definitions; receive and send tasks a messageRef. */
 function eventsOf(element: ModdleElement, kind: ElementKind, problems: Problems): EventDefinition[] {
+  // The job is what such an event does (compileActivity); it throws nothing of its own.
+  if (isMessageThrowJob(element, kind)) return [];
   if (kind === 'receiveTask' || (kind === 'sendTask' && element.messageRef)) {
     const message = compileMessage(element, element.messageRef as ModdleElement | undefined, problems);
     return message ? [message] : [];
