@@ -914,7 +914,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed";
+                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "administrator-restored" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed";
                     actorId?: string;
                     from?: string;
                     to?: string;
