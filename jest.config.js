@@ -1,6 +1,7 @@
 /** ESM throughout: bpmn-moddle and feelin ship only ES modules. */
 const base = {
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/tests/setup/password-cost.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
@@ -25,9 +26,9 @@ export default {
   testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'memory', roots: ['<rootDir>/tests'], testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/api/'] },
-    { ...base, displayName: 'sqlite', testMatch: storeTests, setupFiles: ['<rootDir>/tests/setup/store-sqlite.ts'] },
+    { ...base, displayName: 'sqlite', testMatch: storeTests, setupFiles: [...base.setupFiles, '<rootDir>/tests/setup/store-sqlite.ts'] },
     ...(process.env.DATABASE_URL
-      ? [{ ...base, displayName: 'postgres', testMatch: storeTests, setupFiles: ['<rootDir>/tests/setup/store-postgres.ts'] }]
+      ? [{ ...base, displayName: 'postgres', testMatch: storeTests, setupFiles: [...base.setupFiles, '<rootDir>/tests/setup/store-postgres.ts'] }]
       : []),
   ],
 };

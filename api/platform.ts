@@ -11,6 +11,7 @@ import { migratePlatform } from './db.js';
 import { saveItems } from './catalog/catalog.js';
 import { attachCaseWork } from './job-handlers.js';
 import { PlatformCalendar } from './calendar/platform-calendar.js';
+import { logSecurityEvent } from './audit/security-log.js';
 
 export interface Platform {
   db: Knex;
@@ -41,7 +42,13 @@ export async function openPlatform(options: { store: KnexStore; clock?: Clock; q
   // Wired before the engine finishes opening: effects a crash left in the outbox are carried out then, and the cases must see them.
   attachCaseWork(engine, db);
   await engine.idle();
-  for (const file of processFiles) await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
+  for (const file of processFiles) {
+    const deployment = await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
+    // A new version of a process changes how every later case runs: the auditors' log says when it came.
+    if (!deployment.duplicate) {
+      await logSecurityEvent(db, { at: engine.clock.now(), action: 'process-deployed', detail: { name: deployment.name, key: deployment.key, processes: deployment.processes.map((p) => ({ id: p.processId, version: p.version })) } });
+    }
+  }
   await saveItems(db, items);
   return { db, engine, store: options.store, calendar };
 }

@@ -81,3 +81,6 @@ function isBadJson(err: unknown): boolean {
 
 export const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `${what}不存在`);
 export const forbidden = (why = '无权执行此操作') => new ApiError(403, 'FORBIDDEN', why);
+
+/** A one-time password (first start, or reset by an administrator) is in use: the person must change it before anything else. */
+export const passwordChangeRequired = () => new ApiError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改密码：初始密码或管理员重置的密码只能用来设置新密码');
