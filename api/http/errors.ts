@@ -18,7 +18,7 @@ export class ApiError extends Error {
 const engineStatus: Record<string, number> = {
   TASK_NOT_FOUND: 404, TASK_ALREADY_COMPLETED: 409, CONFLICT: 409, VARIABLES_INVALID: 400,
   MODEL_INVALID: 422, PROCESS_NOT_FOUND: 404, INSTANCE_NOT_FOUND: 404, MESSAGE_NOT_CORRELATED: 404,
-  JOB_NOT_FOUND: 404, NOT_WAITING: 409, INSTANCE_ENDED: 409,
+  JOB_NOT_FOUND: 404, NOT_WAITING: 409, INSTANCE_ENDED: 409, TASK_CLAIMED: 409,
 };
 
 /** The body of every error answer, as the OpenAPI document describes it. */
