@@ -16,6 +16,7 @@ import { caseRoutes } from './http/case-routes.js';
 import { taskRoutes } from './http/task-routes.js';
 import { taskHoldingRoutes } from './http/task-holding-routes.js';
 import { inboxViewRoutes } from './http/inbox-view-routes.js';
+import { inboxEventRoutes, inboxEventStream } from './http/inbox-event-routes.js';
 import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
@@ -56,7 +57,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
-    ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine),
+    ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine), ...inboxEventRoutes(db, engine),
   ];
 }
 
@@ -98,6 +99,7 @@ export function createApp(parts: ServerParts): express.Express {
   });
   app.use(DOCS_PATH, ...apiDocs());
   const api = express.Router();
+  api.get('/inbox/events', inboxEventStream(parts.db, parts.engine));
   mountRaw(api, raw);
   mount(api, routes);
   app.use('/api/v1', api);

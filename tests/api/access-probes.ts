@@ -122,6 +122,7 @@ export const probes: Record<string, Probe[]> = {
     request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/hand-on`, body: { toStaffId: 's-ob-clerk-b', reason: '外出培训' } }),
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],
+  'POST /inbox/events/ticket': [{ request: async () => ({ path: '/inbox/events/ticket' }) }],
   'GET /inbox/views': [{ request: async () => ({ path: '/inbox/views' }) }],
   'POST /inbox/views': [{ request: async () => ({ path: '/inbox/views', body: { name: '本周到期', filter: { tab: 'todo', timeState: 'yellow' } } }) }],
   'DELETE /inbox/views/:id': [{
