@@ -16,6 +16,7 @@ import { caseRoutes } from './http/case-routes.js';
 import { taskRoutes } from './http/task-routes.js';
 import { taskHoldingRoutes } from './http/task-holding-routes.js';
 import { inboxViewRoutes } from './http/inbox-view-routes.js';
+import { inboxRoutes } from './http/inbox-routes.js';
 import { inboxEventRoutes, inboxEventStream } from './http/inbox-event-routes.js';
 import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
@@ -58,6 +59,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
     ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine), ...inboxEventRoutes(db, engine),
+    ...inboxRoutes(db, engine),
   ];
 }
 

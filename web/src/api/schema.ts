@@ -4157,6 +4157,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办列表（待办、已办、我受理的、办结；筛选、排序、分页） */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "todo" | "done" | "mine" | "closed";
+                    itemCode?: string;
+                    mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                    applicant?: string;
+                    caseNo?: string;
+                    from?: string;
+                    to?: string;
+                    timeState?: "normal" | "yellow" | "red" | "overdue";
+                    sort?: "timeLeft" | "receivedAt";
+                    cursor?: string;
+                    limit?: number;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                taskId: string | null;
+                                caseId: string;
+                                caseNo: string;
+                                itemCode: string;
+                                itemName: string;
+                                applicantName: string;
+                                mode: string;
+                                stepName: string | null;
+                                formKey: string | null;
+                                holder: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                candidateGroups: string[];
+                                takenOverFrom: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                receivedAt: string;
+                                dueAt: string | null;
+                                workingDaysLeft: number | null;
+                                timeState: ("normal" | "yellow" | "red" | "overdue") | null;
+                                status: string;
+                                extension?: {
+                                    id: string;
+                                    days: number;
+                                    reason: string;
+                                };
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/notices/{noticeId}": {
         parameters: {
             query?: never;
