@@ -5,7 +5,7 @@ import type { InboxTask } from './inbox.js';
 import { caseOfTask, groupsOf, inbox } from './inbox.js';
 import { whyNotMine } from './steps.js';
 import { appendLog } from './repository.js';
-import { findStaff } from '../org/staff.js';
+import { findStaff, staffIn } from '../org/staff.js';
 import { allUnits } from '../org/units.js';
 import { HEAD_GROUP } from '../org/authority-heads.js';
 import { ApiError } from '../http/errors.js';
@@ -53,6 +53,16 @@ export async function handOnStep(db: Knex, engine: Engine, staff: Staff, taskId:
     actorId: staff.id, action: 'task-handed-on', detail: { taskId, step: stepName(task), from: task.assignee ?? null, to: target!.id, reason },
   });
   return { taskId, holder: { id: target!.id, name: target!.name } };
+}
+
+/** The colleagues a task may be handed on to (the same rules as handOnStep), by name. */
+export async function handOnTargets(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<Array<{ id: string; name: string }>> {
+  const task = await inboxTask(db, engine, staff, taskId);
+  const out: Array<{ id: string; name: string }> = [];
+  for (const colleague of await staffIn(db, [staff.orgUnitId])) {
+    if (!(await whyNotTarget(db, staff, task, colleague))) out.push({ id: colleague.id, name: colleague.name });
+  }
+  return out;
 }
 
 async function whyNotTarget(db: Knex, staff: Staff, task: InboxTask, target: Staff | undefined): Promise<string | undefined> {

@@ -4,7 +4,7 @@ import type { Engine } from '../../engine/index.js';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
 import { taskIdSchema } from './schemas.js';
-import { claimStep, handOnStep, unclaimStep } from '../cases/task-holding.js';
+import { claimStep, handOnStep, handOnTargets, unclaimStep } from '../cases/task-holding.js';
 
 const workers = ['clerk', 'reviewer', 'director', 'supervisor', 'authority-head'] as const;
 
@@ -25,6 +25,11 @@ export function taskHoldingRoutes(db: Knex, engine: Engine): AnyRoute[] {
     route({
       method: 'post', path: '/tasks/:id/unclaim', summary: '退回认领（交回本组）', tags: ['tasks'], roles: workers, params, response: holdingSchema,
       handler: async ({ staff, params: p }) => unclaimStep(db, engine, staff!, p.id!, now()),
+    }),
+    route({
+      method: 'get', path: '/tasks/:id/hand-on-targets', summary: '可接收转交的同事（本单位、在岗、岗位办理这一环节）', tags: ['tasks'], roles: workers, params,
+      response: z.array(z.object({ id: z.string(), name: z.string() })),
+      handler: async ({ staff, params: p }) => handOnTargets(db, engine, staff!, p.id!),
     }),
     route({
       method: 'post', path: '/tasks/:id/hand-on', summary: '转交待办给本单位同岗位的同事（写明原因）', tags: ['tasks'], roles: workers, params,

@@ -118,6 +118,10 @@ export const probes: Record<string, Probe[]> = {
     },
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],
+  'GET /tasks/:id/hand-on-targets': [{
+    request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/hand-on-targets` }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
   'POST /tasks/:id/hand-on': [{
     request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/hand-on`, body: { toStaffId: 's-ob-clerk-b', reason: '外出培训' } }),
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],

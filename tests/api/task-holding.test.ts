@@ -40,6 +40,7 @@ describe('a step is claimed, given back and handed on through the engine, and th
     expect((await handOn(b, 's-ob-clerk-b')).status).toBe(403);
     expect((await handOn(await server.login('ma.clerk'), 's-ob-clerk-b')).status).toBe(404);
 
+    expect((await server.call('GET', `/tasks/${task.id}/hand-on-targets`, { token: a })).body).toEqual([{ id: 's-ob-clerk-b', name: '综合窗口 李明（B岗）' }]);
     expect((await handOn(a, 's-ob-clerk-b')).body).toEqual({ taskId: task.id, holder: { id: 's-ob-clerk-b', name: '综合窗口 李明（B岗）' } });
     expect((await server.call('GET', '/tasks', { token: a })).body).toEqual([]);
     expect(await stepOf(server, b, caseId, 'accept')).toMatchObject({ id: task.id, assignee: 's-ob-clerk-b' });
