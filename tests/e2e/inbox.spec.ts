@@ -17,7 +17,7 @@ test('a clerk\'s inbox shows the case taken in at the window: number, item, appl
   await expect(row).toHaveCount(1);
   // Received Monday 2 March 2026; §32 of the Administrative Licensing Law: accept or ask for
   // corrections within 5 working days, counted from the next day: 3, 4, 5, 6 and 9 March.
-  await expect(row.getByRole('cell')).toHaveText([caseNo, '居住证核发', '张丽华', '受理', '待认领', '剩余5个工作日2026年3月9日', /办理/]);
+  await expect(row.getByRole('cell')).toHaveText([`${caseNo}居住证核发`, '张丽华', '受理', '待认领', '剩余5个工作日2026年3月9日', /办理/]);
   await expectAccessible(page);
   await screenshots(page, 'inbox');
 

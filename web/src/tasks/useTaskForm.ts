@@ -26,6 +26,8 @@ export function useTaskForm(taskId: string) {
   const outcome = ref<boolean>();
   const failure = ref('');
   const busy = ref(false);
+  /** The form is drawn: the buttons may act. */
+  const ready = ref(false);
   const viewer = shallowRef<Viewer>();
   let schema: FormSchema | undefined;
   let data: Record<string, unknown> = {};
@@ -41,6 +43,7 @@ export function useTaskForm(taskId: string) {
       viewer.value = new Form({ container }) as unknown as Viewer;
       viewer.value.on('changed', (e) => { data = e.data; });
       await draw();
+      ready.value = true;
     } catch (err) {
       failure.value = words(err, '表单未能打开，请稍后再试');
     }
@@ -79,5 +82,5 @@ export function useTaskForm(taskId: string) {
   }
 
   const close = () => viewer.value?.destroy();
-  return { task, decision, outcome, failure, busy, open, choose, submit, close };
+  return { task, decision, outcome, failure, busy, ready, open, choose, submit, close };
 }
