@@ -16,6 +16,7 @@ import { pino } from 'pino';
 import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
+import { historyOptionsFromEnv } from './history-sealing.js';
 import { createApp } from './server.js';
 import { RedisHits } from './http/redis-hits.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
@@ -27,6 +28,7 @@ import { ensureWebBuilt } from '../web/build/ensure-built.js';
 import { DOCS_PATH, OPENAPI_PATH } from './http/docs.js';
 import { allUnits } from './org/units.js';
 import type { OrgUnit } from './org/units.js';
+import { CHINA_TIME } from './calendar/china-time.js';
 
 const log = pino({ name: 'yichuang' });
 const port = Number(process.env.PORT ?? 3000);
@@ -75,10 +77,10 @@ async function main(): Promise<void> {
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
   // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
   const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
-  const platform = await openPlatform({ store: storeFromEnv(), queue });
+  const platform = await openPlatform({ store: storeFromEnv(), queue, logger: log, ...historyOptionsFromEnv() });
   await seedDemoCounty(platform.db);
   const stopRefreshing = platform.calendar.keepFresh();
-  for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
+  for (const warning of calendarWarnings(localDate(CHINA_TIME, Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
   const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);

@@ -14,6 +14,7 @@ import * as platform012 from './012_platform_authorities.js';
 import * as platform013 from './013_platform_intake_drafts.js';
 import * as platform014 from './014_platform_task_ids.js';
 import * as platform030 from './030_platform_inbox_views.js';
+import * as engine045 from './045_history_seals.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -23,7 +24,8 @@ import * as platform030 from './030_platform_inbox_views.js';
  */
 type Migration = [string, Knex.Migration];
 
-const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007], ['008_item_ids', engine008]];
+const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007], ['008_item_ids', engine008],
+  ['045_history_seals', engine045]];
 const platform: readonly Migration[] = [
   ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010],
   ['011_platform_counters', platform011], ['012_platform_authorities', platform012], ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],

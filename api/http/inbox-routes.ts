@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Knex } from 'knex';
 import { workingDaysBetween } from '../../engine/index.js';
 import { localDate } from '../../engine/calendar/index.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 import type { Engine } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import type { CaseRecord } from '../cases/types.js';
@@ -124,7 +125,7 @@ function isWindowStep(task: InboxTask): boolean {
 
 /** The filters and the order a person chose. Pure. */
 function filtered(rows: Row[], f: InboxFilter): Row[] {
-  const day = (ms: number) => localDate(ms);
+  const day = (ms: number) => localDate(CHINA_TIME, ms);
   const kept = rows.filter((r) => (!f.itemCode || r.itemCode === f.itemCode) && (!f.mode || r.mode === f.mode)
     && (!f.applicant || r.applicantName.includes(f.applicant)) && (!f.caseNo || r.caseNo.includes(f.caseNo))
     && (!f.from || day(r.receivedAt) >= f.from) && (!f.to || day(r.receivedAt) <= f.to) && (!f.timeState || r.timeState === f.timeState));
