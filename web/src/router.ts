@@ -35,6 +35,8 @@ export function createAppRouter(): Router {
           { path: 'inbox', name: 'inbox', component: InboxPage, meta: { title: '我的待办' } },
           { path: 'intake', name: 'intake', component: () => import('./intake/IntakePage.vue'), meta: { title: '综合受理' } },
           { path: 'cases/:id', name: 'case', component: () => import('./cases/CasePage.vue'), meta: { title: '办件详情' } },
+          // form-js comes with this chunk only: a form is drawn when a step is opened.
+          { path: 'tasks/:id', name: 'task', component: () => import('./tasks/TaskFormPage.vue'), meta: { title: '办理待办' } },
           { path: ':rest(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: '页面不存在' } },
         ],
       },
