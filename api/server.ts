@@ -69,7 +69,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
     ...authRoutes(db, now, new LoginThrottle(limiters, security), sessionRules(security)), ...orgRoutes(db, now), ...staffRoutes(db, now), ...securityLogRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine, security.caseQuotaBytes), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
-    ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine), ...inboxEventRoutes(db, engine),
+    ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine), ...inboxEventRoutes(db, engine, sessionRules(security)),
     ...inboxRoutes(db, engine),
   ];
 }
@@ -113,7 +113,7 @@ export function createApp(parts: ServerParts): express.Express {
     next();
   }, ...apiDocs());
   const api = express.Router();
-  api.get('/inbox/events', inboxEventStream(parts.db, parts.engine));
+  api.get('/inbox/events', inboxEventStream(parts.db, parts.engine, rules));
   mountRaw(api, raw);
   mount(api, routes);
   app.use('/api/v1', api);

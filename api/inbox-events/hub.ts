@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Engine, InstanceState } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import { sessionStaff } from '../auth/sessions.js';
+import type { SessionRules } from '../auth/sessions.js';
 import { findCase } from '../cases/repository.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
 
@@ -34,7 +35,7 @@ export class InboxEvents {
   private readonly listeners = new Set<Listener>();
   private stop?: () => void;
 
-  constructor(private readonly db: Knex, private readonly engine: Engine) {}
+  constructor(private readonly db: Knex, private readonly engine: Engine, private readonly rules: SessionRules) {}
 
   /** A ticket for the session `token`. Not pure: kept in memory. */
   ticket(token: string, now: number): string {
@@ -48,7 +49,7 @@ export class InboxEvents {
   async staffOf(ticket: string, now: number): Promise<Staff | undefined> {
     const held = this.tickets.get(ticket);
     if (!held || held.until <= now) return undefined;
-    return sessionStaff(this.db, held.token, now);
+    return sessionStaff(this.db, held.token, now, this.rules);
   }
 
   /** Streams "changed" events to a person until they go. */
@@ -106,8 +107,8 @@ function tell(listener: Listener): void {
 const hubs = new WeakMap<Engine, InboxEvents>();
 
 /** The one hub of an engine in this process. */
-export function inboxEventsOf(db: Knex, engine: Engine): InboxEvents {
+export function inboxEventsOf(db: Knex, engine: Engine, rules: SessionRules): InboxEvents {
   let hub = hubs.get(engine);
-  if (!hub) hubs.set(engine, (hub = new InboxEvents(db, engine)));
+  if (!hub) hubs.set(engine, (hub = new InboxEvents(db, engine, rules)));
   return hub;
 }
