@@ -20,6 +20,7 @@ import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
 import { authorityRoutes } from './http/authority-routes.js';
 import { calendarRoutes } from './http/calendar-routes.js';
+import { processRoutes } from './http/process-routes.js';
 import { diagramRoutes } from './http/diagram-routes.js';
 import { intakeDraftRoutes } from './http/intake-draft-routes.js';
 import { formRoutes } from './http/form-routes.js';
@@ -54,6 +55,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
+    ...processRoutes(db, engine),
   ];
 }
 

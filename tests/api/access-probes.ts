@@ -8,6 +8,7 @@ import { demoUnits, DEMO_PASSWORD } from '../../api/seed/demo-county.js';
 import { unitAndBelow } from '../../api/org/units.js';
 import { AUTHORITY_SECTORS } from '../../processes/catalog/types.js';
 import type { CallOptions, TestServer } from './support.js';
+import { processProbes } from './process-probes.js';
 import { applicant, complete, itemNamed, receive, required, stepOf } from './cases.js';
 
 export interface Person { username: string; roles: Role[]; unit: string }
@@ -134,6 +135,7 @@ export const probes: Record<string, Probe[]> = {
   }],
   'GET /cases/:id/notices/:noticeId': [{ request: async (f) => ({ path: `/cases/${f.issued.caseId}/notices/${f.issued.noticeId}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
   'GET /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
+  ...processProbes,
 };
 
 /** The shared targets: open township and village cases, an issued township case with its notice, a scan to read. */
