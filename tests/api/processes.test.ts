@@ -79,6 +79,17 @@ describe('processes (流程管理): versions, drafts, deploying, the diff, which
     expect((await securityEvents(server.store.knex, { action: 'process-deploy-refused' }))).toHaveLength(1);
   });
 
+  test('a draft whose refusal path skips rejection filing is refused by the platform\'s rules, the same the modeler shows', async () => {
+    const server = await startServer(chinaTime('2026-03-02 09:00'));
+    const token = await admin(server);
+    const skipping = (await jointXml()).replace('<bpmn:sequenceFlow id="to_file" sourceRef="notify_refusal" targetRef="file_refusal" />', '<bpmn:sequenceFlow id="to_file" sourceRef="notify_refusal" targetRef="filed" />');
+    const refused = await deployDraft(server, token, skipping);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'notify_refusal', problem: expect.stringContaining('[yichuang/refusal-reaches-filing]') })]));
+    const problems = (await server.call('GET', '/processes/joint/draft/problems', { token })).body;
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'notify_refusal', source: 'lint', rule: 'yichuang/refusal-reaches-filing', severity: 'error' })]));
+  });
+
   test('the diff lists added, removed and changed elements, changes inside extension elements included', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const token = await admin(server);
