@@ -9,7 +9,7 @@ export interface ModdleLike {
   $type: string;
   id?: string;
   $attrs?: Record<string, unknown>;
-  $descriptor?: { properties?: Array<{ name: string }>; propertiesByName?: Record<string, { isReference?: boolean }> };
+  $descriptor?: { properties?: Array<{ name: string }>; propertiesByName?: Record<string, { isReference?: boolean; default?: unknown }> };
   [key: string]: unknown;
 }
 
@@ -38,10 +38,20 @@ export function canonical(element: ModdleLike, options: CanonicalOptions = {}, t
     if (options.skip?.includes(key)) continue;
     const value = element[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    // A value written out that equals the schema's default says nothing more than leaving it out.
+    if (value === element.$descriptor?.propertiesByName?.[key]?.default) continue;
     out[key] = isReference(element, key) ? referenceOf(value) : valueOf(value, options);
   }
+  // Elements of a namespace no descriptor knows keep their content here (bpmn-moddle's generic elements).
+  if (Array.isArray(element.$children) && element.$children.length > 0) out.$children = valueOf(element.$children, options);
+  if (typeof element.$body === 'string' && element.$body.trim() !== '') out.$body = element.$body.trim();
   for (const [name, value] of Object.entries(element.$attrs ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-    if (!name.startsWith('xmlns')) out[`@${name}`] = String(value);
+    if (name.startsWith('xmlns')) continue;
+    // An xsi:type is read by its local name (its prefix is whatever the file bound); naming the element's own type (dc:Point on a waypoint) it adds nothing.
+    const local = (type: string) => type.replace(/^[^:]*:/, '');
+    if (name === 'xsi:type') {
+      if (local(String(value)) !== local(element.$type)) out['@xsi:type'] = local(String(value));
+    } else out[`@${name}`] = String(value);
   }
   return out;
 }
