@@ -11,3 +11,9 @@ declare module 'bpmnlint/lib/resolver/static-resolver.js' {
     constructor(cache: Record<string, unknown>);
   }
 }
+
+/** bpmn-js-i18n's Chinese table (the modeler's translations start from it). */
+declare module 'bpmn-js-i18n/translations/zn.js' {
+  const table: Record<string, string>;
+  export default table;
+}

@@ -14,6 +14,8 @@ const corrections: Record<string, string> = {
   'Search in diagram': '在图中查找', 'Set color': '设置颜色', 'Append user task': '追加人工环节', 'Append service task': '追加自动环节',
   'Sub-process (collapsed)': '子流程（折叠）', 'Sub-process (expanded)': '子流程（展开）', 'Call activity': '调用流程', 'User task': '人工环节（用户任务）', 'Service task': '自动环节（服务任务）',
   'No Issues': '没有问题', '{errors} Errors, {warnings} Warnings': '{errors} 个错误，{warnings} 个提醒', 'Toggle linting overlays': '显示或隐藏检查结果', 'Issues for child elements': '内部元素的问题',
+  'Toggle non-interrupting': '切换为不中断/中断', 'Event based instantiating Gateway': '事件网关（启动实例）',
+  'Parallel Event based instantiating Gateway': '并行事件网关（启动实例）', 'Ad-hoc sub-process': '自由子流程（ad hoc）',
   'Exclusive gateway': '排他网关（单选分支）', 'Parallel gateway': '并行网关（同时进行）', 'Inclusive gateway': '包容网关（多选分支）', 'Event-based gateway': '事件网关',
 };
 
