@@ -28,7 +28,8 @@ export async function recordVersions(db: Knex, deployment: Deployment, by: strin
   if (deployment.duplicate) return;
   for (const p of deployment.processes) {
     const exists = await db('yc_process_versions').where({ process_id: p.processId, version: p.version }).first();
-    if (!exists) await db('yc_process_versions').insert({ process_id: p.processId, version: p.version, source_name: deployment.name, deployed_by: by ?? null, deployed_at: at });
+    // Another api process starting at the same time may record it first.
+    if (!exists) await db('yc_process_versions').insert({ process_id: p.processId, version: p.version, source_name: deployment.name, deployed_by: by ?? null, deployed_at: at }).onConflict(['process_id', 'version']).ignore();
   }
 }
 
@@ -54,7 +55,7 @@ export async function deployShipped(db: Knex, engine: Engine, file: { name: stri
     const deployment = await engine.deploy(file.xml, { name: file.name });
     await recordVersions(db, deployment, undefined, now);
     if (source) await db('yc_process_sources').where({ name: file.name }).update({ shipped_checksum: checksum });
-    else await db('yc_process_sources').insert({ name: file.name, shipped_checksum: checksum });
+    else await db('yc_process_sources').insert({ name: file.name, shipped_checksum: checksum }).onConflict('name').ignore();
     return deployment.duplicate ? 'unchanged' : 'deployed';
   }
   if (source.shippedChecksum === checksum || !(await offerShipped(db, file, now))) return 'kept';
