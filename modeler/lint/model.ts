@@ -38,9 +38,14 @@ export function calledProcess(node: Node): string | undefined {
   return extension(node, 'zeebe:CalledElement')?.processId as string | undefined;
 }
 
-/** Attribute of the platform's descriptor (yc:…); moddle keeps it under its local name once the descriptor is known. */
+/**
+ * Attribute of the platform's descriptor (yc:…), read through moddle's `get` (which finds it
+ * however it was set: read from XML or set by the modeler), else as an unknown attribute.
+ */
 export function yc(node: Node, name: string): unknown {
-  return node[name] ?? (node.$attrs as Record<string, unknown> | undefined)?.[`yc:${name}`];
+  const get = node.get as ((key: string) => unknown) | undefined;
+  const known = typeof get === 'function' ? get.call(node, `yc:${name}`) : node[name];
+  return known ?? (node.$attrs as Record<string, unknown> | undefined)?.[`yc:${name}`];
 }
 
 export function flowElements(node: Node): Node[] {

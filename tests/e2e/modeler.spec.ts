@@ -89,6 +89,12 @@ test('an administrator adds a review by one more department: a lint error until 
   await expect(page.getByText('草稿已保存（尚未发布）')).toBeVisible();
   await screenshots(page, 'modeler');
 
+  // 预计日期: the new review's 3 working days from an acceptance on Friday 2026-03-06 end on Wednesday 11 March.
+  await page.getByLabel('受理日期').fill('2026-03-06');
+  await page.getByRole('button', { name: '推算' }).click();
+  await expect(page.getByLabel('各环节预计到期日').getByRole('row', { name: /^联办审查/ })).toContainText('2026-03-11');
+  await expect(page.getByText(/法定办结日 2026-0[45]-\d\d/)).toBeVisible();
+
   await page.getByRole('link', { name: '与已发布版本比较' }).click();
   const changes = page.getByLabel('改动列表');
   await expect(changes).toContainText('联办审查（UserTask）');
