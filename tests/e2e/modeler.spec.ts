@@ -54,6 +54,8 @@ test('an administrator adds a review by one more department: a lint error until 
   await signIn(page, 'admin', '系统管理员');
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '流程管理' }).click();
   await expect(page.getByRole('heading', { name: '流程管理' })).toBeVisible();
+  await expect(page.getByLabel('流程列表').getByRole('row', { name: /^joint/ })).toContainText('随平台发布');
+  await screenshots(page, 'processes');
   await page.getByRole('row').filter({ hasText: 'joint' }).getByRole('link', { name: '编辑' }).click();
   await expect(page.locator('.djs-element[data-element-id="joint_review"]')).toBeVisible();
   await expect(page.getByText('检查通过：没有错误')).toBeVisible();
