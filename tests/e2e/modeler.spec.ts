@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { items } from '../../processes/catalog/items.js';
-import { DEMO_PASSWORD, expect, screenshots, signIn, takeIn, test } from './support.js';
+import { DEMO_PASSWORD, expect, expectAccessible, screenshots, signIn, takeIn, test } from './support.js';
 import { differences, meaningOf } from './round-trip.js';
 
 const JOINT = items.find((i) => i.mode === 'joint')!;
@@ -55,6 +55,7 @@ test('an administrator adds a review by one more department: a lint error until 
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '流程管理' }).click();
   await expect(page.getByRole('heading', { name: '流程管理' })).toBeVisible();
   await expect(page.getByLabel('流程列表').getByRole('row', { name: /^joint/ })).toContainText('随平台发布');
+  await expectAccessible(page);
   await screenshots(page, 'processes');
   await page.getByRole('row').filter({ hasText: 'joint' }).getByRole('link', { name: '编辑' }).click();
   await expect(page.locator('.djs-element[data-element-id="joint_review"]')).toBeVisible();
@@ -126,6 +127,7 @@ test('an administrator adds a review by one more department: a lint error until 
   await expect(versions.getByRole('row', { name: /^第 2 版/ })).toContainText('系统管理员');
   await expect(versions.getByRole('row', { name: /^第 1 版/ })).toContainText('随平台发布');
   await expect(page.getByRole('figure', { name: '流程 joint 第 2 版' }).locator('.djs-element').filter({ hasText: /^联办审查$/ })).toBeVisible();
+  await expectAccessible(page);
   await screenshots(page, 'modeler-versions');
 });
 

@@ -21,12 +21,15 @@ export function useModeler(processId: string) {
   const baseVersion = ref(0);
   const problems = ref<Array<{ elementId: string; message: string }>>([]);
   const busy = ref(false);
+  /** Until the diagram is imported and linted once, nothing may be saved or deployed (the checks have not run). */
+  const ready = ref(false);
   const message = ref('');
   const failure = ref('');
 
   async function open(canvas: HTMLElement, panel: HTMLElement): Promise<void> {
     modeler.value = createProcessModeler(canvas, panel);
     modeler.value.get<EventBus>('eventBus').on('linting.completed', ({ issues }) => {
+      ready.value = true;
       problems.value = Object.entries(issues).flatMap(([elementId, list]) => list.filter((i) => i.category === 'error').map((i) => ({ elementId, message: i.message })));
     });
     try {
@@ -46,6 +49,7 @@ export function useModeler(processId: string) {
   }
 
   async function save(): Promise<boolean> {
+    if (!ready.value) return false;
     busy.value = true;
     failure.value = '';
     try {
@@ -61,6 +65,7 @@ export function useModeler(processId: string) {
   }
 
   async function deploy(): Promise<void> {
+    if (!ready.value) return;
     if (problems.value.length > 0) {
       failure.value = `还有 ${problems.value.length} 处错误，改正后才能发布`;
       return;
@@ -99,5 +104,5 @@ export function useModeler(processId: string) {
   }
 
   const destroy = () => modeler.value?.destroy();
-  return { modeler, draft, baseVersion, problems, busy, message, failure, open, save, deploy, importFile, download, destroy };
+  return { modeler, draft, baseVersion, problems, busy, ready, message, failure, open, save, deploy, importFile, download, destroy };
 }
