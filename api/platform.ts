@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Clock, EngineStore } from '../engine/index.js';
+import type { Clock, EngineLogger, EngineOptions, EngineStore } from '../engine/index.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/index.js';
 import type { KnexStore } from '../engine/store/knex/store.js';
@@ -26,14 +26,17 @@ export interface Platform {
  * mode) the handlers run in worker processes; this engine only hands jobs and timers over.
  * Not pure: it migrates, deploys and writes the catalog.
  */
-export async function openPlatform(options: { store: KnexStore; clock?: Clock; queue?: EngineQueue }): Promise<Platform> {
+export async function openPlatform(options: { store: KnexStore; clock?: Clock; queue?: EngineQueue; logger?: EngineLogger } & Pick<EngineOptions, 'historySealer' | 'historyHash'>): Promise<Platform> {
   const db = options.store.knex;
   // Both sets of tables before the engine opens (the store's schema first: the platform's tables live in it).
   await options.store.init();
   await migratePlatform(db);
   const calendar = new PlatformCalendar(db);
   await calendar.refresh();
-  const engine = createEngine({ store: options.store, clock: options.clock, calendar, queue: options.queue });
+  const engine = createEngine({
+    store: options.store, clock: options.clock, calendar, queue: options.queue, logger: options.logger,
+    historySealer: options.historySealer, historyHash: options.historyHash,
+  });
   // Wired before the engine finishes opening: effects a crash left in the outbox are carried out then, and the cases must see them.
   attachCaseWork(engine, db);
   await engine.idle();

@@ -17,6 +17,7 @@ import { startWatch } from '../supervision/watch.js';
 import { allUnits } from '../org/units.js';
 import { handlingOf } from './agency.js';
 import { itemProcess } from '../processes/item-policy.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 export interface IntakeRequest {
   itemCode: string;
@@ -83,7 +84,7 @@ function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['
 /** The case, numbered and inserted in one transaction: the number is the unit's next of the day, taken from its counter. */
 async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number, calendar: LiveCalendar): Promise<CaseRecord> {
   return db.transaction(async (trx) => {
-    const caseNo = await nextCaseNo(trx, clerk.orgUnitId, localDate(now));
+    const caseNo = await nextCaseNo(trx, clerk.orgUnitId, localDate(CHINA_TIME, now));
     const record: CaseRecord = retimed({
       id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId, ...filed,
       ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id,

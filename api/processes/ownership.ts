@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Deployment, Engine } from '../../engine/index.js';
+import { logSecurityEvent } from '../audit/security-log.js';
 
 /** A process file as the platform tracks it: what the code last shipped, and whether an administrator took it over. */
 export interface ProcessSource {
@@ -54,6 +55,10 @@ export async function deployShipped(db: Knex, engine: Engine, file: { name: stri
   if (!source?.changedBy) {
     const deployment = await engine.deploy(file.xml, { name: file.name });
     await recordVersions(db, deployment, undefined, now);
+    // A new version of a process changes how every later case runs: the auditors' log says when it came.
+    if (!deployment.duplicate) {
+      await logSecurityEvent(db, { at: now, action: 'process-deployed', detail: { name: deployment.name, key: deployment.key, processes: deployment.processes.map((p) => ({ id: p.processId, version: p.version })) } });
+    }
     if (source) await db('yc_process_sources').where({ name: file.name }).update({ shipped_checksum: checksum });
     else await db('yc_process_sources').insert({ name: file.name, shipped_checksum: checksum }).onConflict('name').ignore();
     return deployment.duplicate ? 'unchanged' : 'deployed';

@@ -28,6 +28,7 @@ export type EffectBody =
   | { type: 'child.cancelled'; childId: string }
   | { type: 'parent.completed'; parent: { instanceId: string; key: string }; variables: Record<string, unknown> }
   | { type: 'parent.errored'; parent: { instanceId: string; key: string }; code?: string; message: string; variables: Record<string, unknown> }
+  | { type: 'parent.escalated'; parent: { instanceId: string; key: string }; code?: string; variables: Record<string, unknown> }
   | { type: 'instance.ended'; status: 'completed' | 'terminated' };
 
 /** Every kind of effect, as a record so that the compiler finds one missing. */
@@ -36,7 +37,7 @@ const KINDS: Record<EffectBody['type'], true> = {
   'task.created': true, 'task.closed': true, 'task.moved': true,
   'message.subscribed': true, 'message.unsubscribed': true, 'signal.subscribed': true, 'signal.unsubscribed': true,
   'timer.scheduled': true, 'timer.cancelled': true, 'message.published': true, 'signal.broadcast': true,
-  'child.started': true, 'child.cancelled': true, 'parent.completed': true, 'parent.errored': true, 'instance.ended': true,
+  'child.started': true, 'child.cancelled': true, 'parent.completed': true, 'parent.errored': true, 'parent.escalated': true, 'instance.ended': true,
 };
 
 /** The names of every kind of effect, for checking names given at run time (a listener's types). */

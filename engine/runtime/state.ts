@@ -78,3 +78,9 @@ export interface LoopBody {
 
 /** The key of the root item: the process instance itself. */
 export const ROOT = '0';
+
+/**
+ * The longest instance id the engine keeps (the store holds ids to INSTANCE_ID_PATTERN). A
+ * child's id is its parent's plus `.key.seq`, so this also bounds how deep calls can nest.
+ */
+export const MAX_INSTANCE_ID_LENGTH = 200;

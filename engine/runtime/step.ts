@@ -71,6 +71,9 @@ function dispatch(tx: Tx, command: Command): void {
       return;
     case 'trigger': return trigger(tx, command.key, command.wait, command.variables, command.due);
     case 'childEnded': return childEnded(tx, waiting(tx, command.key, ['child']), command);
+    case 'childEscalated':
+      throwEvent(tx, waiting(tx, command.key, ['child']), 'escalation', command.code, command.variables);
+      return;
     case 'setVariables': return setLocal(tx, existing(tx, command.scope ?? ROOT), command.variables);
     case 'resolveIncident': return resolve(tx, command.key, command.retries);
     case 'incident': return tx.emit({ t: 'incident', key: existing(tx, command.key), code: command.code, message: command.message });

@@ -47,8 +47,9 @@ export function createAppRouter(): Router {
   router.beforeEach(async (to) => {
     const session = useSession();
     const signedIn = await session.ensureSignedIn();
-    if (to.meta.public) return signedIn && to.name === 'sign-in' ? { name: 'start' } : true;
-    if (!signedIn) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    // A one-time password opens nothing but its own change, which the sign-in page shows.
+    if (to.meta.public) return signedIn && !session.mustChangePassword && to.name === 'sign-in' ? { name: 'start' } : true;
+    if (!signedIn || session.mustChangePassword) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     if (!session.may(rolesFor(String(to.name)))) return { name: 'start', query: { denied: to.path } };
     return true;
   });

@@ -2,6 +2,7 @@ import { compileBpmn, step, weekdayCalendar } from '../../../engine/index.js';
 import type { Command, HistoryEvent, InstanceState } from '../../../engine/index.js';
 import type { Act, Recording, Scenario } from './scenarios.js';
 import { readProcess } from './scenarios.js';
+import { CHINA } from '../support/china-time.js';
 
 /** Monday 2026-03-02 09:00 Shanghai; each command comes an hour after the one before. */
 const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);
@@ -10,14 +11,14 @@ const HOUR = 3_600_000;
 /** Drives a scenario through the pure step alone and records commands, events and the final state. */
 export async function record(scenario: Scenario): Promise<Recording> {
   const definition = (await compileBpmn(readProcess(scenario.file))).processes[scenario.processId]!;
-  const calendar = weekdayCalendar();
+  const calendar = weekdayCalendar([], CHINA);
   let state: InstanceState | undefined;
   const commands: Recording['commands'] = [];
   const events: HistoryEvent[] = [];
   let clock = T0;
   const run = (at: number, command: Command) => {
     const now = (clock = Math.max(clock, at));
-    const result = step(state, command, { now, definition, calendar });
+    const result = step(state, command, { now, definition, zone: CHINA, calendar });
     state = result.state;
     commands.push({ now, command });
     events.push(...result.events);

@@ -58,6 +58,10 @@ export interface paths {
                                 absent: boolean;
                                 department?: string;
                                 authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
                             };
                         };
                     };
@@ -130,6 +134,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改本人密码（须提供原密码；一次性密码登录后须先修改） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        oldPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -167,6 +229,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         };
                     };
                 };
@@ -335,6 +401,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         }[];
                     };
                 };
@@ -350,7 +420,72 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 新增工作人员（生成一次性密码，本人首次登录须修改） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id?: string;
+                        username: string;
+                        name: string;
+                        orgUnitId: string;
+                        roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                        windowId?: string;
+                        backupFor?: string;
+                        department?: string;
+                        authorityId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                username: string;
+                                name: string;
+                                orgUnitId: string;
+                                windowId?: string;
+                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                                backupFor?: string;
+                                absent: boolean;
+                                department?: string;
+                                authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
+                            };
+                            /** @description 一次性密码：只显示这一次，交给本人；本人登录后须先修改 */
+                            oneTimePassword: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -403,6 +538,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         };
                     };
                 };
@@ -417,6 +556,417 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整工作人员的角色 */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码（生成一次性密码，结束其全部会话） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                username: string;
+                                name: string;
+                                orgUnitId: string;
+                                windowId?: string;
+                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                                backupFor?: string;
+                                absent: boolean;
+                                department?: string;
+                                authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
+                            };
+                            /** @description 一次性密码：只显示这一次，交给本人；本人登录后须先修改 */
+                            oneTimePassword: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用账户（不能再登录，结束其全部会话；办件与记录保留） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复已停用的账户 */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 结束此人的全部会话（强制下线） */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全日志（登录、登录失败、账户与密码、缺岗、新增单位、日历、流程部署），最新在前 */
+        get: {
+            parameters: {
+                query?: {
+                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "administrator-restored" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed" | "process-draft-saved" | "process-draft-dropped" | "process-deploy-refused" | "item-process-changed" | "process-migrated";
+                    actorId?: string;
+                    from?: string;
+                    to?: string;
+                    before?: number;
+                    limit?: number;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                id: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
+                                actorId?: string;
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description 下一页：作为 before 传入；没有则已到最早 */
+                            next?: number;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -714,6 +1264,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -975,6 +1527,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -1232,6 +1786,8 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                                trackingCode?: string;
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
@@ -1541,7 +2097,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 撤件（申请人撤回申请） */
+        /** 撤件（申请人撤回申请；首问责任人、其缺岗时的 B 岗或本中心负责人） */
         post: {
             parameters: {
                 query?: {
@@ -1578,6 +2134,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -1843,6 +2401,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -2201,6 +2761,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -2743,6 +3305,8 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                                trackingCode?: string;
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
@@ -3005,7 +3569,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB） */
+        /** 上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB；旧版本保留，计入每件办件的容量上限） */
         post: {
             parameters: {
                 query?: {
@@ -3075,11 +3639,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办件进度查询（申请人凭办件编号和联系电话后四位） */
+        /** 办件进度查询（申请人凭办件编号和查询码） */
         get: {
             parameters: {
                 query: {
-                    phone: string;
+                    code: string;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
