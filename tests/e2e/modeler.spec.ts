@@ -116,7 +116,7 @@ test('an administrator adds a review by one more department: a lint error until 
 
   await page.getByRole('link', { name: '与已发布版本比较' }).click();
   const changes = page.getByLabel('改动列表');
-  await expect(changes).toContainText('联办审查（UserTask）');
+  await expect(changes).toContainText('联办审查（人工环节）');
   await expect(changes).toContainText('新增');
   await expect(changes).toContainText('修改');
   await expect(page.locator('.yc-added').first()).toBeVisible();
