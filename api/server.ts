@@ -16,6 +16,10 @@ import { securityLogRoutes } from './http/security-log-routes.js';
 import { catalogRoutes } from './http/catalog-routes.js';
 import { caseRoutes } from './http/case-routes.js';
 import { taskRoutes } from './http/task-routes.js';
+import { taskHoldingRoutes } from './http/task-holding-routes.js';
+import { inboxViewRoutes } from './http/inbox-view-routes.js';
+import { inboxRoutes } from './http/inbox-routes.js';
+import { inboxEventRoutes, inboxEventStream } from './http/inbox-event-routes.js';
 import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
@@ -66,6 +70,8 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
     ...authRoutes(db, now, new LoginThrottle(limiters, security), sessionRules(security)), ...orgRoutes(db, now), ...staffRoutes(db, now), ...securityLogRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine, security.caseQuotaBytes), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
+    ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine), ...inboxEventRoutes(db, engine, sessionRules(security)),
+    ...inboxRoutes(db, engine),
     ...processRoutes(db, engine),
   ];
 }
@@ -109,6 +115,7 @@ export function createApp(parts: ServerParts): express.Express {
     next();
   }, ...apiDocs());
   const api = express.Router();
+  api.get('/inbox/events', inboxEventStream(parts.db, parts.engine, rules));
   mountRaw(api, raw);
   mount(api, routes);
   app.use('/api/v1', api);

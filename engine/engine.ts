@@ -121,10 +121,30 @@ export class Engine {
   async completeTask(taskId: string, variables?: Record<string, unknown>): Promise<void> {
     const checked = checkVariables(variables);
     // The task id names its instance and item: the step itself finds out whether the task is open.
+    await this.onTask(taskId, (key) => ({ type: 'complete', key, variables: checked }));
+  }
+
+  /** A person takes an open user task (认领). Errors: TASK_NOT_FOUND, TASK_ALREADY_COMPLETED, TASK_CLAIMED (held by another). */
+  async claimTask(taskId: string, assignee: string): Promise<void> {
+    await this.onTask(taskId, (key) => ({ type: 'claim', key, assignee }));
+  }
+
+  /** A claimed task goes back to its candidate groups and users. */
+  async unclaimTask(taskId: string): Promise<void> {
+    await this.onTask(taskId, (key) => ({ type: 'unclaim', key }));
+  }
+
+  /** A task handed on to a named person, with who handed it on and why, both kept in the history. */
+  async handOnTask(taskId: string, handing: { to: string; by?: string; reason: string }): Promise<void> {
+    await this.onTask(taskId, (key) => ({ type: 'handOn', key, ...handing }));
+  }
+
+  /** Runs a command on an open user task, telling a task done from one that never was. */
+  private async onTask(taskId: string, command: (key: string) => Command): Promise<void> {
     const item = splitItemId(taskId);
     try {
       if (!item) throw new EngineError('INSTANCE_NOT_FOUND', `no task ${taskId}`, { taskId });
-      await this.execute(item.instanceId, { type: 'complete', key: item.key, variables: checked }, (state) => openTask(state, item.key));
+      await this.execute(item.instanceId, command(item.key), (state) => openTask(state, item.key));
     } catch (err) {
       if (!isStale(err)) throw err;
       if (await this.store.taskExisted(canonicalItemId(taskId))) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} is already completed (or was cancelled)`, { taskId });

@@ -30,6 +30,7 @@ export const ENGINE_ERROR_CODES = {
   // Tasks and jobs
   TASK_NOT_FOUND: 'no task of that id was ever open',
   TASK_ALREADY_COMPLETED: 'the task was completed or cancelled before this command',
+  TASK_CLAIMED: 'the task is held by someone else already (claimed or handed on to them): it cannot be claimed too',
   JOB_NOT_FOUND: 'no pending job of that id (completed, cancelled, or never created)',
   // Messages
   MESSAGE_NOT_CORRELATED: 'no instance waits for the message and no process starts with it',

@@ -15,6 +15,7 @@ import * as platform013 from './013_platform_intake_drafts.js';
 import * as platform014 from './014_platform_task_ids.js';
 import * as platform025 from './025_platform_accounts.js';
 import * as platform026 from './026_platform_tracking_codes.js';
+import * as platform030 from './030_platform_inbox_views.js';
 import * as engine045 from './045_history_seals.js';
 import * as platform035 from './035_platform_process_ownership.js';
 
@@ -32,6 +33,7 @@ const platform: readonly Migration[] = [
   ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010],
   ['011_platform_counters', platform011], ['012_platform_authorities', platform012], ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],
   ['025_platform_accounts', platform025], ['026_platform_tracking_codes', platform026],
+  ['030_platform_inbox_views', platform030],
   ['035_platform_process_ownership', platform035],
 ];
 

@@ -14,4 +14,10 @@ export type Command =
   | { type: 'resolveIncident'; key: string; retries?: number }
   | { type: 'incident'; key: string; code: string; message: string }
   | { type: 'migrate'; definitionKey: string; renames: Record<string, string> }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** A person takes an open user task as their own (认领). */
+  | { type: 'claim'; key: string; assignee: string }
+  /** A task goes back to its candidates (退回认领). */
+  | { type: 'unclaim'; key: string }
+  /** A task handed on to a named person, by whom and why (转交). */
+  | { type: 'handOn'; key: string; to: string; by?: string; reason: string };

@@ -52,6 +52,11 @@ export interface Item {
   interrupted?: boolean;
   /** Cancel end event in a transaction: the transaction key to cancel after compensation. */
   cancels?: string;
+  /**
+   * A user task claimed or handed on since it opened: who holds it now. Absent while nobody
+   * claimed it (the model's own assignee, if any, is on the task.created effect).
+   */
+  assignee?: string;
 }
 
 export type Wait =

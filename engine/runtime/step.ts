@@ -15,6 +15,7 @@ import { closeWaits, risenConditions } from './waits.js';
 import { trigger } from './trigger.js';
 import { throwEvent } from './throw.js';
 import { dispatchJob } from './behaviours/tasks.js';
+import { claim, handOn, unclaim } from './assignment.js';
 
 export interface StepResult {
   state: InstanceState;
@@ -80,6 +81,9 @@ function dispatch(tx: Tx, command: Command): void {
     case 'cancel': return terminateInstance(tx);
     // Planned and checked by planMigration; ctx.definition is already the target version.
     case 'migrate': return migrate(tx, command.definitionKey, command.renames);
+    case 'claim': return claim(tx, command.key, command.assignee);
+    case 'unclaim': return unclaim(tx, command.key);
+    case 'handOn': return handOn(tx, command);
   }
 }
 

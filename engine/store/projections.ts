@@ -85,6 +85,13 @@ export class Projections {
         if (task) Object.assign(task, { elementId: effect.elementId, name: effect.name });
         return;
       }
+      case 'task.assigned': {
+        const task = this.tasks.get(itemId(instanceId, effect.key));
+        if (!task) return;
+        if (effect.assignee === undefined) delete task.assignee;
+        else task.assignee = effect.assignee;
+        return;
+      }
       case 'job.moved': {
         const job = this.jobs.get(itemId(instanceId, effect.key));
         if (job) job.elementId = effect.elementId;

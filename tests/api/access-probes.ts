@@ -127,6 +127,38 @@ export const probes: Record<string, Probe[]> = {
     },
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],
+  'POST /tasks/:id/claim': [{
+    request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/claim` }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /tasks/:id/unclaim': [{
+    request: async (f) => {
+      const task = await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept');
+      await f.server.call('POST', `/tasks/${task.id}/claim`, { token: f.token('ob.clerk.a') });
+      return { path: `/tasks/${task.id}/unclaim` };
+    },
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'GET /tasks/:id/hand-on-targets': [{
+    request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/hand-on-targets` }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /tasks/:id/hand-on': [{
+    request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/hand-on`, body: { toStaffId: 's-ob-clerk-b', reason: '外出培训' } }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /inbox/events/ticket': [{ request: async () => ({ path: '/inbox/events/ticket' }) }],
+  'GET /inbox': [{ request: async () => ({ path: '/inbox?tab=todo' }) }],
+  'GET /inbox/views': [{ request: async () => ({ path: '/inbox/views' }) }],
+  'POST /inbox/views': [{ request: async () => ({ path: '/inbox/views', body: { name: '本周到期', filter: { tab: 'todo', timeState: 'yellow' } } }) }],
+  'DELETE /inbox/views/:id': [{
+    // Each person deletes a view of their own (made first); another's view answers 404 (tests/api/inbox-views.test.ts).
+    request: async (f, who) => {
+      if (!who) return { path: '/inbox/views/none' };
+      const made = await f.server.call('POST', '/inbox/views', { token: f.token(who.username), body: { name: `probe-${++drafts}`, filter: {} } });
+      return { path: `/inbox/views/${made.body.id ?? 'none'}` };
+    },
+  }],
   'POST /cases/:id/extensions': [{ request: async (f) => ({ path: `/cases/${f.issued.caseId}/extensions`, body: { days: 5, reason: '需征求意见' } }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
   'GET /extensions': [{ request: async () => ({ path: '/extensions' }) }],
   'POST /extensions/:id/decision': [{

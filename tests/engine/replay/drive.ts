@@ -34,12 +34,21 @@ function emptyInstance(id: string): InstanceState {
 }
 
 function commandFor(state: InstanceState, act: Act, now: number, run: (now: number, command: Command) => void): void {
-  const el = 'complete' in act ? act.complete : act.fireTimerOf;
-  const entry = Object.entries(state.items).find(([, item]) => item.el === el
-    && (item.waits ?? []).some((w) => w && ('complete' in act ? w.k === 'job' || w.k === 'task' : w.k === 'timer')));
-  if (!entry) throw new Error(`no open item at ${el} to ${'complete' in act ? 'complete' : 'fire'}`);
-  const [key, item] = entry;
+  if ('fireTimerOf' in act) return fire(state, act.fireTimerOf, now, run);
+  const el = 'complete' in act ? act.complete : 'claim' in act ? act.claim : 'unclaim' in act ? act.unclaim : act.handOn;
+  const entry = Object.entries(state.items).find(([, item]) => item.el === el && (item.waits ?? []).some((w) => w && (w.k === 'job' || w.k === 'task')));
+  if (!entry) throw new Error(`no open item at ${el}`);
+  const [key] = entry;
   if ('complete' in act) return run(now, { type: 'complete', key, variables: act.variables ?? {} });
+  if ('claim' in act) return run(now, { type: 'claim', key, assignee: act.assignee });
+  if ('unclaim' in act) return run(now, { type: 'unclaim', key });
+  run(now, { type: 'handOn', key, to: act.to, by: act.by, reason: act.reason });
+}
+
+function fire(state: InstanceState, el: string, now: number, run: (now: number, command: Command) => void): void {
+  const entry = Object.entries(state.items).find(([, item]) => item.el === el && (item.waits ?? []).some((w) => w?.k === 'timer'));
+  if (!entry) throw new Error(`no open item at ${el} to fire`);
+  const [key, item] = entry;
   const wait = (item.waits ?? []).findIndex((w) => w?.k === 'timer');
   const due = (item.waits![wait] as { due: number }).due;
   run(Math.max(now, due), { type: 'trigger', key, wait });

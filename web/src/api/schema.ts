@@ -4290,6 +4290,587 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认领待办（由我办理） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            /** @description 现在由谁办理；null：退回本组，待认领 */
+                            holder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回认领（交回本组） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            /** @description 现在由谁办理；null：退回本组，待认领 */
+                            holder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/hand-on-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可接收转交的同事（本单位、在岗、岗位办理这一环节） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/hand-on": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转交待办给本单位同岗位的同事（写明原因） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toStaffId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            /** @description 现在由谁办理；null：退回本组，待认领 */
+                            holder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我保存的待办视图 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            filter: {
+                                /** @enum {string} */
+                                tab?: "todo" | "done" | "mine" | "closed";
+                                itemCode?: string;
+                                /** @enum {string} */
+                                mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                                applicant?: string;
+                                caseNo?: string;
+                                from?: string;
+                                to?: string;
+                                /** @enum {string} */
+                                timeState?: "normal" | "yellow" | "red" | "overdue";
+                                /** @enum {string} */
+                                sort?: "timeLeft" | "receivedAt";
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 保存待办视图（同名则覆盖） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        filter: {
+                            /** @enum {string} */
+                            tab?: "todo" | "done" | "mine" | "closed";
+                            itemCode?: string;
+                            /** @enum {string} */
+                            mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                            applicant?: string;
+                            caseNo?: string;
+                            from?: string;
+                            to?: string;
+                            /** @enum {string} */
+                            timeState?: "normal" | "yellow" | "red" | "overdue";
+                            /** @enum {string} */
+                            sort?: "timeLeft" | "receivedAt";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            filter: {
+                                /** @enum {string} */
+                                tab?: "todo" | "done" | "mine" | "closed";
+                                itemCode?: string;
+                                /** @enum {string} */
+                                mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                                applicant?: string;
+                                caseNo?: string;
+                                from?: string;
+                                to?: string;
+                                /** @enum {string} */
+                                timeState?: "normal" | "yellow" | "red" | "overdue";
+                                /** @enum {string} */
+                                sort?: "timeLeft" | "receivedAt";
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除待办视图 */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/events/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取得待办变动推送的凭据（用于 GET /inbox/events?ticket=，随登录会话失效） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: string;
+                            stream: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办列表（待办、已办、我受理的、办结；筛选、排序、分页） */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "todo" | "done" | "mine" | "closed";
+                    itemCode?: string;
+                    mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                    applicant?: string;
+                    caseNo?: string;
+                    from?: string;
+                    to?: string;
+                    timeState?: "normal" | "yellow" | "red" | "overdue";
+                    sort?: "timeLeft" | "receivedAt";
+                    cursor?: string;
+                    limit?: number;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                taskId: string | null;
+                                caseId: string;
+                                caseNo: string;
+                                itemCode: string;
+                                itemName: string;
+                                applicantName: string;
+                                mode: string;
+                                stepName: string | null;
+                                formKey: string | null;
+                                holder: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                candidateGroups: string[];
+                                takenOverFrom: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                receivedAt: string;
+                                dueAt: string | null;
+                                workingDaysLeft: number | null;
+                                timeState: ("normal" | "yellow" | "red" | "overdue") | null;
+                                status: string;
+                                extension?: {
+                                    id: string;
+                                    days: number;
+                                    reason: string;
+                                };
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/processes": {
         parameters: {
             query?: never;
