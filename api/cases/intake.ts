@@ -16,6 +16,7 @@ import type { LiveCalendar } from '../time-limits/timed-update.js';
 import { startWatch } from '../supervision/watch.js';
 import { allUnits } from '../org/units.js';
 import { handlingOf } from './agency.js';
+import { itemProcess } from '../processes/item-policy.js';
 import { CHINA_TIME } from '../calendar/china-time.js';
 
 export interface IntakeRequest {
@@ -48,14 +49,15 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, request: In
   const inserted = await insertWithNumber(db, receiving, item, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar);
   const record = handling.agentUnitId ? await forwarded(db, inserted, clerk, handling.agentUnitId, now) : inserted;
   await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided, ...(handling.agentUnitId ? { forwardedTo: handling.unitId } : {}) } });
-  const instance = await engine.start(item.processId, {
+  const process = await itemProcess(db, item);
+  const instance = await engine.start(process.processId, {
     caseId: record.id, caseNo: record.caseNo, itemCode: item.code, itemName: item.name, applicant: request.applicant,
     promisedDays: item.promisedDays, departments: item.departments,
     missingMaterials: materials.filter((m) => m.required && !m.provided).map((m) => m.name),
-  }, { businessKey: record.id });
+  }, { businessKey: record.id, version: process.version });
   const watchId = await startWatch(engine, record.id);
   // Through updateCase: the process may already have opened its first step on the case.
-  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id, watchInstanceId: watchId } });
+  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: process.processId, definitionKey: instance.definitionKey, instanceId: instance.id, watchInstanceId: watchId } });
 }
 
 /** A case taken in for another centre: that centre's window takes it up, this one is its agent (代办点). */
