@@ -14,6 +14,7 @@ import { orgRoutes } from './http/org-routes.js';
 import { catalogRoutes } from './http/catalog-routes.js';
 import { caseRoutes } from './http/case-routes.js';
 import { taskRoutes } from './http/task-routes.js';
+import { inboxRoutes } from './http/inbox-routes.js';
 import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
@@ -54,6 +55,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
     ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
     ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
+    ...inboxRoutes(db, engine),
   ];
 }
 

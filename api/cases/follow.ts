@@ -29,7 +29,7 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
     const at = engine.clock.now();
     if (effect.type === 'task.created') {
       const vars = state.vars['0'] ?? {};
-      const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, effect, at), vars, at),
+      const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, state.processId, effect, at), vars, at),
         { at, action: 'step-opened', detail: { taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId } });
       await specialProcedureNotices(db, ctx.calendar, updated, at);
     } else if (effect.type === 'task.closed') {
@@ -51,13 +51,14 @@ function caseOf(state: InstanceState): string | undefined {
 }
 
 /** A new step: since when, with the item's stage limit or its process's own (yc:timeLimitDays). Its due date is derived. Pure. */
-function stepOf(c: CaseRecord, instanceId: string, effect: TaskCreated, at: number): CaseStep {
+function stepOf(c: CaseRecord, instanceId: string, processId: string, effect: TaskCreated, at: number): CaseStep {
   const stage = c.limits?.stepLimits.find((s) => s.step === effect.elementId);
   const days = effect.properties.timeLimitDays;
   const limit = stage ? { days: stage.days, unit: stage.unit } : typeof days === 'number' ? { days, unit: 'working-days' as const } : undefined;
   return {
     taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId, elementId: effect.elementId, openedAt: at,
     ...(effect.formKey ? { formKey: effect.formKey } : {}), ...(limit ? { limit } : {}), ...(effect.properties.suspendsClock ? { stopsClock: true } : {}),
+    candidateGroups: effect.candidateGroups, processId, ...(effect.assignee ? { assignee: effect.assignee } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseLogEntry, CaseRecord } from './types.js';
 import { ApiError } from '../http/errors.js';
+import { syncOpenTasks } from '../inbox/open-tasks.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -10,13 +11,14 @@ function columns(record: CaseRecord) {
   const { version: _version, ...body } = record;
   return {
     item_code: record.itemCode, org_unit_id: record.orgUnitId, window_id: record.windowId ?? null, status: record.status,
-    instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, agent_unit_id: record.agency?.unitId ?? null, applicant: JSON.stringify(record.applicant),
-    body: JSON.stringify(body), received_at: record.receivedAt, due_at: record.dueAt ?? null, visits: record.visits,
+    instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, agent_unit_id: record.agency?.unitId ?? null, applicant: JSON.stringify(record.applicant), applicant_name: record.applicant.name,
+    body: JSON.stringify(body), received_at: record.receivedAt, due_at: record.dueAt ?? null, statutory_due_at: record.statutoryDueAt ?? null, visits: record.visits,
   };
 }
 
 export async function insertCase(db: Knex, record: CaseRecord): Promise<void> {
   await db('yc_cases').insert({ id: record.id, ...columns(record), version: 1 });
+  if (record.currentSteps.length > 0) await syncOpenTasks(db, record);
 }
 
 export async function findCase(db: Knex, id: string): Promise<CaseRecord | undefined> {
@@ -59,6 +61,8 @@ async function updateOnce(db: Knex, id: string, change: (current: CaseRecord) =>
     const next = change(toCase(row));
     const updated = await trx('yc_cases').where({ id, version: row.version }).update({ ...columns(next), version: row.version + 1 });
     if (updated === 0) throw new ApiError(409, 'CONFLICT', `办件 ${id} 已被他人修改，请刷新后重试`);
+    // The inbox's read model is written with the case: it never shows a step the case has closed.
+    await syncOpenTasks(trx, next);
     await appendLog(trx, id, log);
     return { ...next, version: row.version + 1 };
   });

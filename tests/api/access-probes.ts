@@ -99,6 +99,7 @@ export const probes: Record<string, Probe[]> = {
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],
   'GET /tasks': [{ request: async () => ({ path: '/tasks' }) }],
+  'GET /inbox': [{ request: async () => ({ path: '/inbox?tab=closed' }) }],
   'POST /tasks/:id/complete': [{
     request: async (f) => {
       const task = await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept');
