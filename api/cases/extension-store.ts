@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { ApiError } from '../http/errors.js';
 
 /**
  * An extension request (延期申请) and, once made, the decision of the deciding authority's head: the read model of
@@ -24,10 +25,41 @@ const toExtension = (r: Row): Extension => ({
   ...(r.decided_by ? { decidedBy: r.decided_by } : {}), ...(r.decided_at != null ? { decidedAt: Number(r.decided_at) } : {}), ...(r.decision_note ? { decisionNote: r.decision_note } : {}),
 });
 
+const columnsOf = (e: Extension) => ({ id: e.id, case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.requestedBy, requested_at: e.requestedAt });
+
+/** PostgreSQL's unique_violation, or SQLite's. */
+function isUniqueViolation(err: unknown): boolean {
+  const { code } = (err ?? {}) as { code?: string };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Takes the case's one slot for a pending request before the process hears of it: the
+ * database's partial unique index (migration 016) lets one of two requests at once in and
+ * refuses the other, answered 409. The row is not logged yet (recordRequest logs it). Not pure.
+ */
+export async function claimPending(db: Knex, e: Extension): Promise<void> {
+  try {
+    await db('yc_extensions').insert({ ...columnsOf(e), logged: false });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ApiError(409, 'EXTENSION_PENDING', '本件已有待审批的延期申请，请等负责人审批后再申请');
+    throw err;
+  }
+}
+
+/** Gives the slot back when the process refused the request (it never reached the head). Not pure. */
+export async function releaseClaim(db: Knex, id: string): Promise<void> {
+  await db('yc_extensions').where({ id, logged: false, status: 'pending' }).delete();
+}
+
+/** Marks a claimed request as logged; true for the one caller that did it (its log line is written once). Not pure. */
+export async function markLogged(db: Knex, id: string): Promise<boolean> {
+  return (await db('yc_extensions').where({ id, logged: false }).update({ logged: true })) > 0;
+}
+
 /** Stores a request unless it is stored already (a redelivered effect); true when this call stored it. Not pure. */
 export async function insertExtensionOnce(db: Knex, e: Extension): Promise<boolean> {
-  const inserted = await db('yc_extensions').insert({ id: e.id, case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.requestedBy, requested_at: e.requestedAt })
-    .onConflict('id').ignore().returning('id');
+  const inserted = await db('yc_extensions').insert({ ...columnsOf(e), logged: true }).onConflict('id').ignore().returning('id');
   return inserted.length > 0;
 }
 
