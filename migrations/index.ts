@@ -15,6 +15,7 @@ import * as platform013 from './013_platform_intake_drafts.js';
 import * as platform014 from './014_platform_task_ids.js';
 import * as platform015 from './015_platform_open_tasks.js';
 import * as platform016 from './016_platform_one_pending_extension.js';
+import * as platform017 from './017_platform_extension_approver.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -29,6 +30,7 @@ const platform: readonly Migration[] = [
   ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010],
   ['011_platform_counters', platform011], ['012_platform_authorities', platform012], ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],
   ['015_platform_open_tasks', platform015], ['016_platform_one_pending_extension', platform016],
+  ['017_platform_extension_approver', platform017],
 ];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {

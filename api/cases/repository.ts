@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { CaseLogEntry, CaseRecord } from './types.js';
 import { ApiError } from '../http/errors.js';
 import { syncOpenTasks } from '../inbox/open-tasks.js';
+import { page } from '../http/paging.js';
+import type { Paged } from '../http/paging.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,11 +32,12 @@ export async function findCaseByNo(db: Knex, caseNo: string): Promise<CaseRecord
   return findCase(db, caseNo);
 }
 
-/** The cases of these units, and the cases they took in for another centre (代办). */
-export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: { status?: string } = {}): Promise<CaseRecord[]> {
-  const query = db('yc_cases').where((q) => q.whereIn('org_unit_id', [...orgUnitIds]).orWhereIn('agent_unit_id', [...orgUnitIds])).orderBy('received_at', 'desc').limit(500);
+/** The cases of these units, and the cases they took in for another centre (代办): newest first, a page at a time. */
+export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: { status?: string; cursor?: string; limit: number }): Promise<Paged<CaseRecord>> {
+  const query = db('yc_cases').where((q) => q.whereIn('org_unit_id', [...orgUnitIds]).orWhereIn('agent_unit_id', [...orgUnitIds]));
   if (filter.status) query.where({ status: filter.status });
-  return (await query).map(toCase);
+  const got = await page<Row>(db, query, [{ sql: 'received_at', desc: true }, { sql: 'id', desc: true }], filter, (r) => [Number(r.received_at), r.id]);
+  return { ...got, rows: got.rows.map(toCase) };
 }
 
 type LogLine = { at: number; actorId?: string; action: string; detail?: Record<string, unknown> };

@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ApiError } from './errors.js';
@@ -55,11 +56,14 @@ export function applyKeyset(q: Knex.QueryBuilder, keys: readonly SortKey[], curs
   });
 }
 
+/** A page of a list: its rows, the total the list holds, the cursor of the next page (null on the last). */
+export interface Paged<R> { rows: R[]; total: number; nextCursor: string | null }
+
 /**
  * One page of a query: `limit` rows and the cursor after the last (null on the last page),
  * with the total the query matches. `keyOf` gives a row's key values in the keys' order.
  */
-export async function page<R>(db: Knex, q: Knex.QueryBuilder, keys: readonly SortKey[], options: { cursor?: string; limit: number }, keyOf: (row: R) => KeyValue[]): Promise<{ rows: R[]; total: number; nextCursor: string | null }> {
+export async function page<R>(db: Knex, q: Knex.QueryBuilder, keys: readonly SortKey[], options: { cursor?: string; limit: number }, keyOf: (row: R) => KeyValue[]): Promise<Paged<R>> {
   const counted = q.clone().clearSelect().clearOrder().select(db.raw('1 as one'));
   const total = Number((await db.count({ n: '*' }).from(counted.as('matched')).first())?.n ?? 0);
   const rows = (await applyKeyset(q, keys, options.cursor).limit(options.limit + 1)) as R[];
@@ -68,8 +72,17 @@ export async function page<R>(db: Knex, q: Knex.QueryBuilder, keys: readonly Sor
   return { rows: shown, total, nextCursor: more ? encodeCursor(keyOf(shown[shown.length - 1]!)) : null };
 }
 
-/** Paging on a list that answers an array: the total and the next page in headers (X-Total-Count, X-Next-Cursor, Link). */
-export function pageHeaders(res: { setHeader(name: string, value: string): unknown } | undefined, path: string, query: Record<string, unknown>, total: number, nextCursor: string | null): void {
+/**
+ * Paging on a list that answers an array (as it did before it paged, so its clients go on
+ * working): the total and the next page in headers (X-Total-Count, X-Next-Cursor, Link).
+ * Returns the rows.
+ */
+export function paged<R>(req: Request, query: Record<string, unknown>, got: Paged<R>): R[] {
+  pageHeaders(req.res, `${req.baseUrl}${req.path}`, query, got.total, got.nextCursor);
+  return got.rows;
+}
+
+function pageHeaders(res: Response | undefined, path: string, query: Record<string, unknown>, total: number, nextCursor: string | null): void {
   if (!res) return;
   res.setHeader('X-Total-Count', String(total));
   if (!nextCursor) return;

@@ -305,10 +305,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位及下属单位的工作人员 */
+        /** 本单位及下属单位的工作人员（分页：总数见 X-Total-Count，下一页见 X-Next-Cursor） */
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
+                    limit?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -684,11 +686,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位及下属单位的办件 */
+        /** 本单位及下属单位的办件（收件时间新的在前，分页：总数见 X-Total-Count，下一页见 X-Next-Cursor） */
         get: {
             parameters: {
                 query?: {
                     status?: string;
+                    cursor?: string;
+                    limit?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -2610,11 +2614,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位及下属单位的延期申请（机关负责人：本机关审批的） */
+        /** 本单位及下属单位的延期申请（机关负责人：本机关审批的；新的在前，分页：总数见 X-Total-Count，下一页见 X-Next-Cursor） */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "refused" | "lapsed";
+                    cursor?: string;
+                    limit?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
