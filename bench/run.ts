@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: yichuang and bpmn-engine side by side on the same three models (issue 3).
  * Options: --instances N, --concurrency C, --quick, --skip-flat, --flat-instances N,
- * --pgbench-seconds S, --only NAME[,NAME] (contenders whose name contains one).
+ * --pgbench-seconds S, --only NAME[,NAME] (contenders whose name contains one, or the case
+ * server's parts: `inbox`, a clerk's inbox among 100,000 open cases, bench/inbox.ts), --inbox-cases N.
  * DATABASE_URL enables the PostgreSQL runs and pgbench. Each contender runs in a process
  * of its own (worker.ts); this one plans, draws the progress bar, runs pgbench and reports.
  */
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     'flat-instances': { type: 'string' },
     'pgbench-seconds': { type: 'string' },
     only: { type: 'string' },
+    'inbox-cases': { type: 'string' },
   },
 });
 
@@ -52,6 +54,10 @@ const databaseUrl = process.env.DATABASE_URL;
 const models = benchModels();
 const warmup = Math.min(WARMUP_INSTANCES, instances);
 const only = args.only?.split(',').map((name) => name.trim()).filter(Boolean);
+/** The parts beside the engine's contenders (the case server's), each its own module; `--only` names them too. */
+const PARTS = ['inbox'] as const;
+const wantsPart = (part: (typeof PARTS)[number]) => !only || only.includes(part);
+const wantsEngine = !only || only.some((name) => !(PARTS as readonly string[]).includes(name));
 
 function skipReason(name: ContenderName): string | undefined {
   if (only && !only.some((part) => name.includes(part))) return 'skipped: not in --only';
@@ -161,4 +167,9 @@ async function main(): Promise<void> {
   });
 }
 
-await main();
+if (wantsEngine) await main();
+if (wantsPart('inbox')) {
+  const { runInboxBench } = await import('./inbox.js');
+  await runInboxBench(Number(args['inbox-cases'] ?? (quick ? 1000 : 100_000)), databaseUrl);
+}
+process.exit(0);
