@@ -31,10 +31,11 @@ export async function townshipClerks(db: Knex): Promise<string[]> {
 }
 
 /** A store for a bench run: SQLite in a fresh file, or its own PostgreSQL schema, dropped at close. */
-export function benchStore(kind: 'sqlite' | 'postgres', databaseUrl: string | undefined, label: string): { store: KnexStore; cleanup: () => void } {
+export function benchStore(kind: 'sqlite' | 'postgres', databaseUrl: string | undefined, label: string): { store: KnexStore; filename?: string; cleanup: () => void } {
   if (kind === 'postgres') return { store: new KnexStore({ url: databaseUrl, schema: `bench_${label}_${process.pid}`, dropSchemaOnClose: true }), cleanup: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), `yc-bench-${label}-`));
-  return { store: new KnexStore({ filename: join(dir, 'yichuang.sqlite') }), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const filename = join(dir, 'yichuang.sqlite');
+  return { store: new KnexStore({ filename }), filename, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 async function login(url: string, username: string): Promise<string> {

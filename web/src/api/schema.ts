@@ -866,6 +866,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -1127,6 +1129,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -1384,6 +1388,8 @@ export interface paths {
                                      */
                                     dueAt?: string;
                                     stopsClock?: boolean;
+                                    /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                    candidateGroups?: string[];
                                 }[];
                                 cards: {
                                     /** @enum {string} */
@@ -1730,6 +1736,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -1995,6 +2003,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -2355,6 +2365,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -2899,6 +2911,8 @@ export interface paths {
                                      */
                                     dueAt?: string;
                                     stopsClock?: boolean;
+                                    /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                    candidateGroups?: string[];
                                 }[];
                                 cards: {
                                     /** @enum {string} */
