@@ -25,10 +25,10 @@ export async function up(knex: Knex): Promise<void> {
     t.string('assignee', 200).index('yc_open_tasks_assignee');
     t.boolean('window_step').notNullable();
     t.boolean('head_step').notNullable();
-    t.string('handling_unit', 40).notNullable().index('yc_open_tasks_handling_unit');
+    t.string('handling_unit', 40).notNullable();
     t.string('approver_id', 60).index('yc_open_tasks_approver');
-    t.string('org_unit_id', 40).notNullable().index('yc_open_tasks_org_unit');
-    t.string('owner_id', 60).index('yc_open_tasks_owner');
+    t.string('org_unit_id', 40).notNullable();
+    t.string('owner_id', 60);
     t.string('case_no', 40).notNullable();
     t.string('item_code', 40).notNullable();
     t.string('item_name', 200).notNullable();
@@ -39,6 +39,9 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('created_at').notNullable();
     t.bigInteger('due_at');
     t.bigInteger('statutory_due_at');
+    // A window step by its owner; one without owner by its unit (owner_id null): neither scans the unit's other steps.
+    t.index(['owner_id', 'window_step'], 'yc_open_tasks_owner');
+    t.index(['org_unit_id', 'owner_id', 'window_step'], 'yc_open_tasks_unit_owner');
   });
   await knex.schema.createTable('yc_open_task_groups', (t) => {
     t.string('group_name', 100).notNullable();

@@ -13,20 +13,24 @@ import type { Viewer } from './viewer.js';
  * always of a case in their unit or below, and never a step assigned to someone else.
  */
 export function visibleTaskIds(db: Knex, v: Viewer): Knex.QueryBuilder {
-  const branches: Knex.QueryBuilder[] = [db('yc_open_tasks').select('task_id').whereIn('assignee', v.people)];
+  // Each branch is scoped by an index of its own; those not scoped by the person's own unit keep to the units they see.
+  const seen = (q: Knex.QueryBuilder) => q.whereIn('org_unit_id', v.visible);
+  const branches: Knex.QueryBuilder[] = [seen(db('yc_open_tasks').select('task_id').whereIn('assignee', v.people))];
   if (v.groups.includes('clerk')) {
-    branches.push(db('yc_open_tasks').select('task_id').whereIn('owner_id', v.people).where('window_step', true));
+    branches.push(seen(db('yc_open_tasks').select('task_id').whereIn('owner_id', v.people).where('window_step', true)));
     branches.push(db('yc_open_tasks').select('task_id').where({ org_unit_id: v.unitId, window_step: true }).whereNull('owner_id'));
   }
+  // The handling unit is the case's centre or county: always one the person sees when it is their own.
   branches.push(db('yc_open_task_groups').select('task_id').whereIn('group_name', v.groups).where('handling_unit', v.unitId));
-  if (v.staff.roles.includes('supervisor')) branches.push(db('yc_open_task_groups').select('task_id').where('group_name', 'supervisor'));
-  if (v.approves) branches.push(db('yc_open_tasks').select('task_id').where({ approver_id: v.approves, head_step: true }));
+  if (v.staff.roles.includes('supervisor')) {
+    branches.push(seen(db('yc_open_tasks').select('task_id').whereIn('task_id', db('yc_open_task_groups').select('task_id').where('group_name', 'supervisor'))));
+  }
+  if (v.approves) branches.push(seen(db('yc_open_tasks').select('task_id').where({ approver_id: v.approves, head_step: true })));
   const [first, ...rest] = branches;
   return rest.length > 0 ? first!.union(rest) : first!;
 }
 
 /** The open steps a person may see, as rows of yc_open_tasks `t` to filter, sort and page further. */
 export function todoRows(db: Knex, v: Viewer): Knex.QueryBuilder {
-  return db('yc_open_tasks as t').whereIn('t.task_id', visibleTaskIds(db, v)).whereIn('t.org_unit_id', v.visible)
-    .where((q) => q.whereNull('t.assignee').orWhereIn('t.assignee', v.people));
+  return db('yc_open_tasks as t').whereIn('t.task_id', visibleTaskIds(db, v)).where((q) => q.whereNull('t.assignee').orWhereIn('t.assignee', v.people));
 }
