@@ -33,9 +33,15 @@ type KnownStep = CaseStep & { candidateGroups: string[]; processId: string };
 
 const known = (s: CaseStep): s is KnownStep => Array.isArray(s.candidateGroups) && typeof s.processId === 'string';
 
-/** The columns that follow the case as it changes (owner, dates, status). Pure. */
+/**
+ * The columns that follow the case as it changes (owner, dates, status, and the step's
+ * assignee, for whatever claims or hands a step on and records it on the case's step). Pure.
+ */
 function changing(c: CaseRecord, step: CaseStep) {
-  return { owner_id: c.ownerId ?? null, due_at: step.dueAt ?? c.dueAt ?? null, statutory_due_at: c.statutoryDueAt ?? null, status: c.status, step_name: step.name };
+  return {
+    owner_id: c.ownerId ?? null, due_at: step.dueAt ?? c.dueAt ?? null, statutory_due_at: c.statutoryDueAt ?? null, status: c.status, step_name: step.name,
+    ...(known(step) ? { assignee: step.assignee ?? null } : {}),
+  };
 }
 
 /**
