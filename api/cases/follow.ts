@@ -12,7 +12,7 @@ import { specialProcedureNotices } from './special-procedure-notice.js';
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
 
 /** The effects a case follows; the listener reads no others. */
-const CASE_EFFECTS = ['task.created', 'task.closed', 'task.assigned', 'instance.ended'] as const;
+const CASE_EFFECTS = ['task.created', 'task.closed', 'task.assigned', 'task.moved', 'instance.ended'] as const;
 
 /**
  * The case follows its process through the engine's committed effects (never its tables):
@@ -37,6 +37,12 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
       const taskId = itemId(instanceId, effect.key);
       await updateTimedCase(ctx, caseId, (c) => ({ ...c, currentSteps: c.currentSteps.map((s) => (s.taskId === taskId ? holdBy(s, effect.assignee) : s)) }),
         { at, action: 'step-assigned', detail: { taskId, assignee: effect.assignee ?? null } });
+    } else if (effect.type === 'task.moved') {
+      // A migrated instance: the step is the same task, now at its element of the new version.
+      const taskId = itemId(instanceId, effect.key);
+      await updateTimedCase(ctx, caseId, (c) => ({ ...c, currentSteps: c.currentSteps.map((s) => (s.taskId === taskId
+        ? { ...s, elementId: effect.elementId, name: effect.name ?? effect.elementId, processId: state.processId } : s)) }),
+      { at, action: 'step-moved', detail: { taskId, elementId: effect.elementId } });
     } else if (effect.type === 'task.closed') {
       const taskId = itemId(instanceId, effect.key);
       await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });

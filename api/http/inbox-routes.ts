@@ -19,7 +19,7 @@ export const inboxRowSchema = z.object({
   caseId: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), applicantName: z.string(),
   mode: z.string().meta({ description: '办理模式：direct 即办、promised 承诺、joint 联办、coordinate 协办、report-up 上报' }),
   stepName: z.string().nullable(), formKey: z.string().nullable(),
-  holder: person.nullable().meta({ description: '待办：领办人（指派人，或窗口环节的首问责任人）；其余各页：首问责任人' }),
+  holder: person.nullable().meta({ description: '待办：认领或被转交此环节的人（null：待认领）；其余各页：首问责任人' }),
   candidateGroups: z.array(z.string()),
   takenOverFrom: person.nullable().meta({ description: 'AB岗：本人作为 B 岗代办的缺岗 A 岗人员（已办：当时代其办理的人）' }),
   receivedAt: instant, dueAt: instant.nullable(),

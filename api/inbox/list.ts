@@ -118,17 +118,19 @@ const takenOver = (v: Viewer, names: Map<string, Person>, id: string | null | un
   id && id !== v.staff.id && v.people.includes(id) ? names.get(id) ?? { id, name: id } : null;
 
 async function stepRows(db: Knex, v: Viewer, rows: Row[], cal: WorkingCalendar, now: number): Promise<InboxRow[]> {
-  const holderOf = (r: Row): string | null => r.assignee ?? (r.window_step ? r.owner_id : null) ?? null;
-  const names = await namesOf(db, rows.map(holderOf));
+  // Whose step it is: its assignee, or a window step's first-ask owner (首问负责); the holder is only who claimed it
+  // (none: 待认领, and the page offers 认领), so the B post sees an absent A's steps as A's, taken over.
+  const whoseOf = (r: Row): string | null => r.assignee ?? (r.window_step ? r.owner_id : null) ?? null;
+  const names = await namesOf(db, rows.flatMap((r) => [whoseOf(r), r.assignee ?? null]));
   const heads = rows.filter((r) => r.head_step).map((r) => r.case_id as string);
   const pending: Row[] = heads.length > 0 ? await db('yc_extensions').whereIn('case_id', heads).where({ status: 'pending' }) : [];
   return rows.map((r) => {
-    const holder = holderOf(r);
+    const holder: string | null = r.assignee ?? null;
     const asked = pending.find((e) => e.case_id === r.case_id);
     return {
       taskId: r.task_id, caseId: r.case_id, caseNo: r.case_no, itemCode: r.item_code, itemName: r.item_name, applicantName: r.applicant_name, mode: r.mode,
       stepName: r.step_name ?? r.element_id, formKey: r.form_key ?? null, holder: holder ? names.get(holder) ?? { id: holder, name: holder } : null,
-      candidateGroups: JSON.parse(r.candidate_groups) as string[], takenOverFrom: takenOver(v, names, holder), receivedAt: Number(r.received_at),
+      candidateGroups: JSON.parse(r.candidate_groups) as string[], takenOverFrom: takenOver(v, names, whoseOf(r)), receivedAt: Number(r.received_at),
       dueAt: num(r.due_at) ?? null, ...timeStanding(cal, now, num(r.due_at), num(r.statutory_due_at)), status: r.status,
       ...(asked ? { extension: { id: asked.id, days: asked.days, reason: asked.reason, requestedBy: asked.requested_by, requestedAt: Number(asked.requested_at) } } : {}),
     };

@@ -34,12 +34,14 @@ type KnownStep = CaseStep & { candidateGroups: string[]; processId: string };
 const known = (s: CaseStep): s is KnownStep => Array.isArray(s.candidateGroups) && typeof s.processId === 'string';
 
 /**
- * The columns that follow the case as it changes (owner, dates, status, and the step's
+ * The columns that follow the case as it changes (owner, dates, status, the step's element, and its
  * assignee, for whatever claims or hands a step on and records it on the case's step). Pure.
  */
 function changing(c: CaseRecord, step: CaseStep) {
   return {
     owner_id: c.ownerId ?? null, due_at: step.dueAt ?? c.dueAt ?? null, statutory_due_at: c.statutoryDueAt ?? null, status: c.status, step_name: step.name,
+    // A migrated instance moves its step to the new version's element (task.moved).
+    element_id: step.elementId ?? step.taskId,
     ...(known(step) ? { assignee: step.assignee ?? null } : {}),
   };
 }
@@ -68,7 +70,7 @@ async function insertRows(trx: Knex, c: CaseRecord, steps: readonly KnownStep[])
   for (const step of steps) {
     const handlingUnit = handlingUnitOf(units, step.processId, c.orgUnitId);
     await trx('yc_open_tasks').insert({
-      task_id: step.taskId, case_id: c.id, instance_id: splitItemId(step.taskId)?.instanceId ?? '', process_id: step.processId, element_id: step.elementId ?? step.taskId,
+      task_id: step.taskId, case_id: c.id, instance_id: splitItemId(step.taskId)?.instanceId ?? '', process_id: step.processId,
       form_key: step.formKey ?? null, candidate_groups: JSON.stringify(step.candidateGroups), assignee: step.assignee ?? null,
       window_step: isWindowStep(step.candidateGroups), head_step: step.candidateGroups.includes(HEAD_GROUP), handling_unit: handlingUnit,
       approver_id: step.candidateGroups.includes(HEAD_GROUP) ? approver : null, org_unit_id: c.orgUnitId, case_no: c.caseNo, item_code: c.itemCode,

@@ -75,7 +75,8 @@ describe('GET /inbox: four tabs, filters, time left and cursor paging', () => {
     expect(todo.nextCursor).toBeNull();
     expect(todo.rows).toEqual([expect.objectContaining({
       caseId: birth, caseNo: birth, itemCode: BIRTH.code, itemName: '出生登记', applicantName: '王芳', mode: 'direct', stepName: expect.any(String), formKey: 'acceptance',
-      holder: { id: 's-ob-clerk-a', name: expect.any(String) }, candidateGroups: ['clerk'], takenOverFrom: null, status: 'received',
+      // Not claimed yet (待认领): the holder is who claimed the step; the window step is still only in its owner's inbox.
+      holder: null, candidateGroups: ['clerk'], takenOverFrom: null, status: 'received',
       receivedAt: '2026-03-02T09:00:00+08:00',
     })]);
 

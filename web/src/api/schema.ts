@@ -4846,7 +4846,7 @@ export interface paths {
                                 mode: string;
                                 stepName: string | null;
                                 formKey: string | null;
-                                /** @description 待办：领办人（指派人，或窗口环节的首问责任人）；其余各页：首问责任人 */
+                                /** @description 待办：认领或被转交此环节的人（null：待认领）；其余各页：首问责任人 */
                                 holder: {
                                     id: string;
                                     name: string;
