@@ -12,10 +12,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
+import { createLogger } from './log.js';
 import { createApp } from './server.js';
 import { RedisHits } from './http/redis-hits.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
@@ -28,7 +28,7 @@ import { DOCS_PATH, OPENAPI_PATH } from './http/docs.js';
 import { allUnits } from './org/units.js';
 import type { OrgUnit } from './org/units.js';
 
-const log = pino({ name: 'yichuang' });
+const log = createLogger();
 const port = Number(process.env.PORT ?? 3000);
 
 function storeFromEnv(): KnexStore {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
-  const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages }).listen(port, () => {
+  const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages, logger: log }).listen(port, () => {
     for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
     console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const line of loginLines(demoStaff, units)) console.log(line);

@@ -30,6 +30,9 @@ import { sessionStaff } from './auth/sessions.js';
 import { webPages } from './http/web-pages.js';
 import type { HitCounter } from './http/rate-limit.js';
 import type { TrustProxy } from './http/trust-proxy.js';
+import type { Logger } from 'pino';
+import { createLogger } from './log.js';
+import { requestLog } from './http/request-log.js';
 
 export interface ServerParts {
   db: Knex;
@@ -43,6 +46,8 @@ export interface ServerParts {
   pages?: string;
   /** The user tasks' forms (default: the platform's, processes/forms). */
   forms?: FormRegistry;
+  /** Where requests and failures are logged (default: a new logger on stdout, `YC_LOG_LEVEL`). */
+  logger?: Logger;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
@@ -75,6 +80,7 @@ export function createApp(parts: ServerParts): express.Express {
   const raw = rawRoutes(parts);
   app.disable('x-powered-by');
   app.set('trust proxy', parts.trustProxy ?? false);
+  app.use(requestLog(parts.logger ?? createLogger()));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');

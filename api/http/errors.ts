@@ -29,7 +29,8 @@ export const errorBodySchema = z.object({
 /** Turns any error into `{ error: { code, message, fields } }`; never leaks a stack. */
 export function errorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
   const body = toApiError(err);
-  if (body.status >= 500) res.locals.log?.error({ err }, 'request failed');
+  // The request log (pino-http) writes a 5xx with this error's stack and the request id; the client sees neither.
+  if (body.status >= 500) res.err = err instanceof Error ? err : new Error(String(err));
   res.status(body.status).json({ error: { code: body.code, message: body.message, fields: body.fields } });
 }
 

@@ -8,6 +8,10 @@ import { createApp } from '../../api/server.js';
 import { openPlatform } from '../../api/platform.js';
 import { DEMO_PASSWORD, seedDemoCounty } from '../../api/seed/demo-county.js';
 import type { FormRegistry } from '../../api/forms/registry.js';
+import type { Logger } from 'pino';
+
+// Request lines would drown the test output; failures (5xx) still show. A test that reads the log passes its own logger.
+process.env.YC_LOG_LEVEL ??= 'error';
 
 export interface TestServer {
   url: string;
@@ -40,7 +44,7 @@ let schemas = 0;
  * The real server on a real database: SQLite in memory, or its own PostgreSQL schema under
  * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others.
  */
-export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry } = {}): Promise<TestServer> {
+export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; logger?: Logger } = {}): Promise<TestServer> {
   const store = process.env.TEST_STORE === 'postgres'
     ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
     : new KnexStore({});
@@ -48,7 +52,7 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: {
   const { engine } = await openPlatform({ store, clock });
   await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db: store.knex, engine, forms: options.forms }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db: store.knex, engine, forms: options.forms, logger: options.logger }).listen(0, '127.0.0.1', () => resolve(s));
   });
   open.push(async () => {
     await new Promise((resolve) => server.close(resolve));
