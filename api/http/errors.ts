@@ -42,6 +42,8 @@ export function toApiError(err: unknown): ApiError {
   }
   if (err instanceof EngineError) return new ApiError(engineStatus[err.code] ?? 400, err.code, err.message);
   if (isBodyTooLarge(err)) return new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求体过大，上限为 ${sizeText((err as { limit?: number }).limit)}`);
+  if (isUnsupportedCharset(err)) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `不支持的字符集「${(err as { charset?: string }).charset ?? ''}」：请求体请用 UTF-8 编码（Content-Type: application/json; charset=utf-8）`);
+  if (isUnsupportedEncoding(err)) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `不支持的内容编码「${(err as { encoding?: string }).encoding ?? ''}」：请求体请不压缩发送，或用 gzip、deflate、br 压缩`);
   if (isBadJson(err)) return new ApiError(400, 'MALFORMED_JSON', '请求体不是有效的 JSON');
   if (err instanceof URIError) return new ApiError(400, 'MALFORMED_PATH', '地址中有无效的 % 转义（% 后应为两位十六进制数字），请核对地址中的编号');
   return new ApiError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
@@ -49,6 +51,14 @@ export function toApiError(err: unknown): ApiError {
 
 function isBodyTooLarge(err: unknown): boolean {
   return (err as { type?: string } | undefined)?.type === 'entity.too.large';
+}
+
+function isUnsupportedCharset(err: unknown): boolean {
+  return (err as { type?: string } | undefined)?.type === 'charset.unsupported';
+}
+
+function isUnsupportedEncoding(err: unknown): boolean {
+  return (err as { type?: string } | undefined)?.type === 'encoding.unsupported';
 }
 
 function sizeText(bytes: number | undefined): string {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Role, Staff } from '../auth/types.js';
 import { ApiError, forbidden } from './errors.js';
 import { encodeAnswer, precisionOf } from './answer.js';
+import { refuseNul } from './nul-characters.js';
 
 /** JSON bodies larger than this are refused before they are read (uploads declare their own limit). */
 export const JSON_LIMIT = '256kb';
@@ -49,6 +50,7 @@ export function mount(router: Router, routes: readonly AnyRoute[]): void {
     const parse = spec.upload ? express.raw({ type: () => true, limit: spec.upload.limit }) : express.json({ limit: JSON_LIMIT });
     router[spec.method](spec.path, authorizing(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
       try {
+        refuseNul({ body: spec.upload ? undefined : req.body, query: req.query, params: req.params });
         const body = spec.upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : spec.body ? spec.body.parse(req.body ?? {}) : undefined;
         const { precision, query: asked } = precisionOf(req);
         const query = spec.query ? spec.query.parse(asked) : undefined;
