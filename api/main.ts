@@ -16,6 +16,7 @@ import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
 import { createLogger } from './log.js';
+import { listen, portProblem, probePort } from './http/listen.js';
 import { createApp } from './server.js';
 import { RedisHits } from './http/redis-hits.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
@@ -68,6 +69,7 @@ function padWide(text: string, columns: number): string {
 }
 
 async function main(): Promise<void> {
+  await probePort(port);
   const redisUrl = process.env.REDIS_URL;
   const prefix = process.env.YC_QUEUE_PREFIX || undefined;
   const queue = redisUrl ? new BullQueue({ url: redisUrl, prefix }) : undefined;
@@ -80,11 +82,16 @@ async function main(): Promise<void> {
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
-  const server = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages, logger: log }).listen(port, () => {
-    for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
-    console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
-    for (const line of loginLines(demoStaff, units)) console.log(line);
+  const app = createApp({ db: platform.db, engine: platform.engine, trackingHits, trustProxy, pages, logger: log });
+  const server = await listen(app, port).catch(async (err: unknown) => {
+    stopRefreshing();
+    await platform.engine.close();
+    await trackingHits?.close();
+    throw err;
   });
+  for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy })) console.log(line);
+  console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
+  for (const line of loginLines(demoStaff, units)) console.log(line);
   const stop = async () => {
     stopRefreshing();
     server.close();
@@ -97,6 +104,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  log.error({ err }, 'could not start');
-  process.exitCode = 1;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code && ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].includes(code)) console.error(`\n一窗 yichuang 未能启动：${portProblem(err as NodeJS.ErrnoException, port)}\n`);
+  else log.error({ err }, 'could not start');
+  // exit, not exitCode: a Redis connection or a timer opened before the failure would keep a server that serves nothing alive.
+  process.exit(1);
 });
