@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
   const platform = await openPlatform({ store: storeFromEnv(), queue });
   await seedDemoCounty(platform.db);
+  if (platform.repaired.length > 0) log.warn({ cases: platform.repaired }, `${platform.repaired.length} case(s) a crash had left without their process were started again`);
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);

@@ -11,6 +11,7 @@ import { migratePlatform } from './db.js';
 import { saveItems } from './catalog/catalog.js';
 import { attachCaseWork } from './job-handlers.js';
 import { PlatformCalendar } from './calendar/platform-calendar.js';
+import { repairIntakes } from './cases/intake-repair.js';
 
 export interface Platform {
   db: Knex;
@@ -18,6 +19,8 @@ export interface Platform {
   store: EngineStore;
   /** The working calendar every date of the platform is counted with (entered arrangements included). */
   calendar: PlatformCalendar;
+  /** Cases a crash had left without their instances, started at this opening (api/cases/intake-repair.ts). */
+  repaired: string[];
 }
 
 /**
@@ -40,5 +43,6 @@ export async function openPlatform(options: { store: KnexStore; clock?: Clock; q
   await engine.idle();
   for (const file of processFiles) await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
   await saveItems(db, items);
-  return { db, engine, store: options.store, calendar };
+  const repaired = await repairIntakes(db, engine);
+  return { db, engine, store: options.store, calendar, repaired };
 }

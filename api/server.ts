@@ -102,7 +102,7 @@ export function createApp(parts: ServerParts): express.Express {
   app.use(DOCS_PATH, ...apiDocs());
   const api = express.Router();
   mountRaw(api, raw);
-  mount(api, routes);
+  mount(api, routes, { db: parts.db, now });
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(notFound('接口')));
   if (parts.pages) app.use(webPages(parts.pages));

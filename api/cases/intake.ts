@@ -6,14 +6,14 @@ import type { Applicant, CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
 import { applicantIdProblem } from '../validation/applicant.js';
-import { appendLog, insertCase, updateCase } from './repository.js';
+import { appendLog, insertCase } from './repository.js';
+import { caseInstanceIds, startCaseInstances } from './case-instances.js';
 import { nextCaseNo } from './case-numbers.js';
 import { authorityForIntake } from './case-authority.js';
 import { localDate } from '../../engine/calendar/local-date.js';
 import { limitsOf } from '../time-limits/limits.js';
 import { retimed } from '../time-limits/deadlines.js';
 import type { LiveCalendar } from '../time-limits/timed-update.js';
-import { startWatch } from '../supervision/watch.js';
 import { allUnits } from '../org/units.js';
 import { handlingOf } from './agency.js';
 
@@ -44,24 +44,45 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, request: In
   const calendar = engine.calendar as LiveCalendar;
   await calendar.refresh();
   const receiving = handling.agentUnitId ? { ...clerk, orgUnitId: handling.unitId, windowId: undefined } : clerk;
-  const inserted = await insertWithNumber(db, receiving, item, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar);
-  const record = handling.agentUnitId ? await forwarded(db, inserted, clerk, handling.agentUnitId, now) : inserted;
-  await appendLog(db, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: request.provided, ...(handling.agentUnitId ? { forwardedTo: handling.unitId } : {}) } });
-  const instance = await engine.start(item.processId, {
-    caseId: record.id, caseNo: record.caseNo, itemCode: item.code, itemName: item.name, applicant: request.applicant,
-    promisedDays: item.promisedDays, departments: item.departments,
-    missingMaterials: materials.filter((m) => m.required && !m.provided).map((m) => m.name),
-  }, { businessKey: record.id });
-  const watchId = await startWatch(engine, record.id);
-  // Through updateCase: the process may already have opened its first step on the case.
-  return updateCase(db, record.id, (c) => ({ ...c, instanceId: instance.id }), { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: instance.id, watchInstanceId: watchId } });
+  const record = await writeCase(db, { clerk, receiving, item, agentUnitId: handling.agentUnitId, provided: request.provided }, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar);
+  // After the case's commit: a crash here leaves a case whose instances the start-up repair starts (api/cases/intake-repair.ts).
+  await startCaseInstances(engine, record, item);
+  return record;
 }
 
-/** A case taken in for another centre: that centre's window takes it up, this one is its agent (代办点). */
-async function forwarded(db: Knex, record: CaseRecord, clerk: Staff, agentUnitId: string, at: number): Promise<CaseRecord> {
-  const { ownerId: _receivingClerk, ...rest } = record;
-  return updateCase(db, record.id, () => ({ ...rest, agency: { unitId: agentUnitId, clerkId: clerk.id, at } }),
-    { at, actorId: clerk.id, action: 'forwarded', detail: { from: agentUnitId, to: record.orgUnitId } });
+interface Receipt {
+  clerk: Staff;
+  /** The clerk as the receiving centre's: the centre above, for a case taken in for it. */
+  receiving: Staff;
+  item: ServiceItem;
+  agentUnitId?: string;
+  provided: string[];
+}
+
+/**
+ * The case, numbered, with its log lines and the ids its instances will have, in one
+ * transaction: either all of it is written or nothing (the number taken from the unit's
+ * counter too, so a failed intake leaves no gap).
+ */
+async function writeCase(db: Knex, receipt: Receipt, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number, calendar: LiveCalendar): Promise<CaseRecord> {
+  const { clerk, receiving, item, agentUnitId } = receipt;
+  return db.transaction(async (trx) => {
+    const caseNo = await nextCaseNo(trx, receiving.orgUnitId, localDate(now));
+    const ids = caseInstanceIds(caseNo);
+    const received: CaseRecord = retimed({
+      id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: receiving.orgUnitId, ...filed,
+      ...(receiving.windowId ? { windowId: receiving.windowId } : {}), status: 'received', ownerId: receiving.id,
+      receivedAt: now, limits: limitsOf(item), currentSteps: [], cards: [], visits: 1, version: 1, instanceId: ids.process,
+    }, calendar);
+    // 代办: the centre above's window takes it up, this centre stays its agent.
+    const { ownerId: _receivingClerk, ...unowned } = received;
+    const record: CaseRecord = agentUnitId ? { ...unowned, agency: { unitId: agentUnitId, clerkId: clerk.id, at: now } } : received;
+    await insertCase(trx, record);
+    if (agentUnitId) await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'forwarded', detail: { from: agentUnitId, to: record.orgUnitId } });
+    await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: receipt.provided, ...(agentUnitId ? { forwardedTo: record.orgUnitId } : {}) } });
+    await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: ids.process, watchInstanceId: ids.watch } });
+    return record;
+  });
 }
 
 /** The applicant's ID number or credit code, by the one check the window's page runs too. */
@@ -76,18 +97,4 @@ function checklist(item: ServiceItem, provided: readonly string[]): CaseRecord['
   const unknown = provided.filter((name) => !known.has(name));
   if (unknown.length > 0) throw new ApiError(400, 'MATERIAL_UNKNOWN', `「${unknown.join('、')}」不在本事项的材料清单中`, unknown.map((name) => ({ field: 'provided', problem: name })));
   return item.materials.map((m) => ({ name: m.name, required: m.required, provided: provided.includes(m.name) }));
-}
-
-/** The case, numbered and inserted in one transaction: the number is the unit's next of the day, taken from its counter. */
-async function insertWithNumber(db: Knex, clerk: Staff, item: ServiceItem, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number, calendar: LiveCalendar): Promise<CaseRecord> {
-  return db.transaction(async (trx) => {
-    const caseNo = await nextCaseNo(trx, clerk.orgUnitId, localDate(now));
-    const record: CaseRecord = retimed({
-      id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: clerk.orgUnitId, ...filed,
-      ...(clerk.windowId ? { windowId: clerk.windowId } : {}), status: 'received', ownerId: clerk.id,
-      receivedAt: now, limits: limitsOf(item), currentSteps: [], cards: [], visits: 1, version: 1,
-    }, calendar);
-    await insertCase(trx, record);
-    return record;
-  });
 }

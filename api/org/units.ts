@@ -35,6 +35,7 @@ export async function addUnit(db: Knex, unit: OrgUnit): Promise<{ warnings: stri
     const problem = `单位编码最长 ${MAX_UNIT_ID_LENGTH} 位（办件编号由单位编码、日期和流水号组成，须能存下），现为 ${unit.id.length} 位`;
     throw new ApiError(422, 'UNIT_ID_TOO_LONG', problem, [{ field: 'id', problem }]);
   }
+  if (await db('yc_org_units').where({ id: unit.id }).first()) throw new ApiError(409, 'UNIT_EXISTS', `单位编码 ${unit.id} 已被使用`, [{ field: 'id', problem: '编码已存在' }]);
   const parent = unit.parentId ? await db('yc_org_units').where({ id: unit.parentId }).first() : undefined;
   if (parentLevel[unit.level] !== (parent?.level as Level | undefined)) {
     throw new ApiError(400, 'ORG_UNIT_INVALID', `${unit.level} 的上级应为 ${parentLevel[unit.level] ?? '（无）'}`, [{ field: 'parentId', problem: '上级单位层级不符' }]);

@@ -95,7 +95,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -248,7 +251,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -934,7 +940,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1548,7 +1557,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -1812,7 +1824,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -2170,7 +2185,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -2538,7 +2556,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -2688,7 +2709,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -3012,7 +3036,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                     name: string;
@@ -3670,7 +3697,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -3952,6 +3982,8 @@ export interface components {
     parameters: {
         /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
         timePrecision: "s" | "ms";
+        /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+        idempotencyKey: string;
     };
     requestBodies: never;
     headers: never;
