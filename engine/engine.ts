@@ -269,6 +269,16 @@ export class Engine {
     await this.parts.work.idle();
   }
 
+  /**
+   * Waits for the background work of these instances alone: their effects, jobs run here and
+   * the children they call (and theirs), not any other instance's. A request waits with it for
+   * what it caused, so a job that hangs elsewhere delays it not. Throws that work's first failure.
+   */
+  async idleFor(instanceIds: readonly string[]): Promise<void> {
+    await this.loaded;
+    await this.parts.work.idleFor(instanceIds);
+  }
+
   /** Stops the scheduler and the outbox sweep, waits for background work, then closes the queue (if any) and the store. */
   async close(): Promise<void> {
     this.parts.scheduler.stop();

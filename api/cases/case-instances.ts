@@ -48,3 +48,27 @@ export async function startCaseInstances(engine: Engine, record: CaseRecord, ite
   const watch = await engine.start(WATCH_PROCESS, { caseId: record.id }, { businessKey: record.id, id: ids.watch });
   return { process, watch };
 }
+
+/** How long a request waits for what it caused before it answers with what is known by then. */
+export const SETTLE_MS = 10_000;
+
+/** The instances a request on a case waits for: its process (with the children it calls) and its watch. Pure. */
+export function caseFamily(record: Pick<CaseRecord, 'id' | 'instanceId'>): string[] {
+  const ids = caseInstanceIds(record.id);
+  return [...new Set([record.instanceId ?? ids.process, ids.watch])];
+}
+
+/**
+ * Waits for the work these instances have in hand (their steps, jobs and followers), at most
+ * `timeoutMs`: never for another case's, so one slow or failing job elsewhere delays no
+ * clerk; and a job of this case that hangs costs its request only the timeout. Not pure.
+ */
+export async function settle(engine: Engine, instanceIds: readonly string[], timeoutMs = SETTLE_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const enough = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+  try {
+    await Promise.race([engine.idleFor(instanceIds), enough]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

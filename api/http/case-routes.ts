@@ -7,6 +7,7 @@ import { ApiError } from './errors.js';
 import { applicantSchema, caseLogEntrySchema, caseSchema, dateChangeSchema, noticeSchema } from './schemas.js';
 import { scopeOf, visibleCase } from './scope.js';
 import { intake } from '../cases/intake.js';
+import { caseFamily, settle } from '../cases/case-instances.js';
 import { caseLog, casesIn, findCase, updateCase } from '../cases/repository.js';
 import { CLOSED_STATUSES } from '../cases/types.js';
 import { handOver } from '../cases/handover.js';
@@ -28,7 +29,7 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
       response: caseSchema,
       handler: async ({ body, staff }) => {
         const created = await intake(db, engine, staff!, body);
-        await engine.idle();
+        await settle(engine, caseFamily(created));
         return (await findCase(db, created.id))!;
       },
     }),
@@ -54,7 +55,7 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
         const record = await visibleCase(db, staff!, params.id ?? '');
         if (CLOSED_STATUSES.includes(record.status)) throw new ApiError(409, 'CASE_CLOSED', '办件已办结，不能撤件');
         if (record.instanceId) await engine.cancel(record.instanceId);
-        await engine.idle();
+        await settle(engine, caseFamily(record));
         return updateCase(db, record.id, (c) => ({ ...closeClock(c, now()), status: 'withdrawn', currentSteps: [] }), { at: now(), actorId: staff!.id, action: 'withdrawn', detail: { reason: body.reason } });
       },
     }),
