@@ -11,11 +11,12 @@
  *   YC_TRUST_PROXY    off by default; behind a reverse proxy its hop count or addresses (see api/http/trust-proxy.ts)
  */
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
 import { createLogger } from './log.js';
+import { EMBEDDED_DATABASE, holdDatabase } from './ops/database-file.js';
 import { listen, portProblem, probePort } from './http/listen.js';
 import { createApp } from './server.js';
 import { RedisHits } from './http/redis-hits.js';
@@ -34,9 +35,8 @@ const port = Number(process.env.PORT ?? 3000);
 
 function storeFromEnv(): KnexStore {
   if (process.env.DATABASE_URL) return new KnexStore({ url: process.env.DATABASE_URL, schema: process.env.YC_DB_SCHEMA || undefined });
-  const dir = fileURLToPath(new URL('../data/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  return new KnexStore({ filename: `${dir}yichuang.sqlite` });
+  mkdirSync(dirname(EMBEDDED_DATABASE), { recursive: true });
+  return new KnexStore({ filename: EMBEDDED_DATABASE });
 }
 
 /** What runs where, for the startup lines. Pure. */
@@ -78,6 +78,9 @@ async function main(): Promise<void> {
   // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
   const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
   const platform = await openPlatform({ store: storeFromEnv(), queue });
+  // `npm run restore` refuses while this process holds the embedded database.
+  const release = process.env.DATABASE_URL ? () => undefined : holdDatabase(EMBEDDED_DATABASE);
+  process.on('exit', release);
   await seedDemoCounty(platform.db);
   if (platform.repaired.length > 0) log.warn({ cases: platform.repaired }, `${platform.repaired.length} case(s) a crash had left without their process were started again`);
   const stopRefreshing = platform.calendar.keepFresh();
