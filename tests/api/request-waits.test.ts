@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { complete, itemNamed, receive, stepOf } from './cases.js';
+import { complete, itemNamed, receive, stepOf, waitForCase } from './cases.js';
 import { watchJobHandlers } from '../../api/supervision/watch.js';
 import { timeContextOf } from '../../api/time-limits/timed-update.js';
 import type { Job } from '../../engine/index.js';
@@ -61,6 +61,9 @@ describe('a request waits for what it caused, not for the whole engine', () => {
     } finally {
       release();
     }
+    // Released, the stuck case's own work finishes: its acceptance answers, and the case shows it accepted.
     expect((await accepting).status).toBe('handling');
+    const shown = await waitForCase(server, clerk, stuck, (c) => c.case.status === 'handling');
+    expect(shown.case.acceptedAt).toBeDefined();
   });
 });
