@@ -18,7 +18,10 @@ describe('waiting for one instance\'s work', () => {
     await engine.deploy(xml);
     await engine.start('checked', { hang: true });
     const quick = await engine.start('checked', { hang: false });
-    const waited = await Promise.race([engine.idleFor([quick.id]).then(() => 'done'), new Promise((resolve) => setTimeout(() => resolve('late'), 2_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise((resolve) => { timer = setTimeout(() => resolve('late'), 2_000); });
+    const waited = await Promise.race([engine.idleFor([quick.id]).then(() => 'done'), late]);
+    clearTimeout(timer);
     expect(waited).toBe('done');
     expect(await engine.instance(quick.id)).toMatchObject({ status: 'completed', variables: { checked: true } });
     release();
