@@ -14,6 +14,7 @@ import * as platform012 from './012_platform_authorities.js';
 import * as platform013 from './013_platform_intake_drafts.js';
 import * as platform014 from './014_platform_task_ids.js';
 import * as platform020 from './020_platform_idempotency_keys.js';
+import * as platform021 from './021_platform_intake_keys.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -27,7 +28,7 @@ const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_wr
 const platform: readonly Migration[] = [
   ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010],
   ['011_platform_counters', platform011], ['012_platform_authorities', platform012], ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],
-  ['020_platform_idempotency_keys', platform020],
+  ['020_platform_idempotency_keys', platform020], ['021_platform_intake_keys', platform021],
 ];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {

@@ -6,7 +6,8 @@ import type { Applicant, CaseRecord } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
 import { applicantIdProblem } from '../validation/applicant.js';
-import { appendLog, insertCase } from './repository.js';
+import { appendLog, findCaseByIntakeKey, insertCase } from './repository.js';
+import { KEY_LIFETIME_MS } from '../http/idempotency.js';
 import { caseInstanceIds, startCaseInstances } from './case-instances.js';
 import { nextCaseNo } from './case-numbers.js';
 import { authorityForIntake } from './case-authority.js';
@@ -24,6 +25,8 @@ export interface IntakeRequest {
   provided: string[];
   /** 代办上报: an item above this centre's level, taken in here for the centre above that handles it. */
   forward?: boolean;
+  /** The Idempotency-Key it came with, as `<staff id>:<key>`: kept with the case, so a retry finds it. */
+  intakeKey?: string;
 }
 
 /**
@@ -34,6 +37,9 @@ export interface IntakeRequest {
  * there, its window takes it up, and this centre stays its agent.
  */
 export async function intake(db: Knex, engine: Engine, clerk: Staff, request: IntakeRequest): Promise<CaseRecord> {
+  const since = engine.clock.now() - KEY_LIFETIME_MS;
+  const retried = request.intakeKey ? await findCaseByIntakeKey(db, request.intakeKey, since) : undefined;
+  if (retried) return resumed(db, engine, retried, request);
   const item = await findItem(db, request.itemCode);
   if (!item) throw new ApiError(404, 'ITEM_NOT_FOUND', `事项 ${request.itemCode} 不在事项目录中`, [{ field: 'itemCode', problem: '未知事项编码' }]);
   const handling = handlingOf(await allUnits(db), clerk.orgUnitId, item, request.forward === true);
@@ -44,7 +50,13 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, request: In
   const calendar = engine.calendar as LiveCalendar;
   await calendar.refresh();
   const receiving = handling.agentUnitId ? { ...clerk, orgUnitId: handling.unitId, windowId: undefined } : clerk;
-  const record = await writeCase(db, { clerk, receiving, item, agentUnitId: handling.agentUnitId, provided: request.provided }, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar);
+  const receipt = { clerk, receiving, item, agentUnitId: handling.agentUnitId, provided: request.provided, intakeKey: request.intakeKey };
+  const record = await writeCase(db, receipt, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar).catch(async (err: unknown) => {
+    // Another request with the same key wrote its case first (the key is unique): that case is the answer.
+    const first = request.intakeKey ? await findCaseByIntakeKey(db, request.intakeKey, since) : undefined;
+    if (!first) throw err;
+    return resumed(db, engine, first, request);
+  });
   // After the case's commit: a crash here leaves a case whose instances the start-up repair starts (api/cases/intake-repair.ts).
   await startCaseInstances(engine, record, item);
   return record;
@@ -57,6 +69,7 @@ interface Receipt {
   item: ServiceItem;
   agentUnitId?: string;
   provided: string[];
+  intakeKey?: string;
 }
 
 /**
@@ -77,12 +90,27 @@ async function writeCase(db: Knex, receipt: Receipt, filed: Pick<CaseRecord, 'ap
     // 代办: the centre above's window takes it up, this centre stays its agent.
     const { ownerId: _receivingClerk, ...unowned } = received;
     const record: CaseRecord = agentUnitId ? { ...unowned, agency: { unitId: agentUnitId, clerkId: clerk.id, at: now } } : received;
-    await insertCase(trx, record);
+    await insertCase(trx, record, receipt.intakeKey);
     if (agentUnitId) await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'forwarded', detail: { from: agentUnitId, to: record.orgUnitId } });
     await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: receipt.provided, ...(agentUnitId ? { forwardedTo: record.orgUnitId } : {}) } });
     await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: ids.process, watchInstanceId: ids.watch } });
     return record;
   });
+}
+
+/**
+ * A case already taken in with this request's key (a retry after a timeout, or after the first
+ * attempt died between the case's commit and the engine's): the same request gets that case,
+ * its instances started if they are not yet; another request under the same key is refused.
+ */
+async function resumed(db: Knex, engine: Engine, record: CaseRecord, request: IntakeRequest): Promise<CaseRecord> {
+  const provided = record.materials.filter((m) => m.provided).map((m) => m.name).sort();
+  const same = record.itemCode === request.itemCode && JSON.stringify(record.applicant) === JSON.stringify(request.applicant)
+    && JSON.stringify(provided) === JSON.stringify([...request.provided].sort()) && Boolean(record.agency) === (request.forward === true);
+  if (!same) throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key 已用于另一项不同内容的收件；新的提交请换一个新的键值', [{ field: 'Idempotency-Key', problem: '已用于不同的请求' }]);
+  const item = await findItem(db, record.itemCode);
+  if (item) await startCaseInstances(engine, record, item);
+  return record;
 }
 
 /** The applicant's ID number or credit code, by the one check the window's page runs too. */

@@ -15,8 +15,19 @@ function columns(record: CaseRecord) {
   };
 }
 
-export async function insertCase(db: Knex, record: CaseRecord): Promise<void> {
-  await db('yc_cases').insert({ id: record.id, ...columns(record), version: 1 });
+/** Inserts a new case; `intakeKey` is the Idempotency-Key it was taken in with (unique, see intake). */
+export async function insertCase(db: Knex, record: CaseRecord, intakeKey?: string): Promise<void> {
+  await db('yc_cases').insert({ id: record.id, ...columns(record), version: 1, ...(intakeKey ? { intake_key: intakeKey } : {}) });
+}
+
+/**
+ * The case taken in with this Idempotency-Key (`<staff id>:<key>`) since `since`, if any; a key
+ * older than that is let go first (keys last 24 hours), so it may name a new case.
+ */
+export async function findCaseByIntakeKey(db: Knex, intakeKey: string, since: number): Promise<CaseRecord | undefined> {
+  await db('yc_cases').where({ intake_key: intakeKey }).andWhere('received_at', '<', since).update({ intake_key: null });
+  const row = await db('yc_cases').where({ intake_key: intakeKey }).first();
+  return row ? toCase(row) : undefined;
 }
 
 export async function findCase(db: Knex, id: string): Promise<CaseRecord | undefined> {

@@ -2,6 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
 import type { TestServer } from './support.js';
 import { applicant, itemNamed, required } from './cases.js';
+import { createLogger } from '../../api/log.js';
+import { caseInstanceIds } from '../../api/cases/case-instances.js';
 
 const BIRTH = itemNamed('出生登记');
 const intakeBody = { itemCode: BIRTH.code, applicant, provided: required(BIRTH) };
@@ -68,6 +70,25 @@ describe('an Idempotency-Key makes a clerk\'s retry safe', () => {
     expect(later.body.id).not.toBe(fixed.body.id);
     const bad = await intake(server, nextDay, 'x'.repeat(201));
     expect([bad.status, bad.body.error.code]).toEqual([400, 'IDEMPOTENCY_KEY_INVALID']);
+  });
+
+  test('a retry after the first attempt died between the case\'s commit and the engine\'s gets that case, started, not a second one', async () => {
+    const server = await startServer(undefined, { logger: createLogger({ level: 'silent' }) });
+    const clerk = await server.login('ob.clerk.a');
+    const start = server.engine.start.bind(server.engine);
+    let failures = 1;
+    server.engine.start = async (...args: Parameters<typeof start>) => {
+      if (failures-- > 0) throw new Error('the process was killed here');
+      return start(...args);
+    };
+    expect((await intake(server, clerk, 'dies-midway')).status).toBe(500);
+    expect(await caseCount(server)).toBe(1);
+    const retry = await intake(server, clerk, 'dies-midway');
+    expect(retry.status).toBe(201);
+    expect(await caseCount(server)).toBe(1);
+    expect(await server.engine.instance(caseInstanceIds(retry.body.id).process)).toMatchObject({ businessKey: retry.body.id });
+    const changed = await intake(server, clerk, 'dies-midway', { ...intakeBody, provided: [] });
+    expect([changed.status, changed.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
   });
 
   test('every signed-in create takes a key: an org unit', async () => {
