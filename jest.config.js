@@ -1,6 +1,7 @@
 /** ESM throughout: bpmn-moddle and feelin ship only ES modules. */
 const base = {
   testEnvironment: 'node',
+  setupFiles: ['<rootDir>/tests/setup/password-cost.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
@@ -13,7 +14,9 @@ const base = {
 
 /**
  * The engine's scenario tests run on every store (memory always, SQLite always, PostgreSQL when
- * DATABASE_URL is set); the API tests on SQLite in the first project and again on PostgreSQL.
+ * DATABASE_URL is set); the API tests on SQLite and again on PostgreSQL. The case server has no
+ * memory store (it falls back to SQLite in memory), so the memory project leaves tests/api out:
+ * it would only run them on SQLite a second time.
  */
 const storeTests = ['<rootDir>/tests/engine/runtime/**/*.test.ts', '<rootDir>/tests/api/**/*.test.ts'];
 
@@ -22,10 +25,10 @@ export default {
   // A global option: inside a project's config jest ignores it.
   testTimeout: 30_000,
   projects: [
-    { ...base, displayName: 'memory', roots: ['<rootDir>/tests'], testMatch: ['**/*.test.ts'] },
-    { ...base, displayName: 'sqlite', testMatch: storeTests, setupFiles: ['<rootDir>/tests/setup/store-sqlite.ts'] },
+    { ...base, displayName: 'memory', roots: ['<rootDir>/tests'], testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/api/'] },
+    { ...base, displayName: 'sqlite', testMatch: storeTests, setupFiles: [...base.setupFiles, '<rootDir>/tests/setup/store-sqlite.ts'] },
     ...(process.env.DATABASE_URL
-      ? [{ ...base, displayName: 'postgres', testMatch: storeTests, setupFiles: ['<rootDir>/tests/setup/store-postgres.ts'] }]
+      ? [{ ...base, displayName: 'postgres', testMatch: storeTests, setupFiles: [...base.setupFiles, '<rootDir>/tests/setup/store-postgres.ts'] }]
       : []),
   ],
 };

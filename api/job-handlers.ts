@@ -14,6 +14,7 @@ import { ApiError } from './http/errors.js';
 import { missingPlatformMigrations } from './db.js';
 import { caseJobHandlers } from './cases/jobs.js';
 import { followCases } from './cases/follow.js';
+import { historyOptionsFromEnv } from './history-sealing.js';
 
 /**
  * Registers the case server's job handlers on an engine over the platform's database and has
@@ -33,7 +34,7 @@ export function attachCaseWork(engine: Engine, db: Knex): () => void {
 export function engineOptions({ store }: WorkerContext): Partial<EngineOptions> {
   const calendar = new PlatformCalendar(store.knex);
   calendar.keepFresh();
-  return { calendar };
+  return { calendar, ...historyOptionsFromEnv() };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
-import type { Clock, EngineStore } from '../engine/index.js';
+import type { Clock, EngineLogger, EngineOptions, EngineStore } from '../engine/index.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/index.js';
 import type { KnexStore } from '../engine/store/knex/store.js';
@@ -12,6 +12,7 @@ import { saveItems } from './catalog/catalog.js';
 import { attachCaseWork } from './job-handlers.js';
 import { PlatformCalendar } from './calendar/platform-calendar.js';
 import { repairIntakes } from './cases/intake-repair.js';
+import { logSecurityEvent } from './audit/security-log.js';
 
 export interface Platform {
   db: Knex;
@@ -30,18 +31,27 @@ export interface Platform {
  * mode) the handlers run in worker processes; this engine only hands jobs and timers over.
  * Not pure: it migrates, deploys and writes the catalog.
  */
-export async function openPlatform(options: { store: KnexStore; clock?: Clock; queue?: EngineQueue }): Promise<Platform> {
+export async function openPlatform(options: { store: KnexStore; clock?: Clock; queue?: EngineQueue; logger?: EngineLogger } & Pick<EngineOptions, 'historySealer' | 'historyHash'>): Promise<Platform> {
   const db = options.store.knex;
   // Both sets of tables before the engine opens (the store's schema first: the platform's tables live in it).
   await options.store.init();
   await migratePlatform(db);
   const calendar = new PlatformCalendar(db);
   await calendar.refresh();
-  const engine = createEngine({ store: options.store, clock: options.clock, calendar, queue: options.queue });
+  const engine = createEngine({
+    store: options.store, clock: options.clock, calendar, queue: options.queue, logger: options.logger,
+    historySealer: options.historySealer, historyHash: options.historyHash,
+  });
   // Wired before the engine finishes opening: effects a crash left in the outbox are carried out then, and the cases must see them.
   attachCaseWork(engine, db);
   await engine.idle();
-  for (const file of processFiles) await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
+  for (const file of processFiles) {
+    const deployment = await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
+    // A new version of a process changes how every later case runs: the auditors' log says when it came.
+    if (!deployment.duplicate) {
+      await logSecurityEvent(db, { at: engine.clock.now(), action: 'process-deployed', detail: { name: deployment.name, key: deployment.key, processes: deployment.processes.map((p) => ({ id: p.processId, version: p.version })) } });
+    }
+  }
   await saveItems(db, items);
   const repaired = await repairIntakes(db, engine);
   return { db, engine, store: options.store, calendar, repaired };

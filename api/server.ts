@@ -11,9 +11,15 @@ import { openApiDocument } from './http/openapi.js';
 import { DOCS_PATH, OPENAPI_PATH, apiDocs } from './http/docs.js';
 import { authRoutes, bearer } from './http/auth-routes.js';
 import { orgRoutes } from './http/org-routes.js';
+import { staffRoutes } from './http/staff-routes.js';
+import { securityLogRoutes } from './http/security-log-routes.js';
 import { catalogRoutes } from './http/catalog-routes.js';
 import { caseRoutes } from './http/case-routes.js';
 import { taskRoutes } from './http/task-routes.js';
+import { taskHoldingRoutes } from './http/task-holding-routes.js';
+import { inboxViewRoutes } from './http/inbox-view-routes.js';
+import { inboxRoutes } from './http/inbox-routes.js';
+import { inboxEventRoutes, inboxEventStream } from './http/inbox-event-routes.js';
 import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
@@ -26,9 +32,14 @@ import { formRoutes } from './http/form-routes.js';
 import { platformForms } from './forms/registry.js';
 import type { FormRegistry } from './forms/registry.js';
 import { formSchemas } from './forms/json-schema.js';
-import { sessionStaff } from './auth/sessions.js';
+import { sessionRules, sessionStaff } from './auth/sessions.js';
+import { DOCS_CSP, noStore, securityHeaders } from './http/security-headers.js';
 import { webPages } from './http/web-pages.js';
-import type { HitCounter } from './http/rate-limit.js';
+import type { LimiterStore } from './security/limiters.js';
+import { memoryLimiters } from './security/limiters.js';
+import { DEFAULT_SECURITY } from './security/settings.js';
+import type { SecuritySettings } from './security/settings.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import type { TrustProxy } from './http/trust-proxy.js';
 import type { Logger } from 'pino';
 import { createLogger } from './log.js';
@@ -38,8 +49,10 @@ export interface ServerParts {
   db: Knex;
   engine: Engine;
   now?: () => number;
-  /** Where the public tracking page's rate limit counts (default: this process); shared in server mode. */
-  trackingHits?: HitCounter;
+  /** Where the rate limits (sign-in, public tracking) count (default: this process); shared in Redis in server mode. */
+  limiters?: LimiterStore;
+  /** Limits, timeouts and quotas (default: DEFAULT_SECURITY; `npm start` reads them from the environment). */
+  security?: SecuritySettings;
   /** Whether X-Forwarded-For names the client (behind a reverse proxy); default off. */
   trustProxy?: TrustProxy;
   /** The folder of the built pages (web/dist), served at `/`; without it only the API answers. */
@@ -55,10 +68,14 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
   const now = parts.now ?? (() => parts.engine.clock.now());
   const { db, engine } = parts;
   const forms = parts.forms ?? platformForms();
+  const limiters = parts.limiters ?? memoryLimiters();
+  const security = parts.security ?? DEFAULT_SECURITY;
   return [
-    ...authRoutes(db, now), ...orgRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
-    ...extensionRoutes(db, engine), ...materialRoutes(db, engine), ...trackingRoutes(db, now, parts.trackingHits), ...calendarRoutes(db, engine),
+    ...authRoutes(db, now, new LoginThrottle(limiters, security), sessionRules(security)), ...orgRoutes(db, now), ...staffRoutes(db, now), ...securityLogRoutes(db), ...catalogRoutes(db), ...caseRoutes(db, engine), ...taskRoutes(db, engine, forms), ...formRoutes(forms),
+    ...extensionRoutes(db, engine), ...materialRoutes(db, engine, security.caseQuotaBytes), ...trackingRoutes(db, limiters, security), ...calendarRoutes(db, engine),
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
+    ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine), ...inboxEventRoutes(db, engine, sessionRules(security)),
+    ...inboxRoutes(db, engine),
   ];
 }
 
@@ -81,15 +98,13 @@ export function createApp(parts: ServerParts): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', parts.trustProxy ?? false);
   app.use(requestLog(parts.logger ?? createLogger()));
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    next();
-  });
+  const rules = sessionRules(parts.security ?? DEFAULT_SECURITY);
+  app.use(securityHeaders());
+  app.use('/api', noStore);
   app.use(async (req, res, next) => {
     const token = bearer(req.headers.authorization);
     try {
-      if (token) res.locals.staff = await sessionStaff(parts.db, token, now());
+      if (token) res.locals.staff = await sessionStaff(parts.db, token, now(), rules);
       next();
     } catch (err) {
       next(err);
@@ -99,8 +114,12 @@ export function createApp(parts: ServerParts): express.Express {
   app.get(OPENAPI_PATH, (_req, res) => {
     res.json(document);
   });
-  app.use(DOCS_PATH, ...apiDocs());
+  app.use(DOCS_PATH, (_req, res, next) => {
+    res.setHeader('Content-Security-Policy', DOCS_CSP);
+    next();
+  }, ...apiDocs());
   const api = express.Router();
+  api.get('/inbox/events', inboxEventStream(parts.db, parts.engine, rules));
   mountRaw(api, raw);
   mount(api, routes, { db: parts.db, now });
   app.use('/api/v1', api);

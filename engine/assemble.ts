@@ -3,11 +3,17 @@ import type { Clock } from './clock/index.js';
 import { isVirtual, systemClock } from './clock/index.js';
 import type { WorkingCalendar } from './calendar/types.js';
 import { weekdayCalendar } from './calendar/weekdays.js';
+import { timeZone } from './calendar/time-zone.js';
+import { EngineError } from './errors.js';
 import type { Command } from './runtime/commands.js';
 import { MemoryStore } from './store/memory.js';
 import type { EngineStore } from './store/types.js';
 import { Deployments } from './deployments.js';
 import { Work } from './work.js';
+import { silentLogger } from './logger.js';
+import { DEFAULT_SEAL_EVERY_MS, HeadSealing } from './history/sealing.js';
+import type { HistorySealer } from './history/seals.js';
+import { HISTORY_HASHES } from './history/chain.js';
 import { exponentialBackoff, JobRunner } from './job-runner.js';
 import { DEFAULT_JOB_LOCK_MS, JobLocks } from './job-locks.js';
 import { Scheduler } from './scheduler.js';
@@ -40,6 +46,9 @@ export interface EngineParts {
   commands: CommandPath;
   effects: EffectDispatcher;
   outbox: OutboxSweep;
+  /** Present when the engine seals chain heads (`historySealer`). */
+  sealing: HeadSealing | undefined;
+  sealer: HistorySealer | undefined;
 }
 
 /**
@@ -50,14 +59,15 @@ export interface EngineParts {
 export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? systemClock;
-  const calendar = options.calendar ?? weekdayCalendar();
+  const calendar = calendarOf(options);
   const newId = options.newId ?? randomUUID;
   const { queue } = options;
   const worker = options.workerName ?? `engine-${randomUUID()}`;
   const deployments = new Deployments(store);
-  const work = new Work();
+  const logger = options.logger ?? silentLogger;
+  const work = new Work(logger);
   const locks = new JobLocks({ store, clock, worker, lockMs: options.jobLockMs ?? DEFAULT_JOB_LOCK_MS });
-  const jobsRunner = new JobRunner(engine, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks });
+  const jobsRunner = new JobRunner(engine, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks, logger });
   const startEvents = new StartEvents(deployments, calendar, store);
   const execute = (instanceId: string, command: Command) => engine.execute(instanceId, command);
   const deliveries = new Deliveries({
@@ -75,7 +85,30 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
     store, work, handOut, deliveries, messages, execute,
     startChild: (processId, childId, command) => engine.startAt(deployments.resolve(processId).key, childId, command),
   });
-  const commands = new CommandPath({ store, clock, calendar, deployments, carries: (effect) => effects.carries(effect) });
+  const sealer = options.historySealer;
+  const sealing = sealer && new HeadSealing({ store, clock, sealer, everyMs: options.sealEveryMs ?? DEFAULT_SEAL_EVERY_MS, logger });
+  const historyHash = options.historyHash ?? 'sha256';
+  if (!HISTORY_HASHES.includes(historyHash)) {
+    throw new EngineError('HISTORY_HASH_INVALID', `historyHash "${String(historyHash)}" is not one the engine chains with; use ${HISTORY_HASHES.join(' or ')}`, { historyHash });
+  }
+  const commands = new CommandPath({ store, clock, calendar, deployments, carries: (effect) => effects.carries(effect), historyHash, sealing });
   const outbox = new OutboxSweep({ store, clock, work, effects, owner: worker }, outboxTiming(clock, options.outbox));
-  return { store, clock, calendar, queue, newId, deployments, work, jobsRunner, startEvents, deliveries, messages, scheduler, handOut, commands, effects, outbox };
+  return { store, clock, calendar, queue, newId, deployments, work, jobsRunner, startEvents, deliveries, messages, scheduler, handOut, commands, effects, outbox, sealing, sealer };
+}
+
+/**
+ * The working calendar, in the engine's zone: the one given (whose zone the engine takes, unless
+ * `timeZone` names another, which is refused: days and dates would be read on two clocks), or
+ * Monday to Friday in `timeZone` (default UTC).
+ * @throws EngineError TIME_ZONE_INVALID for an unknown zone, or one the calendar does not keep.
+ */
+function calendarOf(options: EngineOptions): WorkingCalendar {
+  const zone = options.timeZone === undefined ? undefined : timeZone(options.timeZone);
+  if (!options.calendar) return weekdayCalendar([], zone);
+  if (zone && zone.id !== options.calendar.timeZone.id) {
+    throw new EngineError('TIME_ZONE_INVALID', `timeZone is ${zone.id} but the calendar given keeps its days in ${options.calendar.timeZone.id}; give the calendar in ${zone.id}, or leave timeZone out`, {
+      timeZone: zone.id, calendarTimeZone: options.calendar.timeZone.id,
+    });
+  }
+  return options.calendar;
 }

@@ -7,6 +7,8 @@ import type { InstanceState } from './runtime/state.js';
 import { emptyState } from './runtime/events.js';
 import { advance } from './runtime/step.js';
 import { chain, GENESIS } from './history/chain.js';
+import type { HistoryHash } from './history/chain.js';
+import type { HeadSealing } from './history/sealing.js';
 import type { EngineStore, LoadedInstance } from './store/types.js';
 import { INSTANCE_ID_PATTERN } from './store/projections.js';
 import type { MessageTake } from './store/start-timers-and-messages.js';
@@ -29,6 +31,10 @@ export interface CommandPathParts {
   deployments: Deployments;
   /** Whether an effect is carried out after its commit, and so goes to the outbox (EffectDispatcher.carries). */
   carries(effect: Effect): boolean;
+  /** The digest events are chained with (default SHA-256). */
+  historyHash?: HistoryHash;
+  /** Told of each commit's new chain head, when heads are sealed. */
+  sealing?: HeadSealing;
 }
 
 /**
@@ -98,10 +104,12 @@ export class CommandPath {
     await deployments.sync(definitionKey);
     const definition = deployments.process(definitionKey);
     // The loaded state is this call's own copy (a parse of the stored text): stepped in place.
-    const result = advance(state, command, { now: clock.now(), definition, calendar });
-    const events = chain(loaded?.lastHash ?? GENESIS, result.events);
+    const result = advance(state, command, { now: clock.now(), definition, zone: calendar.timeZone, calendar });
+    const events = chain(loaded?.lastHash ?? GENESIS, result.events, this.parts.historyHash);
     const outbox = result.effects.filter((effect) => this.parts.carries(effect));
     await store.commit({ instanceId, expectedVersion: loaded?.version ?? 0, state: result.state, events, effects: result.effects, outbox, ...(takesMessage ? { takesMessage } : {}) });
+    const head = events.at(-1);
+    if (head) this.parts.sealing?.note(instanceId, head);
     return { state: result.state, effects: result.effects, outbox };
   }
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CompiledDefinitions, ProcessDef } from './model/graph.js';
 import { compileBpmn } from './model/compile.js';
-import { EngineError } from './errors.js';
+import { EngineError, ModelError } from './errors.js';
+import type { ModelProblem } from './errors.js';
 import type { DeploymentRecord, EngineStore } from './store/types.js';
 
 export interface DeployedProcess {
@@ -59,8 +60,15 @@ export class Deployments {
     if (stale || (missing !== undefined && !this.byKey.has(missing))) await this.load();
   }
 
-  async deploy(xml: string, name: string, now: number): Promise<Deployment> {
+  /**
+   * Compiles and stores a file. `check` looks at each compiled process before anything is
+   * stored (what only the running engine can judge, such as a timer start's first due time);
+   * a problem it finds refuses the whole file, as a compile problem does.
+   */
+  async deploy(xml: string, name: string, now: number, check: (process: ProcessDef) => ModelProblem[] = () => []): Promise<Deployment> {
     const compiled = await compileBpmn(xml, name);
+    const problems = Object.values(compiled.processes).flatMap(check);
+    if (problems.length > 0) throw new ModelError(problems, name);
     const checksum = createHash('sha256').update(xml).digest('hex');
     const same = this.records.find((r) => r.checksum === checksum);
     if (same) return this.describe(same, compiled, true);

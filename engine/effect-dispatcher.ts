@@ -83,6 +83,9 @@ export class EffectDispatcher {
       'parent.errored': (_instanceId, _state, effect) => this.executeUnlessStale(effect.parent.instanceId, {
         type: 'childEnded', key: effect.parent.key, variables: effect.variables, error: { code: effect.code, message: effect.message },
       }),
+      'parent.escalated': (_instanceId, _state, effect) => this.executeUnlessStale(effect.parent.instanceId, {
+        type: 'childEscalated', key: effect.parent.key, ...(effect.code ? { code: effect.code } : {}), variables: effect.variables,
+      }),
     };
   }
 

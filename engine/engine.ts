@@ -1,11 +1,14 @@
 import { EngineError } from './errors.js';
 import type { Clock } from './clock/index.js';
 import type { WorkingCalendar } from './calendar/types.js';
+import { timerStartProblems } from './start-timers.js';
 import type { Command } from './runtime/commands.js';
 import type { InstanceState } from './runtime/state.js';
 import { replay as replayEvents } from './runtime/events.js';
 import type { HistoryEvent } from './runtime/events.js';
 import { verifyChain } from './history/chain.js';
+import { checkSeals } from './history/seals.js';
+import type { SealCheck, SealVerifier } from './history/seals.js';
 import type { ChainCheck, StoredEvent } from './history/chain.js';
 import type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
 import type { MessageTake } from './store/start-timers-and-messages.js';
@@ -68,7 +71,8 @@ export class Engine {
   /** Compiles and stores a BPMN file; refuses it with a ModelError listing every problem. */
   async deploy(xml: string, options: { name?: string } = {}): Promise<Deployment> {
     await this.loaded;
-    const deployment = await this.parts.deployments.deploy(xml, options.name ?? 'definitions.bpmn', this.clock.now());
+    const now = this.clock.now();
+    const deployment = await this.parts.deployments.deploy(xml, options.name ?? 'definitions.bpmn', now, (process) => timerStartProblems(process, now, this.calendar));
     await this.parts.startEvents.refresh(this.clock.now(), deployment.processes.map((p) => p.processId));
     this.parts.scheduler.wake();
     return deployment;
@@ -129,10 +133,30 @@ export class Engine {
   async completeTask(taskId: string, variables?: Record<string, unknown>): Promise<void> {
     const checked = checkVariables(variables);
     // The task id names its instance and item: the step itself finds out whether the task is open.
+    await this.onTask(taskId, (key) => ({ type: 'complete', key, variables: checked }));
+  }
+
+  /** A person takes an open user task (认领). Errors: TASK_NOT_FOUND, TASK_ALREADY_COMPLETED, TASK_CLAIMED (held by another). */
+  async claimTask(taskId: string, assignee: string): Promise<void> {
+    await this.onTask(taskId, (key) => ({ type: 'claim', key, assignee }));
+  }
+
+  /** A claimed task goes back to its candidate groups and users. */
+  async unclaimTask(taskId: string): Promise<void> {
+    await this.onTask(taskId, (key) => ({ type: 'unclaim', key }));
+  }
+
+  /** A task handed on to a named person, with who handed it on and why, both kept in the history. */
+  async handOnTask(taskId: string, handing: { to: string; by?: string; reason: string }): Promise<void> {
+    await this.onTask(taskId, (key) => ({ type: 'handOn', key, ...handing }));
+  }
+
+  /** Runs a command on an open user task, telling a task done from one that never was. */
+  private async onTask(taskId: string, command: (key: string) => Command): Promise<void> {
     const item = splitItemId(taskId);
     try {
       if (!item) throw new EngineError('INSTANCE_NOT_FOUND', `no task ${taskId}`, { taskId });
-      await this.execute(item.instanceId, { type: 'complete', key: item.key, variables: checked }, (state) => openTask(state, item.key));
+      await this.execute(item.instanceId, command(item.key), (state) => openTask(state, item.key));
     } catch (err) {
       if (!isStale(err)) throw err;
       if (await this.store.taskExisted(canonicalItemId(taskId))) throw new EngineError('TASK_ALREADY_COMPLETED', `task ${taskId} is already completed (or was cancelled)`, { taskId });
@@ -244,13 +268,22 @@ export class Engine {
     return this.store.history(instanceId);
   }
 
-  /** Checks the hash chain and that replaying the history gives the stored snapshot. */
-  async verify(instanceId: string): Promise<ChainCheck & { replayMatches: boolean }> {
+  /**
+   * Checks the hash chain, that replaying the history gives the stored snapshot, and, when the
+   * engine seals heads or a `verifier` of public keys is given, the seals: `seals.sealedThrough`
+   * is the last event a valid seal covers. `ok` is false when any of them fails.
+   */
+  async verify(instanceId: string, options: { verifier?: SealVerifier } = {}): Promise<ChainCheck & { replayMatches: boolean; seals?: SealCheck }> {
+    await this.parts.sealing?.flush();
     const events = await this.store.history(instanceId);
     const loaded = await this.store.load(instanceId);
     const check = verifyChain(events);
     const replayed = replayEvents(events, instanceId);
-    return { ...check, replayMatches: JSON.stringify(replayed) === JSON.stringify(loaded?.state) };
+    const replayMatches = JSON.stringify(replayed) === JSON.stringify(loaded?.state);
+    const verifier = options.verifier ?? this.parts.sealer?.verifier();
+    if (!verifier) return { ...check, replayMatches };
+    const seals = checkSeals(instanceId, events, await this.store.seals(instanceId), verifier);
+    return { ...check, ok: check.ok && seals.ok, ...(check.ok && !seals.ok ? { reason: seals.reason } : {}), replayMatches, seals };
   }
 
   /** Rebuilds state from history; pass a prefix for the state at that moment. Pure. */
@@ -267,6 +300,7 @@ export class Engine {
   async idle(): Promise<void> {
     await this.loaded;
     await this.parts.work.idle();
+    await this.parts.sealing?.flush();
   }
 
   /**
@@ -284,6 +318,7 @@ export class Engine {
     this.parts.scheduler.stop();
     this.parts.outbox.stop();
     await this.parts.work.idle().catch(() => undefined);
+    await this.parts.sealing?.flush();
     await this.parts.queue?.close();
     await this.store.close();
   }

@@ -8,6 +8,7 @@ import { BpmnError } from './jobs.js';
 import type { PendingJob } from './store/types.js';
 import { canonicalItemId } from './store/projections.js';
 import type { JobLocks } from './job-locks.js';
+import type { EngineLogger } from './logger.js';
 
 /** The longest wait between a handler's failure and its retry. */
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -25,6 +26,8 @@ export interface JobRunnerOptions {
   backoff: (failures: number) => number;
   /** The locks runs take, and how long activations hold their jobs. */
   locks: JobLocks;
+  /** Told of each failed run (the job is retried, or raises an incident when out of retries). */
+  logger: EngineLogger;
 }
 
 /** A handler, or a handler with how long its runs hold their job. */
@@ -103,6 +106,8 @@ export class JobRunner {
       }
       const message = err instanceof Error ? err.message : String(err);
       const backoffMs = this.options.backoff(state.items[job.key]?.job?.failures ?? 0);
+      this.options.logger.warn({ err, jobId: job.id, jobType: job.type, instanceId: job.instanceId, retriesLeft: job.retries - 1, backoffMs },
+        job.retries > 1 ? 'job handler failed; the job runs again after the backoff' : 'job handler failed with no retries left; the job raises an incident');
       return { command: (key) => ({ type: 'fail', key, retries: job.retries - 1, message, backoffMs }), outcome: 'failed' };
     }
   }

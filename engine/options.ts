@@ -4,6 +4,9 @@ import type { EngineStore } from './store/types.js';
 import type { JobHandlerEntry } from './job-runner.js';
 import type { OutboxTiming } from './outbox-sweep.js';
 import type { EngineQueue } from './queue/types.js';
+import type { EngineLogger } from './logger.js';
+import type { HistoryHash } from './history/chain.js';
+import type { HistorySealer } from './history/seals.js';
 
 export interface VersionRef {
   processId: string;
@@ -18,7 +21,13 @@ export interface MigrationReport {
 export interface EngineOptions {
   store?: EngineStore;
   clock?: Clock;
-  /** Which days are working days, for timers counted in working days (default: Monday–Friday). */
+  /**
+   * The IANA zone whose wall clock the engine reads: a timer date without an offset, a duration's
+   * days, FEEL's today() and working days. Default: the calendar's zone, else UTC — never the
+   * host's, so a replay elsewhere computes the same. The engine knows no country unless told.
+   */
+  timeZone?: string;
+  /** Which days are working days, for timers counted in working days (default: Monday–Friday in `timeZone`). */
   calendar?: WorkingCalendar;
   /** Handlers by job type; `{ handler, lockMs }` gives a type its own lock duration. */
   jobHandlers?: Record<string, JobHandlerEntry>;
@@ -38,4 +47,15 @@ export interface EngineOptions {
   outbox?: Partial<OutboxTiming>;
   /** How long a message thrown by the model waits in the buffer when nobody takes it (default 0: dropped, as before). */
   messageTimeToLiveMs?: number;
+  /** Told of failures in background work when they happen (a pino logger fits; default: silent). */
+  logger?: EngineLogger;
+  /** The digest new history events are chained with (default SHA-256; SM3 where it is asked for). Older events keep theirs. */
+  historyHash?: HistoryHash;
+  /**
+   * Signs chain heads with a key the database does not hold (`ed25519Sealer(pem)`), so a history
+   * rewritten with its hashes recomputed is caught by `verify`. Default: no seals.
+   */
+  historySealer?: HistorySealer;
+  /** How often the heads committed meanwhile are sealed, in one write (default 1 s). */
+  sealEveryMs?: number;
 }

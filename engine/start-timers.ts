@@ -5,6 +5,8 @@ import type { ProcessDef } from './model/graph.js';
 import type { StartTimer, StartTimerStore } from './store/start-timers-and-messages.js';
 import { timerDue } from './time/index.js';
 import { evaluate } from './expressions/index.js';
+import { EngineError } from './errors.js';
+import type { ModelProblem } from './errors.js';
 
 /** Missed firings skipped one by one before the next is counted from now instead (a PT1S cycle down for a year). */
 const MAX_SKIPS = 1_000;
@@ -64,12 +66,31 @@ export function timerStartsOf(definitionKey: string, process: ProcessDef, now: n
   for (const id of process.starts) {
     const timer = process.elements[id]!.events.find((e) => e.kind === 'timer');
     if (timer?.kind !== 'timer') continue;
-    const value = String(evaluate(timer.timer.value, {}, { now, timeZone: 'Asia/Shanghai' }));
+    const value = String(evaluate(timer.timer.value, {}, { now, timeZone: calendar.timeZone.id }));
     const spec = { kind: timer.timer.type, value, workingDays: timer.timer.workingDays };
-    const due = timerDue(spec, { from: now, fired: 0, calendar, workingDays: spec.workingDays });
+    const due = timerDue(spec, { from: now, fired: 0, calendar, zone: calendar.timeZone, workingDays: spec.workingDays });
     if (due !== null) rows.push({ definitionKey, processId: process.id, version: versionOf(definitionKey), startEvent: id, due, fired: 0, spec });
   }
   return rows;
+}
+
+/**
+ * What keeps a process's timer start events from being armed now (a cycle that is not ISO 8601,
+ * a date that names no day), as deploy refusals naming the start event. Pure.
+ */
+export function timerStartProblems(process: ProcessDef, now: number, calendar: WorkingCalendar): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  for (const id of process.starts) {
+    const timer = process.elements[id]!.events.find((e) => e.kind === 'timer');
+    if (timer?.kind !== 'timer') continue;
+    try {
+      timerStartsOf('', { ...process, starts: [id] }, now, calendar);
+    } catch (err) {
+      if (!(err instanceof EngineError)) throw err;
+      problems.push({ elementId: id, elementType: 'StartEvent', rule: 'timer', message: err.message });
+    }
+  }
+  return problems;
 }
 
 /**
@@ -78,7 +99,7 @@ export function timerStartsOf(definitionKey: string, process: ProcessDef, now: n
  */
 export function nextFiring(timer: StartTimer, now: number, calendar: WorkingCalendar): { due: number | null; fired: number } {
   const fired = timer.fired + 1;
-  const after = (from: number) => timerDue(timer.spec, { from, fired, calendar, workingDays: timer.spec.workingDays });
+  const after = (from: number) => timerDue(timer.spec, { from, fired, calendar, zone: calendar.timeZone, workingDays: timer.spec.workingDays });
   let due = after(timer.due!);
   for (let skipped = 0; due !== null && due <= now; skipped++) due = after(skipped < MAX_SKIPS ? due : now);
   return { due, fired };

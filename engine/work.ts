@@ -1,6 +1,10 @@
+import type { EngineLogger } from './logger.js';
+import { silentLogger } from './logger.js';
+
 /**
  * Background work the engine has started (effects, job handlers, timer firings). `idle()`
- * waits for all of it, including work that work starts, and reports the first failure.
+ * waits for all of it, including work that work starts, and reports the first failure; each
+ * failure is logged when it happens, since a server may not call `idle()` for a long time.
  * Work done for an instance is also counted under its family (the instance at the top of its
  * call activities), so `idleFor` waits for one family's work alone: a handler that hangs in
  * another family delays nobody else.
@@ -13,10 +17,13 @@ export class Work {
   private readonly familyFailures = new Map<string, unknown>();
   private failure: unknown;
 
+  constructor(private readonly logger: EngineLogger = silentLogger) {}
+
   /** `instanceId` names the instance the work is for, so it counts in its family. */
   track(work: Promise<void>, instanceId?: string): void {
     const family = instanceId === undefined ? undefined : this.familyOf(instanceId);
     const tracked: Promise<void> = work.catch((err) => {
+      this.logger.error({ err }, 'engine background work failed');
       this.failure ??= err;
       if (family !== undefined && !this.familyFailures.has(family)) this.familyFailures.set(family, err);
     }).finally(() => {

@@ -13,12 +13,26 @@
  */
 import { parseArgs } from 'node:util';
 import { createEngine } from './engine.js';
+import type { EngineLogger } from './logger.js';
 import { KnexStore } from './store/knex/store.js';
 import { BullQueue } from './queue/bullmq.js';
 import { QueueWorker } from './queue/worker.js';
 import { describeWorkerModule, loadWorkerModule } from './queue/worker-module.js';
 
 const log = (line: string) => console.log(`${new Date().toISOString()} worker ${process.pid}: ${line}`);
+
+/** Failures in background work, one line each with what failed and the stack, on stderr. */
+const logger: EngineLogger = {
+  error: (details, message) => console.error(failureLine('error', details, message)),
+  warn: (details, message) => console.error(failureLine('warn', details, message)),
+};
+
+function failureLine(level: string, details: Record<string, unknown>, message: string): string {
+  const { err, ...rest } = details;
+  const about = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
+  const cause = err instanceof Error ? `\n${err.stack ?? err.message}` : err === undefined ? '' : ` ${String(err)}`;
+  return `${new Date().toISOString()} worker ${process.pid} ${level}: ${message}${about}${cause}`;
+}
 
 function required(name: string): string {
   const value = process.env[name];
@@ -52,7 +66,7 @@ async function main(): Promise<void> {
   const file = handlersFile();
   const plugin = await loadWorkerModule(file);
   log(`database ${shown(database)}${schema ? ` (schema ${schema})` : ''}, Redis ${shown(required('REDIS_URL'))} (prefix ${queue.prefix})`);
-  const engine = createEngine({ ...plugin.engineOptions?.({ store }), store, queue, jobHandlers: plugin.jobHandlers, workerName: `worker-${process.pid}` });
+  const engine = createEngine({ ...plugin.engineOptions?.({ store }), store, queue, jobHandlers: plugin.jobHandlers, workerName: `worker-${process.pid}`, logger });
   await plugin.attach?.(engine, { store });
   log(`handlers from ${describeWorkerModule(file, plugin)}`);
   const worker = new QueueWorker({

@@ -3,24 +3,52 @@ import type { Knex } from 'knex';
 import type { Staff } from './types.js';
 import { findStaff } from '../org/staff.js';
 
-/** How long a login lasts: a working day and a bit. */
-const SESSION_MS = 10 * 3_600_000;
+/** How long sessions last: at most `hours` after sign-in, `idleMinutes` after the last request; `perPerson` at once. */
+export interface SessionRules { hours: number; idleMinutes: number; perPerson: number }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A request refreshes its session's last use at most this often, so reads do not each write. */
+const TOUCH_EVERY_MS = 60_000;
 
-/** Opens a session; only the token's hash is stored, so a leaked table opens nothing. */
-export async function openSession(db: Knex, staffId: string, now: number): Promise<{ token: string; expiresAt: number }> {
+/** What is stored of a token: its SHA-256. Pure. */
+export const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Opens a session; only the token's hash is stored, so a leaked table opens nothing. Sessions
+ * past their end (anyone's) are deleted here, and the person's oldest beyond `perPerson` end,
+ * so a forgotten sign-in on another computer does not stay open for ever. Not pure.
+ */
+export async function openSession(db: Knex, staffId: string, now: number, rules: SessionRules): Promise<{ token: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + SESSION_MS;
-  await db('yc_sessions').insert({ token_hash: digest(token), staff_id: staffId, created_at: now, expires_at: expiresAt });
+  const expiresAt = now + rules.hours * 3_600_000;
+  await deleteEnded(db, now, rules);
+  await db('yc_sessions').insert({ token_hash: digest(token), staff_id: staffId, created_at: now, expires_at: expiresAt, last_seen_at: now });
+  const beyond = await db('yc_sessions').where({ staff_id: staffId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'token_hash', order: 'desc' }]).offset(rules.perPerson).select('token_hash');
+  if (beyond.length > 0) await db('yc_sessions').whereIn('token_hash', beyond.map((r: { token_hash: string }) => r.token_hash)).delete();
   return { token, expiresAt };
 }
 
-export async function sessionStaff(db: Knex, token: string, now: number): Promise<Staff | undefined> {
+/** The person a token signs in, if its session is neither over nor idle too long and the account is not disabled; refreshes its last use. */
+export async function sessionStaff(db: Knex, token: string, now: number, rules: SessionRules): Promise<Staff | undefined> {
   const row = await db('yc_sessions').where({ token_hash: digest(token) }).andWhere('expires_at', '>', now).first();
-  return row ? findStaff(db, row.staff_id) : undefined;
+  if (!row) return undefined;
+  const lastSeen = Number(row.last_seen_at ?? row.created_at);
+  if (lastSeen <= now - rules.idleMinutes * 60_000) return undefined;
+  const staff = await findStaff(db, row.staff_id);
+  if (!staff || staff.disabled) return undefined;
+  if (now - lastSeen >= TOUCH_EVERY_MS) await db('yc_sessions').where({ token_hash: row.token_hash }).update({ last_seen_at: now });
+  return staff;
 }
 
 export async function closeSession(db: Knex, token: string): Promise<void> {
   await db('yc_sessions').where({ token_hash: digest(token) }).delete();
+}
+
+/** Deletes every session past its end or idle too long. */
+export async function deleteEnded(db: Knex, now: number, rules: SessionRules): Promise<number> {
+  return db('yc_sessions').where('expires_at', '<=', now).orWhere('last_seen_at', '<=', now - rules.idleMinutes * 60_000).delete();
+}
+
+/** The session rules out of the security settings. Pure. */
+export function sessionRules(settings: { sessionHours: number; sessionIdleMinutes: number; sessionsPerPerson: number }): SessionRules {
+  return { hours: settings.sessionHours, idleMinutes: settings.sessionIdleMinutes, perPerson: settings.sessionsPerPerson };
 }

@@ -20,4 +20,8 @@ export interface Staff {
   department?: string;
   /** The deciding authority this person belongs to; with the role authority-head, its head. */
   authorityId?: string;
+  /** Signed in with a one-time password: nothing but changing it is allowed until it is changed. */
+  mustChangePassword?: boolean;
+  /** Disabled by an administrator: cannot sign in (kept, since cases and logs name them). */
+  disabled?: boolean;
 }

@@ -2,6 +2,7 @@ import { weekdayInfo } from '../../engine/calendar/index.js';
 import type { DayInfo, LocalDate, WorkingCalendar } from '../../engine/calendar/index.js';
 import { packageCovers, publishedDay } from './chinese-days.js';
 import { statutoryDaysOff } from './statutory-holidays.js';
+import { CHINA_TIME } from './china-time.js';
 
 /** A year's arrangement as an administrator entered it from the State Council's notice. */
 export interface EnteredArrangement {
@@ -40,6 +41,7 @@ export function chinaCalendar(entered: readonly EnteredArrangement[] = []): Chin
   const statusOf = (year: number): ArrangementStatus => (tables.has(year) ? 'entered' : packageCovers(year) ? 'published' : 'provisional');
   return {
     statusOf,
+    timeZone: CHINA_TIME,
     dayInfo(day: LocalDate): DayInfo {
       const year = Number(day.slice(0, 4));
       const status = statusOf(year);

@@ -8,6 +8,7 @@ import { recomputeOpenCases } from '../time-limits/recompute.js';
 import type { EnteredArrangement } from './china-calendar.js';
 import { arrangementProblems } from './arrangement-check.js';
 import { saveArrangement } from './arrangements.js';
+import { CHINA_TIME } from './china-time.js';
 
 export interface ArrangementInput {
   holidays: EnteredArrangement['holidays'];
@@ -23,7 +24,7 @@ export interface ArrangementInput {
  * line and their cards re-armed. Not pure.
  */
 export async function enterArrangement(ctx: TimeContext, staff: Staff, year: number, input: ArrangementInput, at: number): Promise<{ revision: number; movedCases: string[] }> {
-  const problems = arrangementProblems({ year, ...input }, localDate(at));
+  const problems = arrangementProblems({ year, ...input }, localDate(CHINA_TIME, at));
   if (problems.length > 0) throw new ApiError(400, 'CALENDAR_INVALID', `节假日安排有误：${problems.map((p) => p.problem).join('；')}`, problems);
   const revision = await ctx.db.transaction(async (trx: Knex.Transaction) => {
     const saved = await saveArrangement(trx, { year, ...input, enteredBy: staff.id, enteredAt: at });

@@ -3,6 +3,7 @@ import type { DayInfo, LocalDate } from '../../engine/calendar/index.js';
 import type { ArrangementStatus, ChinaCalendar } from './china-calendar.js';
 import { chinaCalendar } from './china-calendar.js';
 import { arrangementsRevision, enteredArrangements } from './arrangements.js';
+import { CHINA_TIME } from './china-time.js';
 
 /**
  * The platform's working calendar: the China calendar over the arrangements entered in the
@@ -15,6 +16,7 @@ import { arrangementsRevision, enteredArrangements } from './arrangements.js';
 export class PlatformCalendar implements ChinaCalendar {
   private calendar: ChinaCalendar = chinaCalendar();
   private revision = -1;
+  readonly timeZone = CHINA_TIME;
 
   constructor(private readonly db: Knex) {}
 

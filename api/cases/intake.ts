@@ -17,6 +17,7 @@ import { retimed } from '../time-limits/deadlines.js';
 import type { LiveCalendar } from '../time-limits/timed-update.js';
 import { allUnits } from '../org/units.js';
 import { handlingOf } from './agency.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 export interface IntakeRequest {
   itemCode: string;
@@ -80,7 +81,7 @@ interface Receipt {
 async function writeCase(db: Knex, receipt: Receipt, filed: Pick<CaseRecord, 'applicant' | 'materials' | 'authorityId'>, now: number, calendar: LiveCalendar): Promise<CaseRecord> {
   const { clerk, receiving, item, agentUnitId } = receipt;
   return db.transaction(async (trx) => {
-    const caseNo = await nextCaseNo(trx, receiving.orgUnitId, localDate(now));
+    const caseNo = await nextCaseNo(trx, receiving.orgUnitId, localDate(CHINA_TIME, now));
     const ids = caseInstanceIds(caseNo);
     const received: CaseRecord = retimed({
       id: caseNo, caseNo, itemCode: item.code, itemName: item.name, orgUnitId: receiving.orgUnitId, ...filed,

@@ -16,7 +16,7 @@ export async function noticeData(db: Knex, c: CaseRecord, at: number): Promise<R
   const agent = c.agency ? units.find((u) => u.id === c.agency!.unitId) : undefined;
   const item = await findItem(db, c.itemCode);
   return {
-    applicant: c.applicant, itemName: c.itemName, caseId: c.caseNo, receivedDate: printedDate(c.receivedAt), centerName: unit?.centerName,
+    applicant: c.applicant, itemName: c.itemName, caseId: c.caseNo, trackingCode: c.trackingCode, receivedDate: printedDate(c.receivedAt), centerName: unit?.centerName,
     date: printedDate(at), complaintPhone: item?.complaintPhone ?? '12345',
     windowName: agent ? `${agent.centerName}综合窗口（代办点）` : `${unit?.centerName ?? ''}${item?.window ?? ''}窗口`,
     ...(item ? { correctionBasis: wordingOf(item.type).correctionBasis } : {}),

@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
+import { newTrackingCode } from './tracking-code.js';
 import type { CaseLogEntry, CaseRecord } from './types.js';
 import { ApiError } from '../http/errors.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const toCase = (row: Row): CaseRecord => ({ ...(JSON.parse(row.body) as CaseRecord), version: row.version });
+const toCase = (row: Row): CaseRecord => ({ ...(JSON.parse(row.body) as CaseRecord), ...(row.tracking_code ? { trackingCode: row.tracking_code } : {}), version: row.version });
 
 function columns(record: CaseRecord) {
-  const { version: _version, ...body } = record;
+  const { version: _version, trackingCode: _code, ...body } = record;
   return {
     item_code: record.itemCode, org_unit_id: record.orgUnitId, window_id: record.windowId ?? null, status: record.status,
     instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, agent_unit_id: record.agency?.unitId ?? null, applicant: JSON.stringify(record.applicant),
@@ -15,9 +16,12 @@ function columns(record: CaseRecord) {
   };
 }
 
-/** Inserts a new case; `intakeKey` is the Idempotency-Key it was taken in with (unique, see intake). */
+/**
+ * Writes a new case with a tracking code of its own (a clash among 31^8 codes is not worth a retry: the unique index
+ * would refuse it); `intakeKey` is the Idempotency-Key it was taken in with (unique, see intake).
+ */
 export async function insertCase(db: Knex, record: CaseRecord, intakeKey?: string): Promise<void> {
-  await db('yc_cases').insert({ id: record.id, ...columns(record), version: 1, ...(intakeKey ? { intake_key: intakeKey } : {}) });
+  await db('yc_cases').insert({ id: record.id, ...columns(record), tracking_code: record.trackingCode ?? newTrackingCode(), version: 1, ...(intakeKey ? { intake_key: intakeKey } : {}) });
 }
 
 /**

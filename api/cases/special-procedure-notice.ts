@@ -6,6 +6,7 @@ import { issueNotice, noticesOf } from '../notices/store.js';
 import { noticeData, printedDate } from './notice-data.js';
 import { periodEnd } from '../time-limits/counting.js';
 import { periodText } from '../time-limits/wording.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 /**
  * 特别程序告知书 (行政许可法 §45: the applicant is told in writing how long it takes): for
@@ -18,10 +19,10 @@ export async function specialProcedureNotices(db: Knex, cal: WorkingCalendar, c:
   const issued = (await noticesOf(db, c.id)).filter((n) => n.kind === 'special-procedure').length;
   for (const stop of stops.slice(issued)) {
     const period = stop.days ? { days: stop.days, unit: stop.unit ?? 'working-days' as const } : undefined;
-    const end = period && periodEnd(cal, localDate(stop.from), period, undefined, false);
+    const end = period && periodEnd(cal, localDate(CHINA_TIME, stop.from), period, undefined, false);
     await issueNotice(db, c.id, 'special-procedure', {
       ...(await noticeData(db, c, at)), procedureName: stop.name, startDate: printedDate(stop.from),
-      length: period ? periodText(period) : '（尚未确定）', ...(end ? { endDate: printedDate(endOfLocalDay(end)) } : {}),
+      length: period ? periodText(period) : '（尚未确定）', ...(end ? { endDate: printedDate(endOfLocalDay(CHINA_TIME, end)) } : {}),
       stopsStatutory: (stop.stops ?? 'both') === 'both',
       ...(c.dueAt ? { promisedDate: printedDate(c.dueAt) } : {}), ...(c.statutoryDueAt ? { statutoryDate: printedDate(c.statutoryDueAt) } : {}),
     }, at, { key: `special-procedure:${stop.from}` });

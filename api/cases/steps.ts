@@ -73,7 +73,7 @@ function departmentOf(task: InboxTask): { department?: string } {
  * Why a task is not in the caller's inbox: unknown or of a case the caller may not see (404),
  * someone else's (403), or done already (409, saying when and by whom).
  */
-async function whyNotMine(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<ApiError> {
+export async function whyNotMine(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<ApiError> {
   const instanceId = splitItemId(taskId)?.instanceId;
   const record = instanceId ? await caseOfTask(db, engine, { instanceId }).catch(() => undefined) : undefined;
   if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');

@@ -13,6 +13,7 @@ import { periodEnd } from '../time-limits/counting.js';
 import { ACCEPTANCE_DAYS, retimed } from '../time-limits/deadlines.js';
 import { stoppedLimits } from '../time-limits/limits.js';
 import { periodText } from '../time-limits/wording.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 type Context = TimeContext & { clock: Clock };
 
@@ -65,7 +66,7 @@ function notCounted(p: SpecialProcedure): Array<{ name: string; length: string; 
 export async function oneTimeNotice(ctx: Context, c: CaseRecord, missing: string[], days: unknown, at: number, options: IssueOptions = {}): Promise<Record<string, unknown>> {
   const correctionDays = typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : CORRECTION_DAYS;
   const sameRound = c.correction && !(c.materialsCompleteAt !== undefined && c.materialsCompleteAt > c.correction.noticeAt);
-  const correction = sameRound ? c.correction! : { noticeAt: at, days: correctionDays, dueAt: endOfLocalDay(periodEnd(ctx.calendar, localDate(at), { days: correctionDays, unit: 'working-days' })!) };
+  const correction = sameRound ? c.correction! : { noticeAt: at, days: correctionDays, dueAt: endOfLocalDay(CHINA_TIME, periodEnd(ctx.calendar, localDate(CHINA_TIME, at), { days: correctionDays, unit: 'working-days' })!) };
   if (!sameRound) {
     await issueNotice(ctx.db, c.id, 'one-time', {
       ...(await noticeData(ctx.db, c, at)), missing: missing.map((name) => ({ name })), noticeDate: printedDate(at),

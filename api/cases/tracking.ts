@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { CaseStatus } from './types.js';
 import { findCaseByNo } from './repository.js';
@@ -21,17 +22,17 @@ export interface TrackView {
   visits: number;
 }
 
-/** The same answer whether the number or the phone is wrong, so neither can be probed. */
-const notFound = () => new ApiError(404, 'NOT_FOUND', '未找到办件，请核对办件编号和联系电话后四位');
+/** The same answer whether the number or the code is wrong, so neither can be probed. */
+export const trackNotFound = () => new ApiError(404, 'NOT_FOUND', '未找到办件，请核对办件编号和查询码（印在收件凭证和告知书上）');
 
 /**
- * 办件查询 for the applicant: with the case number and the last four digits of the phone
- * they gave, what stage the case is at, when it is due, why the clock stopped, which notices
- * were issued. Names only: no ID number, no phone, no staff, no notice text.
+ * 办件查询 for the applicant: with the case number and its tracking code (查询码, printed on
+ * the receipt and the notices), what stage the case is at, when it is due, why the clock
+ * stopped, which notices were issued. Names only: no ID number, no phone, no staff, no notice text.
  */
-export async function trackCase(db: Knex, caseNo: string, phoneLast4: string): Promise<TrackView> {
+export async function trackCase(db: Knex, caseNo: string, code: string): Promise<TrackView> {
   const c = await findCaseByNo(db, caseNo);
-  if (!c || c.applicant.phone.replace(/\D/g, '').slice(-4) !== phoneLast4) throw notFound();
+  if (!c?.trackingCode || !sameCode(c.trackingCode, code)) throw trackNotFound();
   return {
     caseNo: c.caseNo, itemName: c.itemName, applicantName: masked(c.applicant.name), status: c.status, statusName: statusNames[c.status],
     receivedAt: c.receivedAt, ...(c.acceptedAt ? { acceptedAt: c.acceptedAt } : {}), ...(c.dueAt ? { dueAt: c.dueAt } : {}),
@@ -39,6 +40,12 @@ export async function trackCase(db: Knex, caseNo: string, phoneLast4: string): P
     clockStops: (c.clockStops ?? []).map(({ kind: _kind, ...stop }) => stop),
     notices: (await noticesOf(db, c.id)).map((n) => ({ title: n.title, issuedAt: n.createdAt })), visits: c.visits,
   };
+}
+
+/** Compared in constant time, so the answer's timing tells nothing about how much of a code was right. Pure. */
+function sameCode(stored: string, given: string): boolean {
+  const [a, b] = [Buffer.from(stored), Buffer.from(given)];
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** 王芳 -> 王*, 欧阳娜娜 -> 欧***. Pure. */

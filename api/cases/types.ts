@@ -84,6 +84,8 @@ export interface CaseRecord {
   instanceId?: string;
   /** 首问责任人: the clerk who received the case owns it until it is handed on (a forwarded case: the handling centre's clerk who first takes it up). */
   ownerId?: string;
+  /** 查询码: with the case number, the applicant's key to the public tracking page (a column of its own, unique). */
+  trackingCode?: string;
   /** 代办后上报: the centre that took the case in for the applicant and gets the result back (a village, for its township). */
   agency?: { unitId: string; clerkId: string; at: number };
   applicant: Applicant;

@@ -9,6 +9,7 @@ import { enteredArrangements } from '../calendar/arrangements.js';
 import { calendarWarnings } from '../calendar/warnings.js';
 import { enterableYears } from '../calendar/arrangement-check.js';
 import { timeContextOf } from '../time-limits/timed-update.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 const day = z.object({ date: z.string().max(10).refine(isLocalDate, '请写成 2027-01-01 这样的有效日期'), name: z.string().trim().min(1, '请写明节日名称').max(20) });
 const arrangement = z.strictObject({
@@ -33,12 +34,12 @@ export function calendarRoutes(db: Knex, engine: Engine): AnyRoute[] {
         const { calendar } = time();
         await calendar.refresh();
         const entered = await enteredArrangements(db);
-        const [first, last] = enterableYears(localDate(now()));
+        const [first, last] = enterableYears(localDate(CHINA_TIME, now()));
         const years = Array.from({ length: last - first + 1 }, (_, i) => first + i).map((year) => {
           const e = entered.find((a) => a.year === year);
           return { year, status: calendar.statusOf(year), ...(e ? { source: e.source, enteredBy: e.enteredBy, enteredAt: e.enteredAt } : {}) };
         });
-        return { years, warnings: calendarWarnings(localDate(now()), (y) => calendar.statusOf(y)) };
+        return { years, warnings: calendarWarnings(localDate(CHINA_TIME, now()), (y) => calendar.statusOf(y)) };
       },
     }),
     route({

@@ -3,16 +3,14 @@ import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
-import { ApiError } from './errors.js';
 import { applicantSchema, caseLogEntrySchema, caseSchema, dateChangeSchema, noticeSchema } from './schemas.js';
 import { scopeOf, visibleCase } from './scope.js';
 import { intake } from '../cases/intake.js';
 import { caseFamily, settle } from '../cases/case-instances.js';
 import { IDEMPOTENCY_HEADER } from './idempotency.js';
-import { caseLog, casesIn, findCase, updateCase } from '../cases/repository.js';
-import { CLOSED_STATUSES } from '../cases/types.js';
+import { caseLog, casesIn, findCase } from '../cases/repository.js';
 import { handOver } from '../cases/handover.js';
-import { closeClock } from '../cases/clock.js';
+import { withdrawCase } from '../cases/withdrawal.js';
 import { noticesOf } from '../notices/store.js';
 import { dateChanges } from '../time-limits/date-changes.js';
 import { caseReading, caseReadingSchema } from './case-reading.js';
@@ -51,15 +49,9 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
       },
     }),
     route({
-      method: 'post', path: '/cases/:id/withdraw', summary: '撤件（申请人撤回申请）', tags: ['cases'], roles: ['clerk'],
+      method: 'post', path: '/cases/:id/withdraw', summary: '撤件（申请人撤回申请；首问责任人、其缺岗时的 B 岗或本中心负责人）', tags: ['cases'], roles: ['clerk', 'director'],
       body: z.strictObject({ reason: z.string().trim().min(2).max(500) }), response: caseSchema,
-      handler: async ({ staff, params, body }) => {
-        const record = await visibleCase(db, staff!, params.id ?? '');
-        if (CLOSED_STATUSES.includes(record.status)) throw new ApiError(409, 'CASE_CLOSED', '办件已办结，不能撤件');
-        if (record.instanceId) await engine.cancel(record.instanceId);
-        await settle(engine, caseFamily(record));
-        return updateCase(db, record.id, (c) => ({ ...closeClock(c, now()), status: 'withdrawn', currentSteps: [] }), { at: now(), actorId: staff!.id, action: 'withdrawn', detail: { reason: body.reason } });
-      },
+      handler: async ({ staff, params, body }) => withdrawCase(db, engine, staff!, await visibleCase(db, staff!, params.id ?? ''), body.reason, now()),
     }),
     route({
       method: 'post', path: '/cases/:id/handover', summary: '首问负责：将办件移交本单位另一名窗口工作人员', tags: ['cases'], roles: ['clerk'],

@@ -12,7 +12,9 @@ export function noticePages(db: Knex): RawRoute[] {
       const record = await visibleCase(db, staff, params.id ?? '');
       const html = await noticeHtml(db, record.id, params.noticeId ?? '');
       if (!html) throw notFound('文书');
-      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      // A notice page may be framed by this site's print page (and only by it).
+      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
       res.type('html').send(html);
     },
   }];

@@ -6,6 +6,7 @@ import { forbidden, notFound } from './errors.js';
 import { addUnit, allUnits, unitAndBelow } from '../org/units.js';
 import { findStaff, setAbsent, staffIn } from '../org/staff.js';
 import { staffSchema } from './auth-routes.js';
+import { logSecurityEvent } from '../audit/security-log.js';
 
 const unitSchema = z.object({
   id: z.string().regex(/^[0-9A-Za-z_-]{2,40}$/, '编码为 2–40 位字母、数字、- 或 _'),
@@ -19,7 +20,7 @@ const unitSchema = z.object({
 });
 
 /** Org units and staff, always within the caller's own unit and what lies below it. */
-export function orgRoutes(db: Knex): AnyRoute[] {
+export function orgRoutes(db: Knex, now: () => number): AnyRoute[] {
   const scope = async (orgUnitId: string) => unitAndBelow(await allUnits(db), orgUnitId);
   return [
     route({
@@ -35,7 +36,11 @@ export function orgRoutes(db: Knex): AnyRoute[] {
       body: unitSchema, response: z.object({ id: z.string(), warnings: z.array(z.string()) }),
       handler: async ({ body, staff }) => {
         if (!body.parentId || !(await scope(staff!.orgUnitId)).includes(body.parentId)) throw forbidden('只能在本单位之下新增单位');
-        return { id: body.id, ...(await addUnit(db, body)) };
+        return db.transaction(async (trx) => {
+          const added = await addUnit(trx, body);
+          await logSecurityEvent(trx, { at: now(), actorId: staff!.id, action: 'unit-created', detail: { unitId: body.id, parentId: body.parentId, name: body.name, level: body.level } });
+          return { id: body.id, ...added };
+        });
       },
     }),
     route({
@@ -49,7 +54,10 @@ export function orgRoutes(db: Knex): AnyRoute[] {
       handler: async ({ body, params, staff }) => {
         const target = await findStaff(db, params.id ?? '');
         if (!target || !(await scope(staff!.orgUnitId)).includes(target.orgUnitId)) throw notFound('工作人员');
-        await setAbsent(db, target.id, body.absent);
+        await db.transaction(async (trx) => {
+          await setAbsent(trx, target.id, body.absent);
+          await logSecurityEvent(trx, { at: now(), actorId: staff!.id, action: 'absence-changed', detail: { staffId: target.id, absent: body.absent } });
+        });
         return (await findStaff(db, target.id))!;
       },
     }),

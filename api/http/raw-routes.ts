@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Role, Staff } from '../auth/types.js';
-import { ApiError } from './errors.js';
+import { ApiError, passwordChangeRequired } from './errors.js';
 import { refuseNul } from './nul-characters.js';
 
 /**
@@ -24,6 +24,7 @@ export function mountRaw(router: Router, routes: readonly RawRoute[]): void {
         refuseNul({ query: req.query, params: req.params });
         const staff = res.locals.staff as Staff | undefined;
         if (!staff) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
+        if (staff.mustChangePassword) throw passwordChangeRequired();
         if (spec.roles !== 'any' && !staff.roles.some((r) => (spec.roles as readonly Role[]).includes(r))) throw new ApiError(403, 'FORBIDDEN', '无权执行此操作');
         await spec.handler({ staff, params: req.params as Record<string, string>, res });
       } catch (err) {

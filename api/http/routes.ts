@@ -2,7 +2,7 @@ import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import type { Role, Staff } from '../auth/types.js';
-import { ApiError, forbidden } from './errors.js';
+import { ApiError, forbidden, passwordChangeRequired } from './errors.js';
 import { encodeAnswer, precisionOf } from './answer.js';
 import { refuseNul } from './nul-characters.js';
 import { REPLAYED_HEADER, onceByKey } from './idempotency.js';
@@ -22,6 +22,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   tags: string[];
   /** Who may call it; `public` needs no login. */
   roles: readonly Role[] | 'public' | 'any';
+  /** Open to a person who signed in with a one-time password and has not changed it yet (changing it, signing out, who am I). */
+  beforePasswordChange?: true;
   body?: B;
   query?: Q;
   /** The body as OpenAPI shows it, when its zod schema cannot say it all (a task's answer depends on its form). */
@@ -30,6 +32,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   params?: z.ZodType<Record<string, string>>;
   /** A file upload: the raw body (a Buffer) of any declared type, up to `limit` bytes, instead of JSON. */
   upload?: { limit: number; types: readonly string[] };
+  /**
+   * Checks made before the body is read (the target exists, the caller may write to it, there is
+   * room): an upload refused here costs the server no more than its headers.
+   */
+  before?: (input: { params: Record<string, string>; staff?: Staff; req: Request }) => Promise<void>;
   /** What it answers with: the handler's result is encoded through it (instants become ISO 8601). */
   response: R;
   status?: number;
@@ -51,7 +58,7 @@ export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
 export function mount(router: Router, routes: readonly AnyRoute[], keys?: KeyStore): void {
   for (const spec of routes) {
     const parse = spec.upload ? express.raw({ type: () => true, limit: spec.upload.limit }) : express.json({ limit: JSON_LIMIT });
-    router[spec.method](spec.path, authorizing(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
+    router[spec.method](spec.path, authorizing(spec), checkingFirst(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
       try {
         refuseNul({ body: spec.upload ? undefined : req.body, query: req.query, params: req.params });
         const body = spec.upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : spec.body ? spec.body.parse(req.body ?? {}) : undefined;
@@ -73,6 +80,15 @@ export function mount(router: Router, routes: readonly AnyRoute[], keys?: KeySto
   }
 }
 
+function checkingFirst(spec: AnyRoute): RequestHandler {
+  return (req, res, next) => {
+    if (!spec.before) return next();
+    const params = spec.params ? spec.params.safeParse(req.params) : { success: true as const, data: req.params as Record<string, string> };
+    if (!params.success) return next(params.error);
+    spec.before({ params: params.data, staff: res.locals.staff as Staff | undefined, req }).then(() => next(), next);
+  };
+}
+
 function authorizing(spec: AnyRoute): RequestHandler {
   return (_req, res, next) => {
     try {
@@ -87,6 +103,7 @@ function authorizing(spec: AnyRoute): RequestHandler {
 function authorize(spec: AnyRoute, staff: Staff | undefined): void {
   if (spec.roles === 'public') return;
   if (!staff) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
+  if (staff.mustChangePassword && !spec.beforePasswordChange) throw passwordChangeRequired();
   if (spec.roles === 'any') return;
   if (!staff.roles.some((role) => (spec.roles as readonly Role[]).includes(role))) {
     throw forbidden(`此操作需要以下角色之一：${(spec.roles as readonly Role[]).join('、')}`);

@@ -37,7 +37,7 @@ export const dateChangeSchema = z.object({
 
 export const caseSchema = z.object({
   id: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), orgUnitId: z.string(), authorityId: z.string().optional(), status: z.string(),
-  instanceId: z.string().optional(), ownerId: z.string().optional(), agency: z.object({ unitId: z.string(), clerkId: z.string(), at: instant }).optional(),
+  instanceId: z.string().optional(), ownerId: z.string().optional(), trackingCode: z.string().optional().describe('查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上）'), agency: z.object({ unitId: z.string(), clerkId: z.string(), at: instant }).optional(),
   applicant: applicantSchema, materials: z.array(materialSchema),
   receivedAt: instant, limits: limitsSchema.optional(), materialsCompleteAt: instant.optional(), acceptanceDueAt: instant.optional(),
   correction: z.object({ noticeAt: instant, days: z.number(), dueAt: instant }).optional(),

@@ -13,6 +13,8 @@ function toStaff(row: Row): Staff {
     absent: Boolean(row.absent),
     ...(row.department ? { department: row.department } : {}),
     ...(row.authority_id ? { authorityId: row.authority_id } : {}),
+    ...(row.must_change_password ? { mustChangePassword: true } : {}),
+    ...(row.disabled ? { disabled: true } : {}),
   };
 }
 
@@ -35,6 +37,7 @@ export async function addStaff(db: Knex, staff: NewStaff): Promise<void> {
     window_id: staff.windowId ?? null, roles: JSON.stringify(staff.roles),
     password_hash: await hashPassword(staff.password), backup_for: staff.backupFor ?? null, absent: false,
     department: staff.department ?? null, authority_id: staff.authorityId ?? null,
+    must_change_password: staff.mustChangePassword ?? false,
   });
 }
 

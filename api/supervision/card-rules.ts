@@ -3,6 +3,7 @@ import { periodEnd } from '../time-limits/counting.js';
 import type { WorkingCalendar } from '../../engine/calendar/index.js';
 import type { CaseRecord } from '../cases/types.js';
 import { CLOSED_STATUSES } from '../cases/types.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 /**
  * A card rule of 电子监察: when a card is due on a case and what it says. Every instant is
@@ -25,9 +26,9 @@ const open = (c: CaseRecord) => !CLOSED_STATUSES.includes(c.status);
 /** 00:00 of the working day before the due day, if that is after the day of acceptance. Pure. */
 function dayBefore(c: CaseRecord, cal: WorkingCalendar): number | undefined {
   if (c.dueAt === undefined || c.acceptedAt === undefined) return undefined;
-  let day = addDays(localDate(c.dueAt), -1);
+  let day = addDays(localDate(CHINA_TIME, c.dueAt), -1);
   while (!isWorkingDay(cal, day)) day = addDays(day, -1);
-  return day > localDate(c.acceptedAt) ? atLocalTime(day) : undefined;
+  return day > localDate(CHINA_TIME, c.acceptedAt) ? atLocalTime(CHINA_TIME, day) : undefined;
 }
 
 export const cardRules: readonly CardRule[] = [
@@ -51,7 +52,7 @@ export const cardRules: readonly CardRule[] = [
   {
     // 行政许可法 §44: the certificate within 10 working days of the decision to approve.
     id: 'certificate-overdue', colour: 'red', title: '准予决定后十个工作日内未颁发、送达证件',
-    dueAt: (c, cal) => (open(c) && c.decidedAt !== undefined && !c.resultNo ? passed(endOfLocalDay(periodEnd(cal, localDate(c.decidedAt), { days: 10, unit: 'working-days' })!)) : undefined),
+    dueAt: (c, cal) => (open(c) && c.decidedAt !== undefined && !c.resultNo ? passed(endOfLocalDay(CHINA_TIME, periodEnd(cal, localDate(CHINA_TIME, c.decidedAt), { days: 10, unit: 'working-days' })!)) : undefined),
   },
 ];
 

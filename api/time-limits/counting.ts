@@ -1,6 +1,7 @@
 import { addDays, isWorkingDay, localDate, nextWorkingDay } from '../../engine/calendar/index.js';
 import type { LocalDate, WorkingCalendar } from '../../engine/calendar/index.js';
 import type { DayUnit } from '../../processes/catalog/types.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 /** A length of time as the law or a guide states it: 20 working days, 7 days. */
 export interface Period {
@@ -53,9 +54,9 @@ export interface StopSpan {
  * length ends then whether or not anyone closes it that day. Pure.
  */
 export function stopDays(cal: WorkingCalendar, stop: StopSpan): { days: LocalDate[] } | { openFrom: LocalDate } {
-  const began = localDate(stop.from);
+  const began = localDate(CHINA_TIME, stop.from);
   const stated = stop.period ? periodEnd(cal, began, stop.period, NOTHING_EXCLUDED, false) : undefined;
-  const ended = stop.to !== undefined ? localDate(stop.to) : undefined;
+  const ended = stop.to !== undefined ? localDate(CHINA_TIME, stop.to) : undefined;
   const end = [stated, ended].filter((d): d is LocalDate => d !== undefined).sort()[0];
   if (end === undefined) return { openFrom: began };
   const days: LocalDate[] = [];

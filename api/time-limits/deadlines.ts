@@ -5,6 +5,7 @@ import { CLOSED_STATUSES } from '../cases/types.js';
 import type { Excluded, StopSpan } from './counting.js';
 import { excludedBy, periodEnd } from './counting.js';
 import type { CaseLimits } from './limits.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 /** 行政许可法 §32: accept, or ask once for everything missing, within 5 working days of receipt. */
 export const ACCEPTANCE_DAYS = 5;
@@ -29,7 +30,7 @@ function statutoryExcluded(cal: WorkingCalendar, c: CaseRecord): Excluded {
   return excludedBy(cal, specialProcedures(c).filter((s) => (s.stops ?? 'both') === 'both').map(span));
 }
 
-const end = (day: string | undefined) => (day === undefined ? undefined : endOfLocalDay(day));
+const end = (day: string | undefined) => (day === undefined ? undefined : endOfLocalDay(CHINA_TIME, day));
 
 /**
  * A case's due dates from its facts: before acceptance, §32's (5 working days from receipt, or
@@ -41,10 +42,10 @@ const end = (day: string | undefined) => (day === undefined ? undefined : endOfL
 export function deadlinesOf(c: CaseRecord, limits: CaseLimits, cal: WorkingCalendar): Deadlines {
   if (c.acceptedAt === undefined) {
     if (c.status !== 'received') return {};
-    const from = localDate(c.materialsCompleteAt ?? c.receivedAt);
+    const from = localDate(CHINA_TIME, c.materialsCompleteAt ?? c.receivedAt);
     return { acceptanceDueAt: end(periodEnd(cal, from, { days: ACCEPTANCE_DAYS, unit: 'working-days' }))! };
   }
-  const start = localDate(c.acceptedAt);
+  const start = localDate(CHINA_TIME, c.acceptedAt);
   const extra = c.extendedDays ?? 0;
   const statutory = limits.statutory && end(periodEnd(cal, start, { days: limits.statutory.days + extra, unit: limits.statutory.unit }, statutoryExcluded(cal, c)));
   const promised = end(periodEnd(cal, start, { days: limits.promisedDays + extra, unit: 'working-days' }, promisedExcluded(cal, c), false));
@@ -58,11 +59,11 @@ function stepDueAt(cal: WorkingCalendar, c: CaseRecord, dates: Deadlines, step: 
   if (step.formKey === 'correction') return c.correction?.dueAt;
   if (step.stopsClock) {
     const stop = specialProcedures(c).find((s) => s.to === undefined && s.from === step.openedAt);
-    if (stop?.days) return end(periodEnd(cal, localDate(stop.from), { days: stop.days, unit: stop.unit ?? 'working-days' }, undefined, false));
+    if (stop?.days) return end(periodEnd(cal, localDate(CHINA_TIME, stop.from), { days: stop.days, unit: stop.unit ?? 'working-days' }, undefined, false));
     return undefined;
   }
   if (step.limit === undefined || step.openedAt === undefined) return dates.dueAt ?? step.dueAt;
-  const own = end(periodEnd(cal, localDate(step.openedAt), step.limit, promisedExcluded(cal, c)));
+  const own = end(periodEnd(cal, localDate(CHINA_TIME, step.openedAt), step.limit, promisedExcluded(cal, c)));
   // No step may be due after its case.
   return own !== undefined && dates.dueAt !== undefined ? Math.min(own, dates.dueAt) : own ?? dates.dueAt;
 }

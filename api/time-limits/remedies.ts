@@ -1,6 +1,7 @@
 import { addMonths, endOfLocalDay, isWorkingDay, localDate, nextWorkingDay } from '../../engine/calendar/index.js';
 import type { LocalDate, WorkingCalendar } from '../../engine/calendar/index.js';
 import { periodEnd } from './counting.js';
+import { CHINA_TIME } from '../calendar/china-time.js';
 
 /**
  * The last days to seek a remedy against a decision delivered on `deliveredAt`: 行政复议 within
@@ -10,9 +11,9 @@ import { periodEnd } from './counting.js';
  * day ends on the next working day (§203). Pure.
  */
 export function remedyDeadlines(cal: WorkingCalendar, deliveredAt: number): { review: number; lawsuit: number } {
-  const delivered = localDate(deliveredAt);
+  const delivered = localDate(CHINA_TIME, deliveredAt);
   const review = periodEnd(cal, delivered, { days: 60, unit: 'days' })!;
-  return { review: endOfLocalDay(review), lawsuit: endOfLocalDay(onWorkingDay(cal, addMonths(delivered, 6))) };
+  return { review: endOfLocalDay(CHINA_TIME, review), lawsuit: endOfLocalDay(CHINA_TIME, onWorkingDay(cal, addMonths(delivered, 6))) };
 }
 
 function onWorkingDay(cal: WorkingCalendar, day: LocalDate): LocalDate {

@@ -4,8 +4,10 @@
  * api/calendar/) and come in through the engine's `calendar` option.
  */
 export type { DayInfo, DayOverride, DaySource, LocalDate, WorkingCalendar } from './types.js';
+export { UTC_ZONE, timeZone } from './time-zone.js';
+export type { TimeZone } from './time-zone.js';
 export {
-  CHINA_OFFSET_MS, DAY_MS, addDays, addMonths, assertLocalDate, atLocalTime, dayOfWeek, daysInMonth,
+  DAY_MS, addDays, addMonths, assertLocalDate, atLocalTime, dayOfWeek, daysInMonth,
   endOfLocalDay, isLocalDate, localDate, localTimeOfDay,
 } from './local-date.js';
 export { validateOverrides, withOverrides } from './overrides.js';

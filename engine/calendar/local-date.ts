@@ -1,11 +1,7 @@
 import { EngineError } from '../errors.js';
 import type { LocalDate } from './types.js';
+import type { TimeZone } from './time-zone.js';
 
-/**
- * China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact and
- * frees every result from the process time zone (servers often run in UTC).
- */
-export const CHINA_OFFSET_MS = 8 * 3_600_000;
 export const DAY_MS = 86_400_000;
 
 /** The largest |instant| a JavaScript Date can hold. */
@@ -13,27 +9,38 @@ const MAX_INSTANT = 8.64e15;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-/** The China local date of an instant. Pure. */
-export function localDate(instant: number): LocalDate {
+/** The local date of an instant in `zone`. Pure. */
+export function localDate(zone: TimeZone, instant: number): LocalDate {
   assertInstant(instant);
-  return formatEpochDay(Math.floor((instant + CHINA_OFFSET_MS) / DAY_MS));
+  return formatEpochDay(Math.floor((instant + zone.offsetAt(instant)) / DAY_MS));
 }
 
-/** Milliseconds since China local midnight. Pure. */
-export function localTimeOfDay(instant: number): number {
+/** Milliseconds since local midnight in `zone` (wall-clock time: 09:00 is 9 h, also on a day that changed its clock). Pure. */
+export function localTimeOfDay(zone: TimeZone, instant: number): number {
   assertInstant(instant);
-  const ms = (instant + CHINA_OFFSET_MS) % DAY_MS;
+  const ms = (instant + zone.offsetAt(instant)) % DAY_MS;
   return ms < 0 ? ms + DAY_MS : ms;
 }
 
-/** The instant `msOfDay` after China local midnight of `day`. Pure. */
-export function atLocalTime(day: LocalDate, msOfDay = 0): number {
-  return epochDay(day) * DAY_MS - CHINA_OFFSET_MS + msOfDay;
+/**
+ * The instant when the wall clock of `zone` reads `msOfDay` after midnight of `day`. A wall
+ * time a clock change skips is read with the offset before the change (02:30 on a spring-forward
+ * night is 03:30), one it repeats as its first occurrence, as java.time does. Pure.
+ */
+export function atLocalTime(zone: TimeZone, day: LocalDate, msOfDay = 0): number {
+  const wall = epochDay(day) * DAY_MS + msOfDay;
+  const before = zone.offsetAt(wall - zone.offsetAt(wall) - DAY_MS / 2);
+  const guess = wall - before;
+  const offset = zone.offsetAt(guess);
+  if (offset === before) return guess;
+  // The clock changed between: the wall time under the new offset, unless the change skipped it.
+  const after = wall - offset;
+  return zone.offsetAt(after) === offset ? after : guess;
 }
 
-/** The last millisecond (23:59:59.999 local) of `day`. Pure. */
-export function endOfLocalDay(day: LocalDate): number {
-  return atLocalTime(addDays(day, 1)) - 1;
+/** The last millisecond (23:59:59.999 local) of `day` in `zone`. Pure. */
+export function endOfLocalDay(zone: TimeZone, day: LocalDate): number {
+  return atLocalTime(zone, addDays(day, 1)) - 1;
 }
 
 /** `day` moved by `n` calendar days (n may be negative). Pure. */

@@ -1,6 +1,8 @@
 import { EngineError } from '../errors.js';
 import { assertLocalDate, isLocalDate } from './local-date.js';
 import type { DayInfo, DayOverride, LocalDate, WorkingCalendar } from './types.js';
+import { UTC_ZONE } from './time-zone.js';
+import type { TimeZone } from './time-zone.js';
 
 /**
  * Checks an administrator's override table and indexes it by date. Pure.
@@ -28,9 +30,10 @@ export function validateOverrides(overrides: readonly DayOverride[]): ReadonlyMa
  * A calendar answering from the override table first and from `base` for every other day.
  * Pure if `base` is. Validates the table once, up front.
  */
-export function withOverrides(base: (day: LocalDate) => DayInfo, overrides: readonly DayOverride[] = []): WorkingCalendar {
+export function withOverrides(base: (day: LocalDate) => DayInfo, overrides: readonly DayOverride[] = [], timeZone: TimeZone = UTC_ZONE): WorkingCalendar {
   const table = validateOverrides(overrides);
   return {
+    timeZone,
     dayInfo(day: LocalDate): DayInfo {
       assertLocalDate(day);
       const hit = table.get(day);

@@ -1,4 +1,6 @@
-/** A day on the China calendar (Asia/Shanghai), written `YYYY-MM-DD`. */
+import type { TimeZone } from './time-zone.js';
+
+/** A day on a calendar's wall clock (its `timeZone`), written `YYYY-MM-DD`. */
 export type LocalDate = string;
 
 /**
@@ -23,6 +25,8 @@ export interface DayInfo {
  */
 export interface WorkingCalendar {
   dayInfo(day: LocalDate): DayInfo;
+  /** The zone whose days these are: an instant's day, and a deadline's end of day, are read in it. */
+  readonly timeZone: TimeZone;
 }
 
 /**

@@ -40,14 +40,14 @@ export function nthWorkingDay(cal: WorkingCalendar, day: LocalDate, n: number): 
 }
 
 /**
- * The same China wall-clock time on the n-th working day after the instant's local date
+ * The same wall-clock time (in the calendar's zone) on the n-th working day after the instant's local date
  * (whether or not that date is itself a working day). n = 0 keeps an instant that falls on
  * a working day and moves any other to the same time on the next working day, so "0
  * working days" never ends on a holiday. Pure.
  */
 export function addWorkingDays(cal: WorkingCalendar, instant: number, n: number): number {
-  const day = nthWorkingDay(cal, localDate(instant), n);
-  return atLocalTime(day, localTimeOfDay(instant));
+  const day = nthWorkingDay(cal, localDate(cal.timeZone, instant), n);
+  return atLocalTime(cal.timeZone, day, localTimeOfDay(cal.timeZone, instant));
 }
 
 /**
@@ -56,8 +56,8 @@ export function addWorkingDays(cal: WorkingCalendar, instant: number, n: number)
  * when `to` is earlier. The time of day is ignored. Pure.
  */
 export function workingDaysBetween(cal: WorkingCalendar, fromInstant: number, toInstant: number): number {
-  const from = localDate(fromInstant);
-  const to = localDate(toInstant);
+  const from = localDate(cal.timeZone, fromInstant);
+  const to = localDate(cal.timeZone, toInstant);
   if (to < from) return -workingDaysBetween(cal, toInstant, fromInstant);
   let count = 0;
   for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
@@ -68,14 +68,14 @@ export function workingDaysBetween(cal: WorkingCalendar, fromInstant: number, to
 
 /**
  * The legal deadline of a time limit of n working days (行政许可法 §82: counting starts the
- * day after receipt): 23:59:59.999 China time on the n-th working day after the day of
+ * day after receipt): 23:59:59.999 in the calendar's zone on the n-th working day after the day of
  * receipt. n = 0 (an immediate item, 即办) is the end of the day of receipt. Pure.
  * @throws EngineError CALENDAR_COUNT_INVALID unless n is a whole number ≥ 0.
  */
 export function deadlineAfterReceipt(cal: WorkingCalendar, receivedInstant: number, n: number): number {
   assertCount(n);
-  const received = localDate(receivedInstant);
-  return endOfLocalDay(n === 0 ? received : nthWorkingDay(cal, received, n));
+  const received = localDate(cal.timeZone, receivedInstant);
+  return endOfLocalDay(cal.timeZone, n === 0 ? received : nthWorkingDay(cal, received, n));
 }
 
 function assertCount(n: number): void {

@@ -1,5 +1,8 @@
 import { parseExpression } from 'feelin';
 
+/** A node of feelin's parse tree (lezer's SyntaxNode, named without depending on lezer). */
+type SyntaxNode = ReturnType<typeof parseExpression>['topNode'];
+
 /**
  * feelin's Camunda dialect: backtick names (`` `order id` ``) as Camunda Modeler writes them.
  * Used for parsing and evaluating alike, so both agree on what is valid.
@@ -33,10 +36,23 @@ function findSyntaxProblem(text: string): string | null {
     enter(node) {
       if (problem !== null) return false;
       if (node.type.isError) problem = describeErrorAt(text, node.from, node.to);
+      else if (node.name === 'SimplePositiveUnaryTest') problem = doubledComparison(text, node.node);
       return undefined;
     },
   });
   return problem;
+}
+
+/**
+ * feelin reads `a == b` (or `a >= > b`) as `a` compared with the unary test `= b`, which then
+ * never holds; FEEL-Scala, which Zeebe runs, refuses it. A unary test is an operand only after
+ * `in`, never straight after a comparison operator.
+ */
+function doubledComparison(text: string, test: SyntaxNode): string | null {
+  const before = test.prevSibling;
+  if (test.parent?.name !== 'Comparison' || before?.name !== 'CompareOp') return null;
+  const operators = text.slice(before.from, test.firstChild?.to ?? test.from + 1);
+  return `has "${operators}" at column ${before.from + 1}: two comparisons in a row; FEEL compares with one "=" (a = b)`;
 }
 
 function describeErrorAt(text: string, from: number, to: number): string {

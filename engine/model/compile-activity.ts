@@ -26,7 +26,18 @@ export function compileActivity(element: ModdleElement, kind: ElementDef['kind']
   if (['serviceTask', 'sendTask', 'businessRuleTask', 'scriptTask'].includes(kind)) {
     Object.assign(parts, compileWork(element, kind, problems));
   }
+  if (isMessageThrowJob(element, kind)) parts.job = problems.guard(element, 'expression', () => compileJob(extension(element, 'zeebe:TaskDefinition')!, element, id));
   return parts;
+}
+
+/**
+ * A message throw or end event with a zeebe:taskDefinition: in Camunda 8 a job, which a worker
+ * completes by sending the message itself (its messageRef, if any, is only documentation). Pure.
+ */
+export function isMessageThrowJob(element: ModdleElement, kind: ElementDef['kind']): boolean {
+  if (kind !== 'intermediateThrowEvent' && kind !== 'endEvent') return false;
+  const definitions = [...listOf(element.eventDefinitions), ...listOf(element.eventDefinitionRef)];
+  return definitions.length === 1 && definitions[0]!.$type === 'bpmn:MessageEventDefinition' && extension(element, 'zeebe:TaskDefinition') !== undefined;
 }
 
 function mappingsOf(list: unknown): { source: string; target: string }[] {

@@ -72,7 +72,9 @@ function codeOf(ref: ModdleElement | undefined, attribute: string): string | und
 /** A message event definition, or a receive/send task's own messageRef. */
 export function compileMessage(event: ModdleElement, message: ModdleElement | undefined, problems: Problems): EventDefinition | undefined {
   if (!message) {
-    problems.add(event, 'message', 'a message event needs a messageRef to a bpmn:message');
+    problems.add(event, 'message', event.$type === 'bpmn:IntermediateThrowEvent' || event.$type === 'bpmn:EndEvent'
+      ? 'a message throw event needs a messageRef to a bpmn:message (the engine publishes it), or a zeebe:taskDefinition (a job worker sends it, as in Camunda 8)'
+      : 'a message event needs a messageRef to a bpmn:message');
     return undefined;
   }
   const name = String(message.name ?? message.id);

@@ -3,7 +3,7 @@ import type { ModdleElement } from './moddle.js';
 import { listOf } from './moddle.js';
 import type { Problems } from './problems.js';
 import { platformProperties } from './extensions.js';
-import { compileActivity } from './compile-activity.js';
+import { compileActivity, isMessageThrowJob } from './compile-activity.js';
 import { compileEventDefinition, compileMessage, eventDefinitionsOf } from './compile-events.js';
 import { compileExpression } from '../expressions/index.js';
 
@@ -75,7 +75,13 @@ function compileScope(container: ModdleElement, scopeId: string, out: Collected,
   const children: string[] = [];
   for (const element of listOf(container.flowElements)) {
     if (element.$type === 'bpmn:SequenceFlow') out.flows[element.id ?? ''] = compileFlow(element, problems);
-    else if (kinds[element.$type]) children.push(compileElement(element, scopeId, out, problems).id);
+    else if (kinds[element.$type]) {
+      if (container.$type === 'bpmn:Process' && isConditionalStart(element)) {
+        problems.add(element, 'unsupported', 'a conditional start event of a process would never start an instance: outside an instance there are no variables for its condition to watch. '
+          + 'Start the process by a message, a signal or a timer, or put the conditional event inside it (intermediate catch, boundary, or event sub-process start)');
+      }
+      children.push(compileElement(element, scopeId, out, problems).id);
+    }
     else if (!passive.has(element.$type)) problems.add(element, 'unsupported', `${element.$type} is not supported by the engine`);
   }
   linkCompensation(container, out.elements, problems);
@@ -87,6 +93,10 @@ function compileScope(container: ModdleElement, scopeId: string, out: Collected,
     eventSubProcesses: children.filter((id) => of(id)?.triggeredByEvent),
     adHocChildren: children.filter((id) => isAdHocChild(of(id))),
   };
+}
+
+function isConditionalStart(element: ModdleElement): boolean {
+  return element.$type === 'bpmn:StartEvent' && eventDefinitionsOf(element).some((d) => d.$type === 'bpmn:ConditionalEventDefinition');
 }
 
 /** Start events, and receive tasks with instantiate="true" and no incoming flow, create instances. */
@@ -187,6 +197,8 @@ function linkCompensation(container: ModdleElement, elements: Record<string, Ele
 
 /** Catch and throw events carry event definitions; receive and send tasks a messageRef. */
 function eventsOf(element: ModdleElement, kind: ElementKind, problems: Problems): EventDefinition[] {
+  // The job is what such an event does (compileActivity); it throws nothing of its own.
+  if (isMessageThrowJob(element, kind)) return [];
   if (kind === 'receiveTask' || (kind === 'sendTask' && element.messageRef)) {
     const message = compileMessage(element, element.messageRef as ModdleElement | undefined, problems);
     return message ? [message] : [];

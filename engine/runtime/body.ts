@@ -25,7 +25,7 @@ export function startBody(tx: Tx, key: string): void {
 }
 
 function inputItems(tx: Tx, key: string, loop: Extract<LoopDef, { kind: 'multi' }>): unknown[] {
-  const ctx = { now: tx.ctx.now, timeZone: 'Asia/Shanghai' };
+  const ctx = { now: tx.ctx.now, timeZone: tx.ctx.zone.id };
   if (loop.collection) return evaluateCollection(loop.collection, visibleVariables(tx, key), ctx);
   const n = evaluateInteger(loop.cardinality!, visibleVariables(tx, key), ctx);
   if (n < 0) throw new Error(`loopCardinality evaluated to ${n}; it must be zero or more`);
@@ -55,7 +55,7 @@ function loopContinues(tx: Tx, key: string, loop: Extract<LoopDef, { kind: 'stan
   const body = tx.item(key)!.body!;
   const extra = { loopCounter: body.done };
   if (loop.maximum) {
-    const max = evaluateInteger(loop.maximum, visibleVariables(tx, key), { now: tx.ctx.now, timeZone: 'Asia/Shanghai' });
+    const max = evaluateInteger(loop.maximum, visibleVariables(tx, key), { now: tx.ctx.now, timeZone: tx.ctx.zone.id });
     if (max < 0) throw new Error(`loopMaximum evaluated to ${max}; it must be zero or more`);
     if (body.done >= max) return false;
   }

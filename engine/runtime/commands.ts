@@ -8,8 +8,16 @@ export type Command =
   /** `due`: fire a timer only if it is still armed for this instant (a late or duplicate delivery finds it re-armed or gone). */
   | { type: 'trigger'; key: string; wait: number; variables?: Record<string, unknown>; due?: number }
   | { type: 'childEnded'; key: string; variables?: Record<string, unknown>; error?: { code?: string; message: string } }
+  /** The called process threw an escalation it did not catch: the call activity throws it on (the child goes on). */
+  | { type: 'childEscalated'; key: string; code?: string; variables?: Record<string, unknown> }
   | { type: 'setVariables'; scope?: string; variables: Record<string, unknown> }
   | { type: 'resolveIncident'; key: string; retries?: number }
   | { type: 'incident'; key: string; code: string; message: string }
   | { type: 'migrate'; definitionKey: string; renames: Record<string, string> }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** A person takes an open user task as their own (认领). */
+  | { type: 'claim'; key: string; assignee: string }
+  /** A task goes back to its candidates (退回认领). */
+  | { type: 'unclaim'; key: string }
+  /** A task handed on to a named person, by whom and why (转交). */
+  | { type: 'handOn'; key: string; to: string; by?: string; reason: string };

@@ -14,6 +14,8 @@ export type EffectBody =
   | { type: 'task.created'; key: string; elementId: string; name?: string; assignee?: string; candidateGroups: string[]; candidateUsers: string[]; dueDate?: string; followUpDate?: string; formKey?: string; properties: Record<string, unknown> }
   | { type: 'task.closed'; key: string; outcome: 'completed' | 'cancelled' }
   | { type: 'task.moved'; key: string; elementId: string; name?: string }
+  /** A task claimed, handed on or given back: its assignee now (none: back to its candidates). */
+  | { type: 'task.assigned'; key: string; assignee?: string }
   | { type: 'job.moved'; key: string; elementId: string }
   | { type: 'message.subscribed'; key: string; wait: number; name: string; correlationKey?: string }
   | { type: 'message.unsubscribed'; key: string; wait: number }
@@ -28,15 +30,16 @@ export type EffectBody =
   | { type: 'child.cancelled'; childId: string }
   | { type: 'parent.completed'; parent: { instanceId: string; key: string }; variables: Record<string, unknown> }
   | { type: 'parent.errored'; parent: { instanceId: string; key: string }; code?: string; message: string; variables: Record<string, unknown> }
+  | { type: 'parent.escalated'; parent: { instanceId: string; key: string }; code?: string; variables: Record<string, unknown> }
   | { type: 'instance.ended'; status: 'completed' | 'terminated' };
 
 /** Every kind of effect, as a record so that the compiler finds one missing. */
 const KINDS: Record<EffectBody['type'], true> = {
   'job.created': true, 'job.failed': true, 'job.closed': true, 'job.moved': true,
-  'task.created': true, 'task.closed': true, 'task.moved': true,
+  'task.created': true, 'task.closed': true, 'task.moved': true, 'task.assigned': true,
   'message.subscribed': true, 'message.unsubscribed': true, 'signal.subscribed': true, 'signal.unsubscribed': true,
   'timer.scheduled': true, 'timer.cancelled': true, 'message.published': true, 'signal.broadcast': true,
-  'child.started': true, 'child.cancelled': true, 'parent.completed': true, 'parent.errored': true, 'instance.ended': true,
+  'child.started': true, 'child.cancelled': true, 'parent.completed': true, 'parent.errored': true, 'parent.escalated': true, 'instance.ended': true,
 };
 
 /** The names of every kind of effect, for checking names given at run time (a listener's types). */

@@ -4,18 +4,15 @@ import { EngineError } from '../errors.js';
 import type { Tx } from './tx.js';
 import { visibleVariables } from './variables.js';
 
-/** FEEL's today() is the China calendar day, like every other date in the platform. */
-const timeZone = 'Asia/Shanghai';
-
 /** Evaluates an expression in an item's variable scope, at the step's time. */
 export function valueIn(tx: Tx, key: string, expression: CompiledExpression, extra?: Record<string, unknown>): unknown {
   const variables = { ...visibleVariables(tx, key), ...extra };
-  return evaluate(expression, variables, { now: tx.ctx.now, timeZone });
+  return evaluate(expression, variables, { now: tx.ctx.now, timeZone: tx.ctx.zone.id });
 }
 
 export function conditionIn(tx: Tx, key: string, expression: CompiledExpression, extra?: Record<string, unknown>): boolean {
   const variables = { ...visibleVariables(tx, key), ...extra };
-  return evaluateCondition(expression, variables, { now: tx.ctx.now, timeZone });
+  return evaluateCondition(expression, variables, { now: tx.ctx.now, timeZone: tx.ctx.zone.id });
 }
 
 /**

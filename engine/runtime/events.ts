@@ -19,7 +19,10 @@ export type RuntimeEvent =
   | { t: 'resolved'; key: string }
   | { t: 'thrown'; key: string; kind: 'error' | 'escalation'; code?: string; caught: boolean }
   | { t: 'ended'; status: 'completed' | 'terminated' }
-  | { t: 'migrated'; processId: string; definitionKey: string; renames: Record<string, string> };
+  | { t: 'migrated'; processId: string; definitionKey: string; renames: Record<string, string> }
+  | { t: 'claimed'; key: string; assignee: string }
+  | { t: 'unclaimed'; key: string }
+  | { t: 'handedOn'; key: string; to: string; by?: string; reason: string };
 
 /** An event as stored: its place in the history and the time it happened. */
 export type HistoryEvent = RuntimeEvent & { seq: number; at: number };
@@ -74,6 +77,12 @@ export function apply(state: InstanceState, event: RuntimeEvent): void {
       return;
     case 'migrated':
       return migrate(state, event.processId, event.definitionKey, event.renames);
+    case 'claimed':
+      return change(state.items[event.key], { assignee: event.assignee });
+    case 'unclaimed':
+      return change(state.items[event.key], { assignee: undefined });
+    case 'handedOn':
+      return change(state.items[event.key], { assignee: event.to });
   }
 }
 

@@ -37,7 +37,7 @@ export function enter(tx: Tx, key: string): void {
     return;
   }
   if (element.inputs) {
-    const inputs = guarded(tx, key, () => applyMappings(element.inputs!, visibleVariables(tx, key), { now: tx.ctx.now, timeZone: 'Asia/Shanghai' }));
+    const inputs = guarded(tx, key, () => applyMappings(element.inputs!, visibleVariables(tx, key), { now: tx.ctx.now, timeZone: tx.ctx.zone.id }));
     if (!inputs) return;
     setLocal(tx, key, inputs);
   }
@@ -64,7 +64,7 @@ export function complete(tx: Tx, key: string, variables: Record<string, unknown>
   if (!item) return;
   const element = tx.element(item.el);
   if (element.outputs) {
-    const outputs = guarded(tx, key, () => applyMappings(element.outputs!, { ...visibleVariables(tx, key), ...variables }, { now: tx.ctx.now, timeZone: 'Asia/Shanghai' }));
+    const outputs = guarded(tx, key, () => applyMappings(element.outputs!, { ...visibleVariables(tx, key), ...variables }, { now: tx.ctx.now, timeZone: tx.ctx.zone.id }));
     if (!outputs) return;
     // A multi-instance iteration keeps what its output element names (a local variable there).
     propagate(tx, item.iteration !== undefined ? key : item.parent, outputs);

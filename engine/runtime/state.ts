@@ -52,6 +52,11 @@ export interface Item {
   interrupted?: boolean;
   /** Cancel end event in a transaction: the transaction key to cancel after compensation. */
   cancels?: string;
+  /**
+   * A user task claimed or handed on since it opened: who holds it now. Absent while nobody
+   * claimed it (the model's own assignee, if any, is on the task.created effect).
+   */
+  assignee?: string;
 }
 
 export type Wait =
@@ -78,3 +83,9 @@ export interface LoopBody {
 
 /** The key of the root item: the process instance itself. */
 export const ROOT = '0';
+
+/**
+ * The longest instance id the engine keeps (the store holds ids to INSTANCE_ID_PATTERN). A
+ * child's id is its parent's plus `.key.seq`, so this also bounds how deep calls can nest.
+ */
+export const MAX_INSTANCE_ID_LENGTH = 200;

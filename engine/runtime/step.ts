@@ -15,6 +15,7 @@ import { closeWaits, risenConditions } from './waits.js';
 import { trigger } from './trigger.js';
 import { throwEvent } from './throw.js';
 import { dispatchJob } from './behaviours/tasks.js';
+import { claim, handOn, unclaim } from './assignment.js';
 
 export interface StepResult {
   state: InstanceState;
@@ -71,12 +72,18 @@ function dispatch(tx: Tx, command: Command): void {
       return;
     case 'trigger': return trigger(tx, command.key, command.wait, command.variables, command.due);
     case 'childEnded': return childEnded(tx, waiting(tx, command.key, ['child']), command);
+    case 'childEscalated':
+      throwEvent(tx, waiting(tx, command.key, ['child']), 'escalation', command.code, command.variables);
+      return;
     case 'setVariables': return setLocal(tx, existing(tx, command.scope ?? ROOT), command.variables);
     case 'resolveIncident': return resolve(tx, command.key, command.retries);
     case 'incident': return tx.emit({ t: 'incident', key: existing(tx, command.key), code: command.code, message: command.message });
     case 'cancel': return terminateInstance(tx);
     // Planned and checked by planMigration; ctx.definition is already the target version.
     case 'migrate': return migrate(tx, command.definitionKey, command.renames);
+    case 'claim': return claim(tx, command.key, command.assignee);
+    case 'unclaim': return unclaim(tx, command.key);
+    case 'handOn': return handOn(tx, command);
   }
 }
 

@@ -28,6 +28,12 @@ export function throwEvent(tx: Tx, throwerKey: string, kind: 'error' | 'escalati
       if (boundary) return caught(tx, throwerKey, kind, code, () => triggerBoundary(tx, key, boundary.id, variables));
     }
   }
+  // A called process's escalation goes on to the call activity, whose boundaries and scopes may catch it (§10.5.6).
+  if (kind === 'escalation' && tx.state.parent) {
+    tx.emit({ t: 'thrown', key: throwerKey, kind, ...(code ? { code } : {}), caught: false });
+    tx.effect({ type: 'parent.escalated', parent: tx.state.parent, ...(code ? { code } : {}), variables });
+    return false;
+  }
   tx.emit({ t: 'thrown', key: throwerKey, kind, ...(code ? { code } : {}), caught: false });
   if (kind === 'error') uncaughtError(tx, throwerKey, code, variables);
   return false;

@@ -33,7 +33,7 @@ export function waitsFor(tx: Tx, key: string, el: string, events: readonly Event
 export function nextDue(tx: Tx, key: string, timer: TimerDef, from: number, fired: number): number | null {
   const value = valueIn(tx, key, timer.value);
   if (typeof value !== 'string' || value === '') throw new Error(`timer on "${timer.value.elementId}" evaluated to ${JSON.stringify(value)}, not an ISO 8601 ${timer.type}`);
-  return timerDue({ kind: timer.type, value }, { from, fired, calendar: tx.ctx.calendar, workingDays: timer.workingDays });
+  return timerDue({ kind: timer.type, value }, { from, fired, calendar: tx.ctx.calendar, zone: tx.ctx.zone, workingDays: timer.workingDays });
 }
 
 /** Adds waits to an item and announces each one. Returns their indexes. */

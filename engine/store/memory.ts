@@ -2,6 +2,7 @@ import { EngineError } from '../errors.js';
 import type { InstanceState } from '../runtime/state.js';
 import type { EventRecord, StoredEvent } from '../history/chain.js';
 import { GENESIS } from '../history/chain.js';
+import type { HistorySeal } from '../history/seals.js';
 import type { Commit, DeploymentRecord, LoadedInstance, DueTimer, EngineStore, OpenTask, PendingJob, Subscription, TaskQuery } from './types.js';
 import { Projections } from './projections.js';
 import type { ClaimedEffect } from './claims.js';
@@ -126,6 +127,19 @@ export class MemoryStore implements EngineStore {
   }
 
   async effectsDone(): Promise<void> {}
+
+  private readonly sealed = new Map<string, HistorySeal[]>();
+
+  async saveSeals(seals: readonly HistorySeal[]): Promise<void> {
+    for (const seal of seals) {
+      const list = this.sealed.get(seal.instanceId) ?? [];
+      if (!list.some((s) => s.seq === seal.seq)) this.sealed.set(seal.instanceId, [...list, seal].sort((a, b) => a.seq - b.seq));
+    }
+  }
+
+  async seals(instanceId: string): Promise<HistorySeal[]> {
+    return [...(this.sealed.get(instanceId) ?? [])];
+  }
 
   // Claims (claims.ts): memory dies with its process, so no effect is ever left to another.
   async claimEffects(): Promise<ClaimedEffect[]> {

@@ -1,4 +1,5 @@
 import type { Effect } from '../runtime/effects.js';
+import { MAX_INSTANCE_ID_LENGTH } from '../runtime/state.js';
 import type { InstanceState } from '../runtime/state.js';
 import type { DueTimer, OpenTask, PendingJob, Subscription, TaskQuery } from './types.js';
 
@@ -12,7 +13,7 @@ import type { DueTimer, OpenTask, PendingJob, Subscription, TaskQuery } from './
 export const ITEM_SEPARATOR = '~';
 
 /** What an instance id may be made of: URL-unreserved characters other than the separator. */
-export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9._-]{1,200}$/;
+export const INSTANCE_ID_PATTERN = new RegExp(`^[A-Za-z0-9._-]{1,${MAX_INSTANCE_ID_LENGTH}}$`);
 
 /** The public id of an element instance (a task, a job): instance id and item key, e.g. `3f2a…~7`. Pure. */
 export function itemId(instanceId: string, key: string): string {
@@ -82,6 +83,13 @@ export class Projections {
       case 'task.moved': {
         const task = this.tasks.get(itemId(instanceId, effect.key));
         if (task) Object.assign(task, { elementId: effect.elementId, name: effect.name });
+        return;
+      }
+      case 'task.assigned': {
+        const task = this.tasks.get(itemId(instanceId, effect.key));
+        if (!task) return;
+        if (effect.assignee === undefined) delete task.assignee;
+        else task.assignee = effect.assignee;
         return;
       }
       case 'job.moved': {

@@ -1,6 +1,7 @@
 import type { InstanceState } from '../runtime/state.js';
 import type { Effect } from '../runtime/effects.js';
 import type { EventRecord, StoredEvent } from '../history/chain.js';
+import type { HistorySeal } from '../history/seals.js';
 import type { MessageBufferStore, MessageTake, StartTimerStore } from './start-timers-and-messages.js';
 import type { ClaimStore } from './claims.js';
 
@@ -147,5 +148,9 @@ export interface EngineStore extends StartTimerStore, MessageBufferStore, ClaimS
    * tolerate (at least once).
    */
   effectsDone(ids: readonly string[]): Promise<void>;
+  /** Files signed chain heads (engine/history/seals.ts); a head already sealed is left as it is. */
+  saveSeals(seals: readonly HistorySeal[]): Promise<void>;
+  /** An instance's seals, oldest first. */
+  seals(instanceId: string): Promise<HistorySeal[]>;
   close(): Promise<void>;
 }

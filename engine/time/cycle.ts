@@ -1,5 +1,6 @@
 import { EngineError } from '../errors.js';
 import { parseDateTime } from './date-time.js';
+import type { TimeZone } from '../calendar/time-zone.js';
 import { addDuration, formatDuration, parseDuration } from './duration.js';
 import type { AddDurationOptions, Duration } from './duration.js';
 import { timeInvalid } from './invalid.js';
@@ -21,15 +22,15 @@ export interface Cycle {
  * derived, and Zeebe, whose models we run, refuses it too.
  * @throws EngineError TIME_INVALID naming the text and a valid example.
  */
-export function parseCycle(text: string): Cycle {
+export function parseCycle(text: string, zone: TimeZone): Cycle {
   const parts = typeof text === 'string' ? text.split('/') : [];
   const repetitions = parseRepetitions(text, parts[0]);
   const rest = parts.slice(1);
   if (rest.length === 1) return { repetitions, interval: intervalOf(text, rest[0]) };
   if (rest.length !== 2) throw timeInvalid('cycle', text, 'is not Rn/duration, Rn/start/duration or Rn/duration/end');
   const [first = '', second = ''] = rest;
-  if (isDurationText(first) && !isDurationText(second)) return { repetitions, interval: intervalOf(text, first), end: dateOf(text, second) };
-  if (!isDurationText(first) && isDurationText(second)) return { repetitions, interval: intervalOf(text, second), start: dateOf(text, first) };
+  if (isDurationText(first) && !isDurationText(second)) return { repetitions, interval: intervalOf(text, first), end: dateOf(text, second, zone) };
+  if (!isDurationText(first) && isDurationText(second)) return { repetitions, interval: intervalOf(text, second), start: dateOf(text, first, zone) };
   throw timeInvalid('cycle', text, 'must have exactly one duration besides the repetitions; start/end cycles are not supported');
 }
 
@@ -44,7 +45,7 @@ export function parseCycle(text: string): Cycle {
  * `Rn/duration/end`), firings stop at the end. A runtime that resumes after missing several
  * firings should re-anchor on "now", as Zeebe does, rather than fire them all at once.
  */
-export function nextCycleDue(cycle: Cycle, anchor: number, firedSoFar: number, options: AddDurationOptions = {}): number | null {
+export function nextCycleDue(cycle: Cycle, anchor: number, firedSoFar: number, options: AddDurationOptions): number | null {
   if (!Number.isSafeInteger(firedSoFar) || firedSoFar < 0) {
     throw new EngineError('TIME_INVALID', `fired count ${String(firedSoFar)} must be a whole number ≥ 0`, { value: firedSoFar, kind: 'cycle' });
   }
@@ -72,8 +73,8 @@ function intervalOf(text: string, part: string | undefined): Duration {
   return interval;
 }
 
-function dateOf(text: string, part: string): number {
-  return inner(text, part, 'date-time', parseDateTime);
+function dateOf(text: string, part: string, zone: TimeZone): number {
+  return inner(text, part, 'date-time', (date) => parseDateTime(date, zone));
 }
 
 /** Parses one part, reporting a failure against the whole cycle the modeler wrote. */

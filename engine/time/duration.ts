@@ -1,4 +1,5 @@
 import { addDays, addMonths, atLocalTime, localDate, localTimeOfDay } from '../calendar/local-date.js';
+import type { TimeZone } from '../calendar/time-zone.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import type { WorkingCalendar } from '../calendar/types.js';
 import { timeInvalid } from './invalid.js';
@@ -15,6 +16,8 @@ export interface Duration {
 }
 
 export interface AddDurationOptions {
+  /** The zone whose wall clock the day part moves on (P1D is the same time on the next day there). */
+  zone: TimeZone;
   /** Count the day part in this calendar's working days instead of calendar days. */
   workingDays?: WorkingCalendar;
 }
@@ -47,7 +50,7 @@ export function formatDuration(d: Duration): string {
 }
 
 /**
- * The instant plus a duration, in China local time: years and months move the local date
+ * The instant plus a duration, on the wall clock of `options.zone`: years and months move the local date
  * (clamped to the month's end: 01-31 + P1M = 02-28 or 02-29), weeks and days move it by
  * calendar days keeping the wall-clock time, hours/minutes/seconds add exact milliseconds.
  *
@@ -57,16 +60,16 @@ export function formatDuration(d: Duration): string {
  * could mean 5 or 7, and a limit in working days is always written as days (P20D). Pure.
  * @throws EngineError TIME_INVALID for years, months or weeks counted in working days.
  */
-export function addDuration(instant: number, duration: Duration, options: AddDurationOptions = {}): number {
+export function addDuration(instant: number, duration: Duration, options: AddDurationOptions): number {
   const cal = options.workingDays;
-  const moved = cal ? addWorkingPart(instant, duration, cal) : addCalendarPart(instant, duration);
+  const moved = cal ? addWorkingPart(instant, duration, cal) : addCalendarPart(instant, duration, options.zone);
   return moved + duration.hours * 3_600_000 + duration.minutes * 60_000 + Math.round(duration.seconds * 1000);
 }
 
-function addCalendarPart(instant: number, d: Duration): number {
+function addCalendarPart(instant: number, d: Duration, zone: TimeZone): number {
   if (d.years === 0 && d.months === 0 && d.weeks === 0 && d.days === 0) return instant;
-  const day = addDays(addMonths(localDate(instant), d.years * 12 + d.months), d.weeks * 7 + d.days);
-  return atLocalTime(day, localTimeOfDay(instant));
+  const day = addDays(addMonths(localDate(zone, instant), d.years * 12 + d.months), d.weeks * 7 + d.days);
+  return atLocalTime(zone, day, localTimeOfDay(zone, instant));
 }
 
 function addWorkingPart(instant: number, d: Duration, cal: WorkingCalendar): number {

@@ -1,4 +1,4 @@
-/** ISO 8601 dates, durations and repeating intervals in China time; pure, no clock. */
+/** ISO 8601 dates, durations and repeating intervals on a time zone's wall clock; pure, no clock. */
 export { nextCycleDue, parseCycle } from './cycle.js';
 export type { Cycle } from './cycle.js';
 export { parseDateTime } from './date-time.js';

@@ -1,7 +1,9 @@
 import { EngineError } from '../errors.js';
 import type { WorkingCalendar } from '../calendar/types.js';
+import type { TimeZone } from '../calendar/time-zone.js';
 import { nextCycleDue, parseCycle } from './cycle.js';
 import { parseDateTime } from './date-time.js';
+import { isCronText, nextCronDue } from './cron.js';
 import { addDuration, parseDuration } from './duration.js';
 import type { AddDurationOptions } from './duration.js';
 import { timeInvalid } from './invalid.js';
@@ -19,6 +21,8 @@ export interface TimerContext {
   /** How many times this timer has fired already. */
   fired: number;
   calendar?: WorkingCalendar;
+  /** The engine's time zone: a date without an offset, and a duration's days, are read on its wall clock. */
+  zone: TimeZone;
   /** Count durations' (and cycles' intervals') days as working days of `calendar`. */
   workingDays?: boolean;
 }
@@ -41,7 +45,7 @@ function dueOf(spec: TimerSpec, ctx: TimerContext): number | null {
   checkContext(spec, ctx);
   switch (spec.kind) {
     case 'date': {
-      const due = parseDateTime(spec.value);
+      const due = parseDateTime(spec.value, ctx.zone);
       return ctx.fired > 0 ? null : due;
     }
     case 'duration': {
@@ -49,7 +53,11 @@ function dueOf(spec: TimerSpec, ctx: TimerContext): number | null {
       return ctx.fired > 0 ? null : due;
     }
     case 'cycle':
-      return nextCycleDue(parseCycle(spec.value), ctx.from, ctx.fired, durationOptions(spec, ctx));
+      if (isCronText(spec.value)) {
+        if (ctx.workingDays) throw timeInvalid('cycle', spec.value, 'is a cron expression, which names its days itself; leave out yc:calendar="working"');
+        return nextCronDue(spec.value, ctx.from, ctx.zone);
+      }
+      return nextCycleDue(parseCycle(spec.value, ctx.zone), ctx.from, ctx.fired, durationOptions(spec, ctx));
     default:
       throw new EngineError('TIME_INVALID', `timer kind "${String(spec.kind)}" is unknown; use date, duration or cycle`, {
         value: spec.value, kind: spec.kind,
@@ -67,9 +75,9 @@ function checkContext(spec: TimerSpec, ctx: TimerContext): void {
 }
 
 function durationOptions(spec: TimerSpec, ctx: TimerContext): AddDurationOptions {
-  if (!ctx.workingDays) return {};
+  if (!ctx.workingDays) return { zone: ctx.zone };
   if (!ctx.calendar) throw timeInvalid(spec.kind, spec.value, 'counts working days but no working calendar was given');
-  return { workingDays: ctx.calendar };
+  return { zone: ctx.zone, workingDays: ctx.calendar };
 }
 
 /** Points a time error at the spec the modeler wrote, not at the part that failed. */

@@ -6,9 +6,10 @@
 import type { Role } from '../../api/auth/types.js';
 import { demoUnits, DEMO_PASSWORD } from '../../api/seed/demo-county.js';
 import { unitAndBelow } from '../../api/org/units.js';
+import { addStaff } from '../../api/org/staff.js';
 import { AUTHORITY_SECTORS } from '../../processes/catalog/types.js';
 import type { CallOptions, TestServer } from './support.js';
-import { applicant, complete, itemNamed, receive, required, stepOf } from './cases.js';
+import { applicant, complete, itemNamed, receive, required, stepOf, trackingCodeOf } from './cases.js';
 
 export interface Person { username: string; roles: Role[]; unit: string }
 /** What a person gets: let in, or refused as anonymous (401), for their role or rule (403), or as if the target did not exist (404). */
@@ -35,6 +36,7 @@ export interface Probe {
 }
 
 const sees = (unit: string) => (p: Person): Verdict => (unitAndBelow(demoUnits, p.unit).includes(unit) ? 'in' : '404');
+const withdrawers = (unit: string, allowed: string[]) => (p: Person): Verdict => (sees(unit)(p) === 'in' ? (allowed.includes(p.username) ? 'in' : '403') : '404');
 const TOWNSHIP = '330324-ob';
 const VILLAGE = '330324-ob-ma';
 const BIRTH = itemNamed('出生登记');
@@ -50,6 +52,14 @@ const CN_DIGITS = '零一二三四五六七八九';
 let units = 0;
 let drafts = 0;
 const DRAFT = { applicant: { kind: 'person', name: '王芳' }, materials: {} };
+
+let people = 0;
+/** A fresh person at the township, to reset, disable or sign out without disturbing the people probing. */
+async function freshPerson(f: Fixtures): Promise<string> {
+  const id = `s-probe-${++people}`;
+  await addStaff(f.server.store.knex, { id, username: `probe.${people}`, name: '试用人员', orgUnitId: TOWNSHIP, roles: ['clerk'], password: DEMO_PASSWORD });
+  return id;
+}
 
 /** A fresh township case, open at acceptance in ob.clerk.a's inbox. */
 const freshCase = (f: Fixtures) => receive(f.server, f.token('ob.clerk.a'), BIRTH);
@@ -73,6 +83,15 @@ export const probes: Record<string, Probe[]> = {
     request: async () => ({ path: '/calendar/2027', body: { holidays: [{ date: '2027-01-01', name: '元旦' }], source: '国办发明电〔2026〕测试号' } }),
     letIn: ['admin'],
   }],
+  // A wrong old password: the route is reached (400) without changing anyone's password.
+  'POST /auth/password': [{ request: async () => ({ path: '/auth/password', body: { oldPassword: 'not-the-password', newPassword: 'a new long password' } }) }],
+  'POST /staff': [{ request: async () => ({ path: '/staff', body: { username: `probe.new.${++people}`, name: '新增人员', orgUnitId: TOWNSHIP, roles: ['clerk'] } }), letIn: ['admin'] }],
+  'PUT /staff/:id/roles': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/roles`, body: { roles: ['clerk', 'reviewer'] } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'POST /staff/:id/password-reset': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/password-reset`, body: { reason: '忘记密码' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'POST /staff/:id/disable': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/disable`, body: { reason: '调离' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'POST /staff/:id/enable': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/enable`, body: { reason: '调回' } }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'DELETE /staff/:id/sessions': [{ request: async (f) => ({ path: `/staff/${await freshPerson(f)}/sessions` }), access: sees(TOWNSHIP), letIn: ['admin'] }],
+  'GET /security-log': [{ request: async () => ({ path: '/security-log?limit=5' }), letIn: ['auditor'] }],
   'PUT /staff/:id/absence': [{ request: async () => ({ path: '/staff/s-ob-clerk-a/absence', body: { absent: false } }), access: sees(TOWNSHIP), letIn: ['admin', 'county.director', 'ob.director'] }],
   'GET /authorities': [{ request: async () => ({ path: '/authorities' }) }],
   'POST /authorities': [{
@@ -91,8 +110,9 @@ export const probes: Record<string, Probe[]> = {
     { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}` }), access: sees(VILLAGE), letIn: [...TOWNSHIP_STAFF, 'ma.clerk', ...HEADS] },
   ],
   'POST /cases/:id/withdraw': [
-    { label: 'township case', request: async (f) => ({ path: `/cases/${await freshCase(f)}/withdraw`, body: { reason: '申请人撤回' } }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] },
-    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}/withdraw`, body: { reason: '申请人撤回' } }), access: sees(VILLAGE), letIn: ['ob.clerk.a', 'ob.clerk.b', 'ma.clerk'] },
+    // The owner, the owner's B post while the owner is absent (not here), the director of the case's centre; other clerks in scope 403.
+    { label: 'township case', request: async (f) => ({ path: `/cases/${await freshCase(f)}/withdraw`, body: { reason: '申请人撤回' } }), access: withdrawers(TOWNSHIP, ['ob.clerk.a', 'ob.director']), letIn: ['ob.director', 'ob.clerk.a'] },
+    { label: 'village case', request: async (f) => ({ path: `/cases/${f.village}/withdraw`, body: { reason: '申请人撤回' } }), access: withdrawers(VILLAGE, ['ma.clerk', 'ob.director']), letIn: ['ob.director', 'ma.clerk'] },
   ],
   'POST /cases/:id/handover': [{
     request: async (f) => ({ path: `/cases/${await freshCase(f)}/handover`, body: { toStaffId: 's-ob-clerk-b', reason: '轮休移交' } }),
@@ -105,6 +125,38 @@ export const probes: Record<string, Probe[]> = {
       return { path: `/tasks/${task.id}/complete`, body: { variables: { accepted: true, missingMaterials: [] } } };
     },
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /tasks/:id/claim': [{
+    request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/claim` }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /tasks/:id/unclaim': [{
+    request: async (f) => {
+      const task = await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept');
+      await f.server.call('POST', `/tasks/${task.id}/claim`, { token: f.token('ob.clerk.a') });
+      return { path: `/tasks/${task.id}/unclaim` };
+    },
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'GET /tasks/:id/hand-on-targets': [{
+    request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/hand-on-targets` }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /tasks/:id/hand-on': [{
+    request: async (f) => ({ path: `/tasks/${(await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept')).id}/hand-on`, body: { toStaffId: 's-ob-clerk-b', reason: '外出培训' } }),
+    access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
+  }],
+  'POST /inbox/events/ticket': [{ request: async () => ({ path: '/inbox/events/ticket' }) }],
+  'GET /inbox': [{ request: async () => ({ path: '/inbox?tab=todo' }) }],
+  'GET /inbox/views': [{ request: async () => ({ path: '/inbox/views' }) }],
+  'POST /inbox/views': [{ request: async () => ({ path: '/inbox/views', body: { name: '本周到期', filter: { tab: 'todo', timeState: 'yellow' } } }) }],
+  'DELETE /inbox/views/:id': [{
+    // Each person deletes a view of their own (made first); another's view answers 404 (tests/api/inbox-views.test.ts).
+    request: async (f, who) => {
+      if (!who) return { path: '/inbox/views/none' };
+      const made = await f.server.call('POST', '/inbox/views', { token: f.token(who.username), body: { name: `probe-${++drafts}`, filter: {} } });
+      return { path: `/inbox/views/${made.body.id ?? 'none'}` };
+    },
   }],
   'POST /cases/:id/extensions': [{ request: async (f) => ({ path: `/cases/${f.issued.caseId}/extensions`, body: { days: 5, reason: '需征求意见' } }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
   'GET /extensions': [{ request: async () => ({ path: '/extensions' }) }],
@@ -120,7 +172,7 @@ export const probes: Record<string, Probe[]> = {
     access: (p) => (p.username === 'zfj.head' ? 'in' : sees(TOWNSHIP)(p) === 'in' ? '403' : '404'), letIn: ['zfj.head'],
   }],
   'POST /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}`, bytes: PDF, contentType: 'application/pdf' }), access: sees(TOWNSHIP), letIn: ['ob.clerk.a', 'ob.clerk.b'] }],
-  'GET /track/:caseNo': [{ request: async (f) => ({ path: `/track/${f.township}?phone=${applicant.phone.slice(-4)}` }) }],
+  'GET /track/:caseNo': [{ request: async (f) => ({ path: `/track/${f.township}?code=${await trackingCodeOf(f.server, f.township)}` }) }],
   'GET /cases/:id/diagram': [{ request: async (f) => ({ path: `/cases/${f.township}/diagram` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
   'GET /intake-drafts': [{ request: async () => ({ path: '/intake-drafts' }) }],
   'PUT /intake-drafts/:id': [{ request: async () => ({ path: `/intake-drafts/probe-${++drafts}`, body: DRAFT }) }],

@@ -110,6 +110,12 @@ export async function advanceTo(server: TestServer, text: string): Promise<void>
   await server.engine.idle();
 }
 
-export async function track(server: TestServer, caseNo: string, phone = applicant.phone.slice(-4)) {
-  return server.call('GET', `/track/${caseNo}?phone=${phone}`);
+/** A look at the public tracking page with the case's own tracking code (as the applicant has it on the receipt), or `code`. */
+export async function track(server: TestServer, caseNo: string, code?: string) {
+  return server.call('GET', `/track/${caseNo}?code=${encodeURIComponent(code ?? await trackingCodeOf(server, caseNo))}`);
+}
+
+/** The tracking code stored with a case ('' for none). */
+export async function trackingCodeOf(server: TestServer, caseNo: string): Promise<string> {
+  return ((await server.store.knex('yc_cases').where({ id: caseNo }).first('tracking_code'))?.tracking_code as string | undefined) ?? '';
 }

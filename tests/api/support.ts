@@ -8,6 +8,9 @@ import { createApp } from '../../api/server.js';
 import { openPlatform } from '../../api/platform.js';
 import { DEMO_PASSWORD, seedDemoCounty } from '../../api/seed/demo-county.js';
 import type { FormRegistry } from '../../api/forms/registry.js';
+import { securitySettings } from '../../api/security/settings.js';
+import type { SecuritySettings } from '../../api/security/settings.js';
+import type { LimiterStore } from '../../api/security/limiters.js';
 import type { Logger } from 'pino';
 
 // Request lines would drown the test output; failures (5xx) still show. A test that reads the log passes its own logger.
@@ -41,18 +44,28 @@ afterEach(async () => {
 let schemas = 0;
 
 /**
- * The real server on a real database: SQLite in memory, or its own PostgreSQL schema under
- * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others.
+ * The scenario tests move the virtual clock hours or days between one clerk's steps and sign in
+ * again only when a day has passed, as the ten-hour session would require; and they sign one demo
+ * person in many times (the access matrix: once per prober). So their sessions neither idle out
+ * nor hit the cap per person; both have their own tests (sessions.test.ts) with the default settings.
  */
-export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; logger?: Logger } = {}): Promise<TestServer> {
+const SCENARIO_SECURITY = securitySettings({ sessionIdleMinutes: 10 * 60, sessionsPerPerson: 1000 });
+
+/**
+ * The real server on a real database: SQLite in memory, or its own PostgreSQL schema under
+ * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others; the demo county
+ * seeded unless `options.demo` is false.
+ */
+export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; security?: SecuritySettings; limiters?: LimiterStore; demo?: boolean; logger?: Logger } = {}): Promise<TestServer> {
   const store = process.env.TEST_STORE === 'postgres'
     ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
     : new KnexStore({});
   const clock = new VirtualClock(at);
   const { engine } = await openPlatform({ store, clock });
-  await seedDemoCounty(store.knex);
+  // The platform seeds nothing itself (server mode starts empty but for its first administrator): the tests ask for the demo county.
+  if (options.demo !== false) await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db: store.knex, engine, forms: options.forms, logger: options.logger }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security ?? SCENARIO_SECURITY, limiters: options.limiters, logger: options.logger }).listen(0, '127.0.0.1', () => resolve(s));
   });
   open.push(async () => {
     await new Promise((resolve) => server.close(resolve));

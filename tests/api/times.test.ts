@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { itemNamed, receive, receiveAccepted } from './cases.js';
+import { itemNamed, receive, receiveAccepted, track } from './cases.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
@@ -29,7 +29,7 @@ describe('times in the API are ISO 8601 in China time, to the second unless a cl
     expect(login.body.expiresAt).toMatch(/^2026-03-\d\dT\d\d:\d\d:\d\d\+08:00$/);
     const caseId = await receive(server, login.body.token, ROAD);
     expect((await server.call('GET', '/tasks', { token: login.body.token })).body[0].createdAt).toBe('2026-03-02T09:00:00+08:00');
-    expect((await server.call('GET', `/track/${caseId}?phone=1234`)).body.receivedAt).toBe('2026-03-02T09:00:00+08:00');
+    expect((await track(server, caseId)).body.receivedAt).toBe('2026-03-02T09:00:00+08:00');
 
     const bad = await server.call('GET', '/tasks?timePrecision=us', { token: login.body.token });
     expect(bad.status).toBe(400);

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine, ModelError, parseBpmn, VirtualClock, weekdayCalendar } from '../../engine/index.js';
 import { isPresent, miwgDir } from './paths.js';
+import { runFile } from './run-models.js';
 
 const present = isPresent(miwgDir);
 const suiteDescribe = present ? describe : describe.skip;
@@ -14,6 +15,12 @@ const models = present && existsSync(miwgDir) ? readdirSync(miwgDir).filter((f) 
  */
 const breaches: Readonly<Record<string, readonly string[]>> = {
   'C.7.0.bpmn': ['EXT.020', 'EXT.083'],
+};
+
+/** The MIWG models the engine deploys, and how far each runs with empty answers (see run-models.ts). */
+const runnable: Readonly<Record<string, string>> = {
+  'C.9.1.bpmn': 'ran to the end',
+  'C.9.2.bpmn': 'ran to the end',
 };
 
 /** Deploys a file on a fresh engine; the refusal, if any, as a ModelError. Anything else throws. */
@@ -56,5 +63,15 @@ suiteDescribe(present ? 'the MIWG reference models' : 'the MIWG reference models
     const allowed = breaches[file] ?? ['executable'];
     expect(rules.filter((rule) => !allowed.includes(rule))).toEqual([]);
     expect(rules.length).toBeGreaterThan(0);
+  });
+
+  if (models.length > 0) test.each(models)('$file runs as far as expected when deployed: started, answered with empty results, never crashing', async ({ file }) => {
+    const runs = await runFile(readFileSync(path.join(miwgDir, file), 'utf8'), file);
+    for (const run of runs) {
+      expect(run.kind).not.toBe('crashed');
+      expect(run.reason).not.toBe('');
+    }
+    const deployed = runs.filter((run) => run.kind !== 'refused');
+    expect(deployed.map((run) => run.kind)).toEqual(runnable[file] ? [runnable[file]] : []);
   });
 });

@@ -79,3 +79,41 @@ test('an address that is no page says so, inside the frame, with a way back', as
   await page.getByRole('link', { name: '回到首页', exact: true }).click();
   await expect(page.getByRole('heading', { name: /您好/ })).toBeVisible();
 });
+
+test('a new colleague signing in with the one-time password from the administrator is asked to change it first, in Chinese, then works as usual', async ({ page, request }) => {
+  const admin = await (await request.post('/api/v1/auth/login', { data: { username: 'admin', password: DEMO_PASSWORD } })).json() as { token: string };
+  const username = `ob.new.${Date.now()}`;
+  const created = await request.post('/api/v1/staff', {
+    headers: { authorization: `Bearer ${admin.token}` }, data: { username, name: '综合窗口 新同事', orgUnitId: '330324-ob', roles: ['clerk'] },
+  });
+  expect(created.status()).toBe(201);
+  const { oneTimePassword } = await created.json() as { oneTimePassword: string };
+
+  await page.goto('/sign-in');
+  await page.getByLabel('用户名').fill(username);
+  await password(page).fill(oneTimePassword);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: '请先修改密码' })).toBeVisible();
+  await expect(page.getByLabel('原密码')).toHaveCount(0);
+  await expectAccessible(page);
+  await screenshots(page, 'sign-in-password-change');
+  // After a reload the page no longer holds the password just typed: it asks for it.
+  await page.goto('/inbox');
+  await expect(page.getByRole('heading', { name: '请先修改密码' })).toBeVisible();
+  await page.getByLabel('原密码').fill(oneTimePassword);
+
+  await page.getByLabel('新密码', { exact: true }).fill('新同事的密码 2026');
+  await page.getByLabel('再次输入新密码').fill('另一个密码 2026');
+  await page.getByRole('button', { name: '修改密码并进入' }).click();
+  await expect(page.getByText('两次输入的新密码不一致')).toBeVisible();
+  await page.getByLabel('再次输入新密码').fill('新同事的密码 2026');
+  await page.getByRole('button', { name: '修改密码并进入' }).click();
+  await expectAt(page, '/inbox');
+  await expect(account(page)).toContainText('综合窗口 新同事');
+
+  await account(page).getByRole('button', { name: '退出登录' }).click();
+  await page.getByLabel('用户名').fill(username);
+  await password(page).fill('新同事的密码 2026');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(account(page)).toContainText('综合窗口 新同事');
+});

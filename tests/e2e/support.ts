@@ -67,6 +67,13 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(SIZES[0]!);
 }
 
+/** A demo person's session token, for setting up through the API what a test does not do through the pages. */
+export async function tokenOf(request: APIRequestContext, username: string): Promise<string> {
+  const login = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  return ((await login.json()) as { token: string }).token;
+}
+
 /** A case taken in at the window through the API, as the clerk's intake page will do; its number. */
 export async function takeIn(request: APIRequestContext, username: string, intake: { itemCode: string; applicant: Record<string, string>; provided: string[] }): Promise<string> {
   const login = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });

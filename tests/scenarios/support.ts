@@ -14,6 +14,7 @@ import { periodEnd } from '../../api/time-limits/counting.js';
 import type { Engine, InstanceView, Job, JobHandler, OpenTask, WorkingCalendar } from '../../engine/index.js';
 import { caseMessages, jobTypes, processFileUrl, processFiles } from '../../processes/index.js';
 import { chinaCalendar } from '../../api/calendar/china-calendar.js';
+import { CHINA } from '../engine/support/china-time.js';
 
 /** An instant given as China wall-clock time, e.g. `chinaTime('2026-02-10 10:00')`. */
 export const chinaTime = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
@@ -109,7 +110,7 @@ function scenario(engine: Engine, clock: VirtualClock, calendar: WorkingCalendar
  */
 function caseServer(clock: VirtualClock, calendar: WorkingCalendar): Record<string, JobHandler> {
   const nothing: JobHandler = () => ({});
-  const endOfWorkingDays = (days: number) => endOfLocalDay(periodEnd(calendar, localDate(clock.now()), { days, unit: 'working-days' })!);
+  const endOfWorkingDays = (days: number) => endOfLocalDay(CHINA, periodEnd(calendar, localDate(CHINA, clock.now()), { days, unit: 'working-days' })!);
   return {
     'acceptance-notice': ({ variables }) => ({ promisedDate: chinaDate(endOfWorkingDays(Number(variables.promisedDays))) }),
     'one-time-notice': ({ variables }) => ({ correctionDueAt: new Date(endOfWorkingDays(Number(variables.correctionDays ?? 20)) + 1).toISOString() }),

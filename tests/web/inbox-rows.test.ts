@@ -1,29 +1,25 @@
 import { describe, expect, test } from '@jest/globals';
-import { byDueDate, toRow } from '../../web/src/inbox/rows.js';
-import type { InboxTask } from '../../web/src/api/types.js';
+import { compactFilter, holderText, timeLeftText, timeMark } from '../../web/src/inbox/rows.js';
 
-const task = (over: Partial<InboxTask>): InboxTask => ({
-  id: 't1', elementId: 'accept', name: '受理', caseId: 'c1', caseNo: '330324-ob-20260302-0001', itemName: '居住证核发',
-  applicantName: '张丽华', candidateGroups: ['clerk'], createdAt: '2026-03-02T09:00:00+08:00', instanceId: 'i1', ...over,
-});
-
-describe('inbox rows', () => {
-  test('a row keeps what a person reads: case number (linking to its page), item, applicant, step and due date', () => {
-    expect(toRow(task({ dueAt: '2026-03-09T23:59:59+08:00' }))).toEqual({
-      id: 't1', caseId: 'c1', caseNo: '330324-ob-20260302-0001', itemName: '居住证核发', applicantName: '张丽华', stepName: '受理', dueAt: '2026-03-09T23:59:59+08:00',
-    });
+describe('an inbox row in words', () => {
+  test('time left in working days, with its mark: yellow near the limit, red on or past it', () => {
+    expect(timeLeftText({ workingDaysLeft: 3 })).toBe('剩余3个工作日');
+    expect(timeLeftText({ workingDaysLeft: 0 })).toBe('今天到期');
+    expect(timeLeftText({ workingDaysLeft: -2 })).toBe('已超期2个工作日');
+    expect(timeLeftText({ workingDaysLeft: null })).toBe('未设期限');
+    expect([timeMark({ timeState: 'normal' }), timeMark({ timeState: 'yellow' }), timeMark({ timeState: 'red' }), timeMark({ timeState: 'overdue' }), timeMark({ timeState: null })])
+      .toEqual(['success', 'warning', 'danger', 'danger', 'info']);
   });
 
-  test('a step the model left unnamed shows its element id', () => {
-    expect(toRow(task({ name: undefined })).stepName).toBe('accept');
+  test('who holds the step: a name, 代X办理 on a B post, 待认领 for a group\'s step', () => {
+    const a = { id: 's-a', name: '王芳' };
+    expect(holderText({ taskId: 't', holder: a, takenOverFrom: null })).toBe('王芳');
+    expect(holderText({ taskId: 't', holder: null, takenOverFrom: a })).toBe('代王芳办理');
+    expect(holderText({ taskId: 't', holder: null, takenOverFrom: null })).toBe('待认领');
+    expect(holderText({ taskId: null, holder: null, takenOverFrom: null })).toBe('');
   });
 
-  test('rows sort soonest due first, undated last', () => {
-    const rows = [
-      { ...toRow(task({ id: 'none' })) },
-      { ...toRow(task({ id: 'late', dueAt: '2026-03-20T23:59:59+08:00' })) },
-      { ...toRow(task({ id: 'soon', dueAt: '2026-03-09T23:59:59+08:00' })) },
-    ];
-    expect(rows.sort(byDueDate).map((r) => r.id)).toEqual(['soon', 'late', 'none']);
+  test('a filter keeps only what was chosen', () => {
+    expect(compactFilter({ itemCode: '', applicant: '王', mode: undefined, sort: 'timeLeft' })).toEqual({ applicant: '王', sort: 'timeLeft' });
   });
 });

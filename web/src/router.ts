@@ -35,6 +35,8 @@ export function createAppRouter(): Router {
           { path: 'inbox', name: 'inbox', component: InboxPage, meta: { title: '我的待办' } },
           { path: 'intake', name: 'intake', component: () => import('./intake/IntakePage.vue'), meta: { title: '综合受理' } },
           { path: 'cases/:id', name: 'case', component: () => import('./cases/CasePage.vue'), meta: { title: '办件详情' } },
+          // form-js comes with this chunk only: a form is drawn when a step is opened.
+          { path: 'tasks/:id', name: 'task', component: () => import('./tasks/TaskFormPage.vue'), meta: { title: '办理待办' } },
           { path: ':rest(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: '页面不存在' } },
         ],
       },
@@ -43,8 +45,9 @@ export function createAppRouter(): Router {
   router.beforeEach(async (to) => {
     const session = useSession();
     const signedIn = await session.ensureSignedIn();
-    if (to.meta.public) return signedIn && to.name === 'sign-in' ? { name: 'start' } : true;
-    if (!signedIn) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    // A one-time password opens nothing but its own change, which the sign-in page shows.
+    if (to.meta.public) return signedIn && !session.mustChangePassword && to.name === 'sign-in' ? { name: 'start' } : true;
+    if (!signedIn || session.mustChangePassword) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     if (!session.may(rolesFor(String(to.name)))) return { name: 'start', query: { denied: to.path } };
     return true;
   });

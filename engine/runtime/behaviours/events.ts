@@ -1,16 +1,20 @@
 import type { EventDefinition } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
 import { guarded } from '../evaluate.js';
-import { activate, leave, terminate } from '../lifecycle.js';
+import { activate, complete, leave, terminate } from '../lifecycle.js';
 import { openWaits, waitsFor } from '../waits.js';
 import { broadcastSignal, publishMessage } from '../publish.js';
 import { throwEvent } from '../throw.js';
 import { compensate } from '../compensation.js';
 import { enterJobTask } from './tasks.js';
 
-/** A start event inside a scope that has just begun: nothing to wait for, pass on. */
+/**
+ * A start event inside a scope that has just begun: nothing to wait for, pass on. It
+ * completes rather than only leaving, so its output mappings (Zeebe allows them on start
+ * events, e.g. to set a counter before a loop) set variables in the scope.
+ */
 export function enterStartEvent(tx: Tx, key: string): void {
-  leave(tx, key);
+  complete(tx, key);
 }
 
 /** Throw events do what their definition says, then pass the token on (if still alive). */

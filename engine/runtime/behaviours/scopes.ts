@@ -1,5 +1,6 @@
 import type { ScopeDef } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
+import { MAX_INSTANCE_ID_LENGTH } from '../state.js';
 import { guarded, valueIn } from '../evaluate.js';
 import { activate } from '../lifecycle.js';
 import { openWaits, waitsFor } from '../waits.js';
@@ -57,6 +58,13 @@ export function enterCallActivity(tx: Tx, key: string): void {
   const processId = guarded(tx, key, () => String(valueIn(tx, key, element.call!.processId)));
   if (!processId) return;
   const childId = `${tx.state.id}.${key}.${tx.state.seq}`;
+  if (childId.length > MAX_INSTANCE_ID_LENGTH) {
+    // A process calling itself (directly or round a loop) without end: said as such here,
+    // rather than as an invalid id when the child is started.
+    const message = `call activity "${element.id}" would start "${processId}" nested too deep: the child's id would be ${childId.length} characters, over ${MAX_INSTANCE_ID_LENGTH} (a process that calls itself without end?)`;
+    tx.emit({ t: 'incident', key, code: 'CALL_DEPTH_EXCEEDED', message });
+    return;
+  }
   openWaits(tx, key, [{ k: 'child', el: element.id, id: childId }]);
   tx.effect({ type: 'child.started', key, childId, processId, variables: visibleVariables(tx, key) });
 }

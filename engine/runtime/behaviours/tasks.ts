@@ -1,3 +1,5 @@
+import type { CompiledExpression } from '../../expressions/index.js';
+import { EngineError } from '../../errors.js';
 import type { Tx } from '../tx.js';
 import { guarded, stringsOf, valueIn } from '../evaluate.js';
 import { complete, leave } from '../lifecycle.js';
@@ -14,9 +16,18 @@ export function enterJobTask(tx: Tx, key: string): void {
   const element = tx.element(tx.item(key)!.el);
   const job = element.job;
   if (!job) return enterPassThrough(tx, key);
-  const spec = guarded(tx, key, () => ({ type: String(valueIn(tx, key, job.type)), retries: Number(valueIn(tx, key, job.retries)) }));
+  const spec = guarded(tx, key, () => ({ type: jobType(valueIn(tx, key, job.type), job.type, element.id), retries: Number(valueIn(tx, key, job.retries)) }));
   if (!spec) return;
   dispatchJob(tx, key, spec.type, spec.retries);
+}
+
+/**
+ * Zeebe's rule: a job type is text. One computed to anything else (null when a variable is
+ * missing) is an incident on the task, where it can be fixed, not a job no worker asks for.
+ */
+function jobType(value: unknown, expression: CompiledExpression, elementId: string): string {
+  if (typeof value === 'string' && value !== '') return value;
+  throw new EngineError('EXPRESSION_INVALID', `the job type of "${elementId}" ("=${expression.text}") evaluated to ${JSON.stringify(value) ?? 'nothing'}, not a text`);
 }
 
 /**

@@ -32,18 +32,22 @@ const OUTBOX: Array<Column<OutboxRow>> = [
   ['body', 'text', (o) => o.body], ['created_at', 'int8', (o) => o.created_at],
 ];
 
-/** A task closed, moved to another element (its body's name follows), or both. */
+/** A task closed, moved to another element (its body's name follows), assigned (its body's assignee follows), or several. */
 const TASK_CHANGE: Array<Column<TaskChange>> = [
   ['id', 'text', (c) => c.id], ['closed_at', 'int8', (c) => c.closed?.at ?? null], ['outcome', 'text', (c) => c.closed?.outcome ?? null],
   ['moved_to', 'text', (c) => c.moved?.elementId ?? null], ['moved_name', 'text', (c) => c.moved?.name ?? null],
+  ['reassigned', 'bool', (c) => c.assigned !== undefined], ['assigned_to', 'text', (c) => c.assigned?.assignee ?? null],
 ];
 const changeTasks: RowPart<TaskChange> = {
   name: 'changed_tasks', rows: (c) => c.tasks.change,
   sql: (p, all) => `UPDATE yc_tasks t SET
     closed_at = COALESCE(r.closed_at, t.closed_at), outcome = CASE WHEN r.closed_at IS NULL THEN t.outcome ELSE r.outcome END,
     element_id = COALESCE(r.moved_to, t.element_id),
-    body = CASE WHEN r.moved_to IS NULL THEN t.body ELSE ((t.body::jsonb - 'name') || jsonb_build_object('elementId', r.moved_to)
-      || jsonb_strip_nulls(jsonb_build_object('name', r.moved_name)))::text END
+    assignee = CASE WHEN r.reassigned THEN r.assigned_to ELSE t.assignee END,
+    body = CASE WHEN r.moved_to IS NULL AND NOT r.reassigned THEN t.body ELSE (CASE WHEN r.moved_to IS NULL THEN t.body::jsonb ELSE ((t.body::jsonb - 'name') || jsonb_build_object('elementId', r.moved_to)
+      || jsonb_strip_nulls(jsonb_build_object('name', r.moved_name))) END
+      - (CASE WHEN r.reassigned THEN 'assignee' ELSE '' END)
+      || (CASE WHEN r.reassigned THEN jsonb_strip_nulls(jsonb_build_object('assignee', r.assigned_to)) ELSE '{}'::jsonb END))::text END
     FROM ${unnest(p, all, TASK_CHANGE)} WHERE t.id = r.id AND ${WRITTEN}`,
 };
 

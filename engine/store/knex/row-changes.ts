@@ -16,8 +16,10 @@ export interface TaskRow {
   id: string; instance_id: string; process_id: string; element_id: string; assignee: string | null; body: string;
   created_at: number; closed_at: number | null; outcome: string | null;
 }
-/** A change to a task row written before this commit: closed, moved to another element, or both. */
-export interface TaskChange { id: string; closed?: { at: number; outcome: string }; moved?: { elementId: string; name?: string } }
+/** A change to a task row written before this commit: closed, moved to another element, assigned (null: to nobody), or several. */
+export interface TaskChange {
+  id: string; closed?: { at: number; outcome: string }; moved?: { elementId: string; name?: string }; assigned?: { assignee: string | null };
+}
 export interface GroupRow { task_id: string; kind: 'group' | 'user'; name: string }
 export interface JobRow {
   id: string; instance_id: string; item_key: string; element_id: string; type: string; retries: number; headers: string;
@@ -88,6 +90,7 @@ class Fold {
       case 'task.created': return void this.tasks.set(id(effect.key), { row: this.openTask(effect) });
       case 'task.closed': return this.changeTask(id(effect.key), { closed: { at: this.at, outcome: effect.outcome } });
       case 'task.moved': return this.changeTask(id(effect.key), { moved: { elementId: effect.elementId, name: effect.name } });
+      case 'task.assigned': return this.changeTask(id(effect.key), { assigned: { assignee: effect.assignee ?? null } });
       case 'job.created': return void this.jobs.set(id(effect.key), { row: this.job(effect) });
       case 'job.failed': return this.changeJob(id(effect.key), { retries: 0 });
       case 'job.moved': return this.changeJob(id(effect.key), { elementId: effect.elementId });
@@ -131,6 +134,7 @@ class Fold {
         const body = { ...JSON.parse(task.body), elementId: change.moved.elementId, name: change.moved.name };
         Object.assign(task, { element_id: change.moved.elementId, body: JSON.stringify(body) });
       }
+      if (change.assigned) Object.assign(task, assignedRow(task.body, change.assigned.assignee));
       return;
     }
     const before = fate && 'change' in fate ? fate.change : { id };
@@ -176,6 +180,12 @@ class Fold {
       timers: { upsert: rows(this.timers), delete: deleted(this.timers) },
     };
   }
+}
+
+/** A task row's columns once assigned: the assignee column and its body's copy agree. Pure. */
+export function assignedRow(body: string, assignee: string | null): { assignee: string | null; body: string } {
+  const { assignee: _before, ...rest } = JSON.parse(body) as Record<string, unknown>;
+  return { assignee, body: JSON.stringify(assignee === null ? rest : { ...rest, assignee }) };
 }
 
 function rows<Row, Change>(fates: Map<string, Fate<Row, Change>>): Row[] {

@@ -20,6 +20,8 @@ import * as outbox from './outbox.js';
 import type { BufferedMessage, StartTimer } from '../start-timers-and-messages.js';
 import * as startTimers from './start-timers.js';
 import * as messages from './messages.js';
+import * as historySeals from './seals.js';
+import type { HistorySeal } from '../../history/seals.js';
 
 /** How long a process waits for another that holds the migration lock (a migration of a large table takes a while). */
 const MIGRATION_WAIT_MS = 60_000;
@@ -206,6 +208,14 @@ export class KnexStore implements EngineStore {
   }
 
   // Timer start events and the message buffer (../start-timers-and-messages.ts): SQL in start-timers.ts, messages.ts.
+  saveSeals(seals: readonly HistorySeal[]): Promise<void> {
+    return historySeals.saveSeals(this.knex, seals);
+  }
+
+  seals(instanceId: string): Promise<HistorySeal[]> {
+    return historySeals.sealsOf(this.knex, instanceId);
+  }
+
   armStartTimers(processId: string, version: number, timers: readonly StartTimer[]): Promise<void> {
     return startTimers.armStartTimers(this.knex, processId, version, timers);
   }

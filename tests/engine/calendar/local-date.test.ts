@@ -3,29 +3,30 @@ import {
   addDays, addMonths, assertLocalDate, atLocalTime, dayOfWeek, endOfLocalDay, isLocalDate, localDate, localTimeOfDay,
 } from '../../../engine/calendar/index.js';
 import { EngineError } from '../../../engine/errors.js';
+import { CHINA } from '../support/china-time.js';
 
 const at = (iso: string): number => Date.parse(iso);
 
 describe('China local dates', () => {
   it('puts 16:00 UTC on the next China day, since China is eight hours ahead', () => {
-    expect(localDate(at('2026-09-30T15:59:59.999Z'))).toBe('2026-09-30');
-    expect(localDate(at('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
+    expect(localDate(CHINA, at('2026-09-30T15:59:59.999Z'))).toBe('2026-09-30');
+    expect(localDate(CHINA, at('2026-09-30T16:00:00Z'))).toBe('2026-10-01');
   });
 
   it('reads instants before 1970 without going a day wrong', () => {
-    expect(localDate(-1)).toBe('1970-01-01');
-    expect(localDate(at('1969-12-31T15:59:59Z'))).toBe('1969-12-31');
-    expect(localTimeOfDay(-1)).toBe(8 * 3_600_000 - 1);
+    expect(localDate(CHINA, -1)).toBe('1970-01-01');
+    expect(localDate(CHINA, at('1969-12-31T15:59:59Z'))).toBe('1969-12-31');
+    expect(localTimeOfDay(CHINA, -1)).toBe(8 * 3_600_000 - 1);
   });
 
   it('gives the wall-clock time of day in China', () => {
-    expect(localTimeOfDay(at('2026-10-01T09:30:00+08:00'))).toBe((9 * 60 + 30) * 60_000);
+    expect(localTimeOfDay(CHINA, at('2026-10-01T09:30:00+08:00'))).toBe((9 * 60 + 30) * 60_000);
   });
 
   it('turns a day and a time back into the instant', () => {
-    expect(atLocalTime('2026-10-01')).toBe(at('2026-10-01T00:00:00+08:00'));
-    expect(atLocalTime('2026-10-01', 9 * 3_600_000)).toBe(at('2026-10-01T09:00:00+08:00'));
-    expect(endOfLocalDay('2026-10-01')).toBe(at('2026-10-01T23:59:59.999+08:00'));
+    expect(atLocalTime(CHINA, '2026-10-01')).toBe(at('2026-10-01T00:00:00+08:00'));
+    expect(atLocalTime(CHINA, '2026-10-01', 9 * 3_600_000)).toBe(at('2026-10-01T09:00:00+08:00'));
+    expect(endOfLocalDay(CHINA, '2026-10-01')).toBe(at('2026-10-01T23:59:59.999+08:00'));
   });
 
   it('steps across month and year ends by calendar days', () => {
@@ -61,6 +62,6 @@ describe('China local dates', () => {
   });
 
   it('refuses something that is not an instant', () => {
-    expect(() => localDate(Number.NaN)).toThrow(expect.objectContaining({ code: 'CALENDAR_INSTANT_INVALID' }));
+    expect(() => localDate(CHINA, Number.NaN)).toThrow(expect.objectContaining({ code: 'CALENDAR_INSTANT_INVALID' }));
   });
 });

@@ -7,6 +7,7 @@ import {
   weekdayCalendar, workingDaysBetween,
 } from '../../../engine/calendar/index.js';
 import type { WorkingCalendar } from '../../../engine/calendar/index.js';
+import { CHINA } from '../support/china-time.js';
 
 const at = (iso: string): number => Date.parse(iso);
 const cal = chinaCalendar();
@@ -15,7 +16,7 @@ describe('addWorkingDays', () => {
   it('counts twenty working days across the 2026 Spring Festival, as findWorkday does', () => {
     const due = addWorkingDays(cal, at('2026-02-10T09:30:00+08:00'), 20);
     expect(due).toBe(at('2026-03-16T09:30:00+08:00'));
-    expect(localDate(due)).toBe(chineseDays.findWorkday(20, '2026-02-10'));
+    expect(localDate(CHINA, due)).toBe(chineseDays.findWorkday(20, '2026-02-10'));
   });
 
   it('agrees with findWorkday for every start day of 2026 and several counts that end in 2026, in China time where the package is right', () => {
@@ -41,7 +42,7 @@ describe('addWorkingDays', () => {
 
   it('moves an instant on a day off to the next working day for zero working days', () => {
     expect(addWorkingDays(cal, at('2026-10-03T10:00:00+08:00'), 0)).toBe(at('2026-10-08T10:00:00+08:00'));
-    expect(addWorkingDays(weekdayCalendar(), at('2026-03-14T10:00:00+08:00'), 0)).toBe(at('2026-03-16T10:00:00+08:00'));
+    expect(addWorkingDays(weekdayCalendar([], CHINA), at('2026-03-14T10:00:00+08:00'), 0)).toBe(at('2026-03-16T10:00:00+08:00'));
   });
 
   it('refuses a negative or fractional count', () => {
@@ -50,7 +51,7 @@ describe('addWorkingDays', () => {
   });
 
   it('stops with an error instead of looping when a calendar has no working day', () => {
-    const never: WorkingCalendar = { dayInfo: (date) => ({ date, working: false, source: 'override' }) };
+    const never: WorkingCalendar = { timeZone: CHINA, dayInfo: (date) => ({ date, working: false, source: 'override' }) };
     expect(() => addWorkingDays(never, 0, 1)).toThrow(expect.objectContaining({ code: 'CALENDAR_NO_WORKING_DAY' }));
   });
 });
@@ -84,11 +85,11 @@ describe('deadlineAfterReceipt', () => {
 
   it('counts a receipt late on Friday evening from the following Monday', () => {
     const received = at('2026-03-13T23:59:00+08:00');
-    expect(deadlineAfterReceipt(weekdayCalendar(), received, 1)).toBe(at('2026-03-16T23:59:59.999+08:00'));
+    expect(deadlineAfterReceipt(weekdayCalendar([], CHINA), received, 1)).toBe(at('2026-03-16T23:59:59.999+08:00'));
   });
 
   it('ends an immediate item (zero days) with the day of receipt', () => {
-    expect(deadlineAfterReceipt(cal, at('2026-03-13T10:00:00+08:00'), 0)).toBe(atLocalTime('2026-03-14') - 1);
+    expect(deadlineAfterReceipt(cal, at('2026-03-13T10:00:00+08:00'), 0)).toBe(atLocalTime(CHINA, '2026-03-14') - 1);
   });
 
   it('asks the calendar for every day it counts', () => {

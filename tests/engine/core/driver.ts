@@ -11,6 +11,7 @@ import type { HistoryEvent, RuntimeEvent } from '../../../engine/runtime/events.
 import { emptyState, replay } from '../../../engine/runtime/events.js';
 import type { InstanceState, Wait } from '../../../engine/runtime/state.js';
 import { ROOT } from '../../../engine/runtime/state.js';
+import { CHINA } from '../support/china-time.js';
 
 /** Monday 2026-03-02 09:00 in Shanghai (01:00 UTC): a plain working week, far from any holiday. */
 export const MONDAY_9AM = Date.UTC(2026, 2, 2, 1, 0, 0);
@@ -74,13 +75,13 @@ export class Driver {
   constructor(readonly definition: ProcessDef, options: DriverOptions = {}) {
     this.state = emptyState(options.instanceId ?? 'i1');
     this.now = options.now ?? MONDAY_9AM;
-    this.calendar = options.calendar ?? weekdayCalendar();
+    this.calendar = options.calendar ?? weekdayCalendar([], CHINA);
   }
 
   /** Takes one step; a command the core refuses throws and leaves the driver as it was. */
   send(command: Command): StepResult {
     const before = this.state;
-    const ctx = { now: this.now, definition: this.definition, calendar: this.calendar };
+    const ctx = { now: this.now, definition: this.definition, zone: this.calendar.timeZone, calendar: this.calendar };
     const result = step(before, command, ctx);
     expect(step(before, command, ctx)).toEqual(result);
     expect(result.effects.map((e) => e.id).filter((id) => this.effectIds.has(id))).toEqual([]);

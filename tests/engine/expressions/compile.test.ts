@@ -37,6 +37,14 @@ describe('compileExpression', () => {
     expect(compileError('a ) b').message).toMatch(/unexpected "\)" at column 3/);
   });
 
+  it('refuses == (FEEL compares with one =) instead of accepting it and always giving null', () => {
+    // feelin reads "a == true" as a compared with the unary test "= true"; FEEL-Scala refuses it.
+    expect(compileError('conditionVariable == true').message).toMatch(/"==" at column 19.*one "="/);
+    expect(compileError('=amount >= > 3').message).toMatch(/">= >" at column 8/);
+    expect(compileExpression('= amount in > 3', where).text).toBe('amount in > 3');
+    expect(compileExpression('= a = true', where).text).toBe('a = true');
+  });
+
   it('refuses JUEL written the Camunda 7 way and tells the author to write FEEL', () => {
     for (const juel of ['${amount > 100}', '#{approved}', '=a and ${b}']) {
       expect(compileError(juel).message).toMatch(/JUEL.*write it in FEEL/);

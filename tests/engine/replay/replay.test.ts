@@ -5,6 +5,7 @@ import { compileBpmn, replay, step, weekdayCalendar } from '../../../engine/inde
 import type { HistoryEvent, InstanceState } from '../../../engine/index.js';
 import type { Recording } from './scenarios.js';
 import { readProcess } from './scenarios.js';
+import { CHINA } from '../support/china-time.js';
 
 const folder = fileURLToPath(new URL('./recorded/', import.meta.url));
 const recordings: Recording[] = readdirSync(folder).filter((f) => f.endsWith('.json'))
@@ -20,7 +21,7 @@ describe('recorded histories', () => {
     let state: InstanceState | undefined = { id: recording.name, processId: '', definitionKey: '', status: 'active', seq: 0, next: 1, items: {}, vars: {}, joins: {} };
     const events: HistoryEvent[] = [];
     for (const { now, command } of recording.commands) {
-      const result = step(state, command, { now, definition, calendar: weekdayCalendar() });
+      const result = step(state, command, { now, definition, zone: CHINA, calendar: weekdayCalendar([], CHINA) });
       state = result.state;
       events.push(...result.events);
     }

@@ -15,7 +15,10 @@ export interface Recording {
 /** A step of a scenario: act on the open item at an element, or fire its first timer. */
 export type Act =
   | { complete: string; variables?: Record<string, unknown> }
-  | { fireTimerOf: string };
+  | { fireTimerOf: string }
+  | { claim: string; assignee: string }
+  | { unclaim: string }
+  | { handOn: string; to: string; by: string; reason: string };
 
 export interface Scenario {
   name: string;
@@ -47,6 +50,15 @@ export const scenarios: Scenario[] = [
       { complete: 'accept' }, { fireTimerOf: 'review' },
       { complete: 'review', variables: { opinion: 'ok-1' } }, { complete: 'review', variables: { opinion: 'ok-2' } },
       { complete: 'review', variables: { opinion: 'ok-3' } }, { complete: 'remind' }, { complete: 'issue' },
+    ],
+  },
+  {
+    name: 'direct-claimed-and-handed-on', file: 'tests/engine/replay/direct.bpmn', processId: 'direct',
+    variables: { caseNo: '2026-0003', applicant: '赵敏' },
+    acts: [
+      { claim: 'accept', assignee: 'clerk-a' }, { unclaim: 'accept' }, { claim: 'accept', assignee: 'clerk-b' },
+      { handOn: 'accept', to: 'clerk-c', by: 'clerk-b', reason: '临时外出' }, { complete: 'accept', variables: { accepted: true } },
+      { complete: 'decide', variables: { approved: true } }, { complete: 'issue', variables: { resultNo: 'R-3' } },
     ],
   },
 ];

@@ -81,6 +81,20 @@ describe('activities', () => {
     expect((await engine.instance(parent.id))?.variables).toMatchObject({ corrected: true });
   });
 
+  test('a process that calls itself without end stops at a call-depth incident that says so', async () => {
+    // Each nested child id is the parent's id plus ".key.seq"; past the id limit the call
+    // must be refused as too deep, not with a message about an invalid instance id.
+    const xml = definitions(process('recurse', start(), `<bpmn:callActivity id="again"><bpmn:extensionElements><zeebe:calledElement processId="recurse"/></bpmn:extensionElements></bpmn:callActivity>`, end(), seq('start', 'again', 'end')));
+    const { engine } = testEngine();
+    await engine.deploy(xml);
+    await engine.start('recurse');
+    await engine.idle();
+    const incidents = await engine.incidents();
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ elementId: 'again', code: 'CALL_DEPTH_EXCEEDED' });
+    expect(incidents[0]!.message).toMatch(/call activity "again" .*nested too deep/);
+  });
+
   test('cancelling a parent cancels its child instance and withdraws their tasks', async () => {
     const xml = definitions(
       process('parent', start(), `<bpmn:callActivity id="call" calledElement="child"/>`, end(), seq('start', 'call', 'end')) +

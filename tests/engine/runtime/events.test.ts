@@ -5,6 +5,18 @@ import { activeElements, testEngine } from '../support/harness.js';
 const HOUR = 3_600_000;
 
 describe('events', () => {
+  test('a none start event\'s output mappings set process variables before the first task (Zeebe)', async () => {
+    const xml = definitions(process('p',
+      `<bpmn:startEvent id="start"><bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="= 0" target="round"/><zeebe:output source="= if is defined(limit) then limit else &quot;PT1H&quot;" target="timeout"/></zeebe:ioMapping></bpmn:extensionElements></bpmn:startEvent>`,
+      userTask('review'), end(), seq('start', 'review', 'end'),
+    ));
+    const { engine } = testEngine();
+    await engine.deploy(xml);
+    const instance = await engine.start('p', { applicant: '张三' });
+    expect((await engine.instance(instance.id))?.variables).toEqual({ applicant: '张三', round: 0, timeout: 'PT1H' });
+    expect(await activeElements(engine, instance.id)).toEqual(['review']);
+  });
+
   test('an interrupting timer boundary event ends the task when it falls due', async () => {
     const xml = definitions(process('p',
       start(), userTask('review'), end(), userTask('escalate'), end('late_end'),

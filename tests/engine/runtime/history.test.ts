@@ -4,13 +4,14 @@ import type { StoredEvent } from '../../../engine/index.js';
 import { weekdayCalendar } from '../../../engine/index.js';
 import { definitions, end, process, seq, start, userTask } from '../support/bpmn.js';
 import { MONDAY_9AM, testEngine } from '../support/harness.js';
+import { CHINA } from '../support/china-time.js';
 
 const twoSteps = definitions(process('direct', start(), userTask('accept'), userTask('issue'), end(), seq('start', 'accept', 'issue', 'end')));
 
 describe('history, replay and the pure step', () => {
   test('step is pure: it never changes its input and gives the same result for the same input', async () => {
     const compiled = await compileBpmn(twoSteps);
-    const ctx = { now: MONDAY_9AM, definition: compiled.processes.direct!, calendar: weekdayCalendar() };
+    const ctx = { now: MONDAY_9AM, definition: compiled.processes.direct!, zone: CHINA, calendar: weekdayCalendar([], CHINA) };
     const started = step(undefined, { type: 'start', processId: 'direct', definitionKey: 'direct:1', variables: { a: 1 } }, ctx);
     const frozen = JSON.stringify(started.state);
     const once = step(started.state, { type: 'complete', key: '2', variables: { b: 2 } }, ctx);

@@ -27,6 +27,22 @@ describe('user tasks and service tasks', () => {
     expect(after?.variables).not.toHaveProperty('name');
   });
 
+  test('a job type computed to nothing is an incident on the task, not a job of type "null" (Zeebe)', async () => {
+    const xml = definitions(process('routed', start(), serviceTask('run', '=action.path'), end(), seq('start', 'run', 'end')));
+    const { engine } = testEngine();
+    await engine.deploy(xml);
+    await engine.start('routed');
+    await engine.idle();
+    expect(await engine.activateJobs('null', { max: 5, worker: 'w' })).toEqual([]);
+    const [incident] = await engine.incidents();
+    expect(incident).toMatchObject({ elementId: 'run', code: 'EXPRESSION_INVALID' });
+    expect(incident!.message).toMatch(/job type .*"=action\.path".* null/);
+    // A type computed from the variables still works.
+    await engine.start('routed', { action: { path: 'restart-broker' } });
+    await engine.idle();
+    expect(await engine.activateJobs('restart-broker', { max: 5, worker: 'w' })).toHaveLength(1);
+  });
+
   test('completing a task twice says it is already completed, and an unknown task says so', async () => {
     const { engine } = testEngine({ jobHandlers: { 'register-case': () => ({ caseNo: 1 }) } });
     await engine.deploy(approval);

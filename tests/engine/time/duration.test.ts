@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 // A real calendar with holidays and make-up days: the platform's China calendar.
 import { chinaCalendar } from '../../../api/calendar/china-calendar.js';
 import { addDuration, formatDuration, parseDuration } from '../../../engine/time/index.js';
+import { CHINA } from '../support/china-time.js';
 
 const at = (iso: string): number => Date.parse(iso);
-const plus = (iso: string, duration: string): number => addDuration(at(iso), parseDuration(duration));
+const plus = (iso: string, duration: string): number => addDuration(at(iso), parseDuration(duration), { zone: CHINA });
 
 describe('parseDuration', () => {
   it('splits every designator of P1Y2M3W4DT5H6M7.5S', () => {
@@ -79,7 +80,7 @@ describe('addDuration', () => {
 
 describe('addDuration in working days', () => {
   const workingDays = chinaCalendar();
-  const inWorkingDays = (iso: string, duration: string): number => addDuration(at(iso), parseDuration(duration), { workingDays });
+  const inWorkingDays = (iso: string, duration: string): number => addDuration(at(iso), parseDuration(duration), { zone: CHINA, workingDays });
 
   it('counts the days part in working days across the Spring Festival', () => {
     // Saturday 14 Feb is a make-up working day, then the festival runs to 23 Feb.

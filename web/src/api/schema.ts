@@ -58,6 +58,10 @@ export interface paths {
                                 absent: boolean;
                                 department?: string;
                                 authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
                             };
                         };
                     };
@@ -133,6 +137,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改本人密码（须提供原密码；一次性密码登录后须先修改） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        oldPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -170,6 +235,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         };
                     };
                 };
@@ -341,6 +410,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         }[];
                     };
                 };
@@ -356,7 +429,75 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 新增工作人员（生成一次性密码，本人首次登录须修改） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id?: string;
+                        username: string;
+                        name: string;
+                        orgUnitId: string;
+                        roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                        windowId?: string;
+                        backupFor?: string;
+                        department?: string;
+                        authorityId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                username: string;
+                                name: string;
+                                orgUnitId: string;
+                                windowId?: string;
+                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                                backupFor?: string;
+                                absent: boolean;
+                                department?: string;
+                                authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
+                            };
+                            /** @description 一次性密码：只显示这一次，交给本人；本人登录后须先修改 */
+                            oneTimePassword: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -409,6 +550,10 @@ export interface paths {
                             absent: boolean;
                             department?: string;
                             authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
                         };
                     };
                 };
@@ -423,6 +568,426 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 调整工作人员的角色 */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码（生成一次性密码，结束其全部会话） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                username: string;
+                                name: string;
+                                orgUnitId: string;
+                                windowId?: string;
+                                roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                                backupFor?: string;
+                                absent: boolean;
+                                department?: string;
+                                authorityId?: string;
+                                /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                                mustChangePassword?: boolean;
+                                /** @description 已停用：不能登录 */
+                                disabled?: boolean;
+                            };
+                            /** @description 一次性密码：只显示这一次，交给本人；本人登录后须先修改 */
+                            oneTimePassword: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用账户（不能再登录，结束其全部会话；办件与记录保留） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复已停用的账户 */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            username: string;
+                            name: string;
+                            orgUnitId: string;
+                            windowId?: string;
+                            roles: ("administrator" | "clerk" | "reviewer" | "supervisor" | "auditor" | "director" | "authority-head")[];
+                            backupFor?: string;
+                            absent: boolean;
+                            department?: string;
+                            authorityId?: string;
+                            /** @description 用一次性密码登录：须先修改密码，其他操作一律拒绝（PASSWORD_CHANGE_REQUIRED） */
+                            mustChangePassword?: boolean;
+                            /** @description 已停用：不能登录 */
+                            disabled?: boolean;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 结束此人的全部会话（强制下线） */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全日志（登录、登录失败、账户与密码、缺岗、新增单位、日历、流程部署），最新在前 */
+        get: {
+            parameters: {
+                query?: {
+                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "administrator-restored" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed";
+                    actorId?: string;
+                    from?: string;
+                    to?: string;
+                    before?: number;
+                    limit?: number;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                id: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                at: string;
+                                actorId?: string;
+                                action: string;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            /** @description 下一页：作为 before 传入；没有则已到最早 */
+                            next?: number;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -720,6 +1285,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -984,6 +1551,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -1241,6 +1810,8 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                                trackingCode?: string;
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
@@ -1550,7 +2121,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 撤件（申请人撤回申请） */
+        /** 撤件（申请人撤回申请；首问责任人、其缺岗时的 B 岗或本中心负责人） */
         post: {
             parameters: {
                 query?: {
@@ -1590,6 +2161,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -1858,6 +2431,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -2219,6 +2794,8 @@ export interface paths {
                             status: string;
                             instanceId?: string;
                             ownerId?: string;
+                            /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                            trackingCode?: string;
                             agency?: {
                                 unitId: string;
                                 clerkId: string;
@@ -2767,6 +3344,8 @@ export interface paths {
                                 status: string;
                                 instanceId?: string;
                                 ownerId?: string;
+                                /** @description 查询码：申请人凭办件编号和查询码查询进度（印在收件凭证、文书和二维码上） */
+                                trackingCode?: string;
                                 agency?: {
                                     unitId: string;
                                     clerkId: string;
@@ -3029,7 +3608,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB） */
+        /** 上传材料扫描件（PDF、JPEG、PNG，不超过 10 MB；旧版本保留，计入每件办件的容量上限） */
         post: {
             parameters: {
                 query?: {
@@ -3102,11 +3681,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办件进度查询（申请人凭办件编号和联系电话后四位） */
+        /** 办件进度查询（申请人凭办件编号和查询码） */
         get: {
             parameters: {
                 query: {
-                    phone: string;
+                    code: string;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -3750,6 +4329,602 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认领待办（由我办理） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            /** @description 现在由谁办理；null：退回本组，待认领 */
+                            holder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回认领（交回本组） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            /** @description 现在由谁办理；null：退回本组，待认领 */
+                            holder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/hand-on-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可接收转交的同事（本单位、在岗、岗位办理这一环节） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/{id}/hand-on": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转交待办给本单位同岗位的同事（写明原因） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toStaffId: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            taskId: string;
+                            /** @description 现在由谁办理；null：退回本组，待认领 */
+                            holder: {
+                                id: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我保存的待办视图 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            filter: {
+                                /** @enum {string} */
+                                tab?: "todo" | "done" | "mine" | "closed";
+                                itemCode?: string;
+                                /** @enum {string} */
+                                mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                                applicant?: string;
+                                caseNo?: string;
+                                from?: string;
+                                to?: string;
+                                /** @enum {string} */
+                                timeState?: "normal" | "yellow" | "red" | "overdue";
+                                /** @enum {string} */
+                                sort?: "timeLeft" | "receivedAt";
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 保存待办视图（同名则覆盖） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        filter: {
+                            /** @enum {string} */
+                            tab?: "todo" | "done" | "mine" | "closed";
+                            itemCode?: string;
+                            /** @enum {string} */
+                            mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                            applicant?: string;
+                            caseNo?: string;
+                            from?: string;
+                            to?: string;
+                            /** @enum {string} */
+                            timeState?: "normal" | "yellow" | "red" | "overdue";
+                            /** @enum {string} */
+                            sort?: "timeLeft" | "receivedAt";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            filter: {
+                                /** @enum {string} */
+                                tab?: "todo" | "done" | "mine" | "closed";
+                                itemCode?: string;
+                                /** @enum {string} */
+                                mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                                applicant?: string;
+                                caseNo?: string;
+                                from?: string;
+                                to?: string;
+                                /** @enum {string} */
+                                timeState?: "normal" | "yellow" | "red" | "overdue";
+                                /** @enum {string} */
+                                sort?: "timeLeft" | "receivedAt";
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除待办视图 */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/events/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取得待办变动推送的凭据（用于 GET /inbox/events?ticket=，随登录会话失效） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ticket: string;
+                            stream: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办列表（待办、已办、我受理的、办结；筛选、排序、分页） */
+        get: {
+            parameters: {
+                query?: {
+                    tab?: "todo" | "done" | "mine" | "closed";
+                    itemCode?: string;
+                    mode?: "direct" | "promised" | "joint" | "coordinate" | "report-up";
+                    applicant?: string;
+                    caseNo?: string;
+                    from?: string;
+                    to?: string;
+                    timeState?: "normal" | "yellow" | "red" | "overdue";
+                    sort?: "timeLeft" | "receivedAt";
+                    cursor?: string;
+                    limit?: number;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                taskId: string | null;
+                                caseId: string;
+                                caseNo: string;
+                                itemCode: string;
+                                itemName: string;
+                                applicantName: string;
+                                mode: string;
+                                stepName: string | null;
+                                formKey: string | null;
+                                holder: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                candidateGroups: string[];
+                                takenOverFrom: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                receivedAt: string;
+                                dueAt: string | null;
+                                workingDaysLeft: number | null;
+                                timeState: ("normal" | "yellow" | "red" | "overdue") | null;
+                                status: string;
+                                extension?: {
+                                    id: string;
+                                    days: number;
+                                    reason: string;
+                                };
+                            }[];
+                            total: number;
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

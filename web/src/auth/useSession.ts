@@ -15,6 +15,8 @@ export const useSession = defineStore('session', () => {
   const staff = ref<Staff>();
   const unitName = ref('');
   const roles = computed<Role[]>(() => staff.value?.roles ?? []);
+  /** Signed in with a one-time password: the server refuses everything but changing it. */
+  const mustChangePassword = computed(() => Boolean(staff.value?.mustChangePassword));
   const roleTitleList = computed(() => roleTitles(roles.value));
 
   /** Reads the person and the name of their centre. Not pure: two calls. */
@@ -29,6 +31,12 @@ export const useSession = defineStore('session', () => {
     const answer = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
     token.value = answer.token;
     saveToken(answer.token);
+    await loadPerson();
+  }
+
+  /** Changes the person's own password (the server ends their other sessions), then reads who they are again. */
+  async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+    await unwrap(api.POST('/api/v1/auth/password', { body: { oldPassword, newPassword } }));
     await loadPerson();
   }
 
@@ -54,5 +62,5 @@ export const useSession = defineStore('session', () => {
 
   const may = (needed: readonly Role[] | undefined) => !needed || needed.some((role) => roles.value.includes(role));
 
-  return { token, staff, unitName, roles, roleTitleList, signIn, signOut, ensureSignedIn, end, may };
+  return { token, staff, unitName, roles, mustChangePassword, roleTitleList, signIn, changePassword, signOut, ensureSignedIn, end, may };
 });

@@ -21,12 +21,18 @@ export function useSignIn() {
   const busy = ref(false);
   const failure = ref('');
   const expired = route.query.reason === 'expired';
+  const oneTimePassword = ref('');
 
   async function submit(): Promise<void> {
     busy.value = true;
     failure.value = '';
     try {
       await session.signIn(form.username.trim(), form.password);
+      // A one-time password: the page shows the password change instead, with this password as the old one.
+      if (session.mustChangePassword) {
+        oneTimePassword.value = form.password;
+        return;
+      }
       const first = navFor(session.roles)[0]?.path;
       await router.replace(safeRedirect(route.query.redirect) ?? first ?? '/');
     } catch (err) {
@@ -37,5 +43,5 @@ export function useSignIn() {
     }
   }
 
-  return { form, busy, failure, expired, submit };
+  return { form, busy, failure, expired, oneTimePassword, submit };
 }

@@ -13,6 +13,7 @@ export const logActionNames: Record<string, string> = {
   'rectification-ordered': '责令整改', 'extension-requested': '申请延期', 'extension-approved': '批准延期', 'extension-refused': '不予延期',
   'extension-lapsed': '延期申请失效', 'time-limit-extended': '延长办理时限', 'dates-recomputed': '重新计算期限',
   'yellow-card': '亮黄牌', 'red-card': '亮红牌',
+  'task-claimed': '认领待办', 'task-unclaimed': '退回认领', 'task-handed-on': '转交待办',
 };
 
 /** The dates a case counts to. */

@@ -1,29 +1,32 @@
-import type { InboxTask } from '../api/types.js';
-import type { Instant } from '../format/dates.js';
-import { toEpochMs } from '../format/dates.js';
+import type { InboxFilter, InboxRow } from './inbox-api.js';
+import { workingDaysLeftText } from '../cases/words.js';
 
-/** One row of 我的待办, as the page shows it: only what a person reads. */
-export interface InboxRow {
-  id: string;
-  /** The case's page is at /cases/:caseId. */
-  caseId: string;
-  caseNo: string;
-  itemName: string;
-  applicantName: string;
-  stepName: string;
-  dueAt?: Instant;
+/** The inbox's tabs, in the clerks' words. */
+export const tabs = [
+  { name: 'todo', label: '待办' }, { name: 'done', label: '已办' }, { name: 'mine', label: '我受理的' }, { name: 'closed', label: '办结' },
+] as const;
+export type Tab = (typeof tabs)[number]['name'];
+
+export const timeStateNames: Record<NonNullable<InboxRow['timeState']>, string> = { normal: '正常', yellow: '临近期限', red: '今天到期', overdue: '已超期' };
+
+/** 剩余3个工作日 (and the rest), or 未设期限. Pure. */
+export function timeLeftText(row: Pick<InboxRow, 'workingDaysLeft'>): string {
+  return row.workingDaysLeft === null ? '未设期限' : workingDaysLeftText(row.workingDaysLeft);
 }
 
-/** A task as a row: the step's name (its element id if the model names none). Pure. */
-export function toRow(task: InboxTask): InboxRow {
-  return {
-    id: task.id, caseId: task.caseId, caseNo: task.caseNo, itemName: task.itemName, applicantName: task.applicantName,
-    stepName: task.name ?? task.elementId, ...(task.dueAt === undefined ? {} : { dueAt: task.dueAt }),
-  };
+/** Element Plus's tag colour for a time state: yellow near the limit, red on or past it. Pure. */
+export function timeMark(row: Pick<InboxRow, 'timeState'>): 'success' | 'warning' | 'danger' | 'info' {
+  return row.timeState === 'yellow' ? 'warning' : row.timeState === 'red' || row.timeState === 'overdue' ? 'danger' : row.timeState === 'normal' ? 'success' : 'info';
 }
 
-/** Soonest due first; steps without a due date last. Pure. */
-export function byDueDate(a: InboxRow, b: InboxRow): number {
-  const never = Number.MAX_SAFE_INTEGER;
-  return (toEpochMs(a.dueAt) ?? never) - (toEpochMs(b.dueAt) ?? never);
+/** Who holds a row's step, in words: a name, 代X办理 on a B post, or 本岗待认领. Pure. */
+export function holderText(row: Pick<InboxRow, 'holder' | 'takenOverFrom' | 'taskId'>): string {
+  if (row.takenOverFrom) return `代${row.takenOverFrom.name}办理`;
+  if (row.holder) return row.holder.name;
+  return row.taskId ? '待认领' : '';
+}
+
+/** A filter without its empty fields, as a saved view and the address keep it. Pure. */
+export function compactFilter(filter: InboxFilter): InboxFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '' && v !== null)) as InboxFilter;
 }

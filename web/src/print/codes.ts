@@ -1,9 +1,12 @@
 import JsBarcode from 'jsbarcode';
 import QRCode from 'qrcode';
 
-/** The public tracking page of a case on this site, which the QR code on a printed page opens. Not pure: reads the site's address. */
-export function trackingUrl(caseNo: string): string {
-  return `${window.location.origin}/track/${encodeURIComponent(caseNo)}`;
+/**
+ * The public tracking page of a case on this site, with its tracking code (查询码), which the QR
+ * code on a printed page opens. Not pure: reads the site's address.
+ */
+export function trackingUrl(caseNo: string, code?: string): string {
+  return `${window.location.origin}/track/${encodeURIComponent(caseNo)}${code ? `?code=${encodeURIComponent(code)}` : ''}`;
 }
 
 /** The case number as a CODE128 barcode, an SVG element with the number printed under it. Not pure: makes DOM. */
@@ -16,6 +19,6 @@ export function caseBarcode(caseNo: string): SVGSVGElement {
 }
 
 /** A QR code of the tracking page, as a PNG data URL. */
-export function trackingQr(caseNo: string): Promise<string> {
-  return QRCode.toDataURL(trackingUrl(caseNo), { margin: 1, width: 192, errorCorrectionLevel: 'M' });
+export function trackingQr(caseNo: string, code?: string): Promise<string> {
+  return QRCode.toDataURL(trackingUrl(caseNo, code), { margin: 1, width: 192, errorCorrectionLevel: 'M' });
 }

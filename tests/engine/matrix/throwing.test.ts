@@ -1,0 +1,176 @@
+/**
+ * The event matrix, throwing side (BPMN 2.0.2 §10.5.1, §10.5.6 and §13.5): error, escalation
+ * and terminate thrown from an end or intermediate throw event inside each scope (embedded
+ * sub-process, transaction, multi-instance body, called process, event sub-process), caught
+ * on the scope's boundary, caught by an event sub-process of the scope, or caught by nothing.
+ * README: "The event matrix".
+ */
+import { describe, expect, test } from '@jest/globals';
+import { createEngine, VirtualClock } from '../../../engine/index.js';
+import type { Engine } from '../../../engine/index.js';
+import { definitions, end, process, seq, start, userTask } from '../support/bpmn.js';
+import { boundary, endWith, error, errorDef, escalation, escalationDef, eventSubProcess, node, startWith, terminateDef, throwEvent } from '../core/elements.js';
+
+type Thrown = 'error' | 'escalation';
+type Scope = 'embedded sub-process' | 'transaction' | 'multi-instance body' | 'called process';
+const SCOPES: Scope[] = ['embedded sub-process', 'transaction', 'multi-instance body', 'called process'];
+const multiInstance = '<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1]" inputElement="x"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>';
+
+const definitionOf = (thrown: Thrown) => (thrown === 'error' ? errorDef('E') : escalationDef('X'));
+const roots = `${error('E', 'FAILED')}\n${escalation('X', 'LATE')}`;
+
+/**
+ * The inner flow: a task `inside`, then the throw (an end event, or an intermediate throw
+ * followed by `goOn`, which a non-interrupting catch lets run).
+ */
+function inner(thrown: Thrown, at: 'end' | 'intermediate'): string {
+  if (at === 'end') return [start('s'), userTask('inside'), endWith('throw', definitionOf(thrown)), seq('s', 'inside', 'throw')].join('\n');
+  return [start('s'), userTask('inside'), throwEvent('throw', definitionOf(thrown)), userTask('goOn'), end('e'), seq('s', 'inside', 'throw', 'goOn', 'e')].join('\n');
+}
+
+/** The scope `region` holding `body`, with `catching` around it (a boundary on it, or nothing), then `after`. */
+function model(scope: Scope, body: string, catching: string): string {
+  const afterRegion = [start('ps'), end('pe'), seq('ps', 'region', 'pe'), catching].join('\n');
+  switch (scope) {
+    case 'embedded sub-process':
+      return definitions(`${process('p', node('subProcess', 'region', '', body), afterRegion)}\n${roots}`);
+    case 'transaction':
+      return definitions(`${process('p', node('transaction', 'region', '', body), afterRegion)}\n${roots}`);
+    case 'multi-instance body':
+      return definitions(`${process('p', node('subProcess', 'region', '', `${multiInstance}\n${body}`), afterRegion)}\n${roots}`);
+    case 'called process':
+      return definitions(`${process('p', node('callActivity', 'region', '', '<bpmn:extensionElements><zeebe:calledElement processId="child"/></bpmn:extensionElements>'), afterRegion)}
+${process('child', body)}\n${roots}`);
+  }
+}
+
+const caughtOnBoundary = (thrown: Thrown, interrupting: boolean) =>
+  [boundary('caught', 'region', definitionOf(thrown), interrupting), userTask('handle'), end('he'), seq('caught', 'handle', 'he')].join('\n');
+
+async function run(xml: string): Promise<{ engine: Engine; id: string }> {
+  const engine = createEngine({ clock: new VirtualClock(Date.UTC(2026, 2, 2, 1)) });
+  await engine.deploy(xml);
+  const instance = await engine.start('p');
+  await engine.idle();
+  return { engine, id: instance.id };
+}
+
+async function complete(engine: Engine, elementId: string): Promise<void> {
+  const [task] = await engine.tasks({ elementId });
+  if (!task) throw new Error(`no open task at ${elementId}`);
+  await engine.completeTask(task.id, {});
+  await engine.idle();
+}
+
+const open = async (engine: Engine) => (await engine.tasks()).map((t) => t.elementId).sort();
+const status = async (engine: Engine, id: string) => (await engine.instance(id))!.status;
+
+describe.each(SCOPES)('thrown from inside a %s', (scope) => {
+  test('an error end event is caught by an error boundary on the scope: the scope ends, the boundary\'s flow runs', async () => {
+    const { engine, id } = await run(model(scope, inner('error', 'end'), caughtOnBoundary('error', true)));
+    try {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['handle']);
+      await complete(engine, 'handle');
+      expect(await status(engine, id)).toBe('completed');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('an escalation thrown midway is caught by a non-interrupting boundary: both flows run, then the instance completes', async () => {
+    const { engine, id } = await run(model(scope, inner('escalation', 'intermediate'), caughtOnBoundary('escalation', false)));
+    try {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['goOn', 'handle']);
+      await complete(engine, 'goOn');
+      await complete(engine, 'handle');
+      expect(await status(engine, id)).toBe('completed');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('an escalation end event is caught by an interrupting escalation boundary', async () => {
+    const { engine, id } = await run(model(scope, inner('escalation', 'end'), caughtOnBoundary('escalation', true)));
+    try {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['handle']);
+      await complete(engine, 'handle');
+      expect(await status(engine, id)).toBe('completed');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('an error caught by nothing is an incident where it was thrown (§10.5.1 leaves it to the engine; Zeebe does the same)', async () => {
+    const { engine, id } = await run(model(scope, inner('error', 'end'), ''));
+    try {
+      await complete(engine, 'inside');
+      const incidents = await engine.incidents();
+      // A called process hands its uncaught error to the call activity (the child ends); caught by nothing there either,
+      // the incident is on the call activity, in the instance an operator looks at.
+      const where = scope === 'called process' ? { elementId: 'region', instanceId: id } : { elementId: 'throw' };
+      expect(incidents).toEqual([expect.objectContaining({ ...where, code: 'UNHANDLED_ERROR' })]);
+      expect(await status(engine, id)).toBe('active');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('an escalation caught by nothing lets the flow go on (§10.5.6: an escalation is not critical)', async () => {
+    const { engine, id } = await run(model(scope, inner('escalation', 'intermediate'), ''));
+    try {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['goOn']);
+      await complete(engine, 'goOn');
+      expect(await status(engine, id)).toBe('completed');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('a terminate end event ends only its own scope; the flow after the scope goes on', async () => {
+    const body = [start('s'), node('parallelGateway', 'fork'), userTask('inside'), userTask('other'), endWith('stop', terminateDef), end('e'),
+      seq('s', 'fork', 'inside', 'stop'), seq('fork', 'other', 'e')].join('\n');
+    const xml = model(scope, body, '').replace(`seq('ps', 'region', 'pe')`, '');
+    const { engine, id } = await run(xml);
+    try {
+      expect(await open(engine)).toEqual(['inside', 'other']);
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual([]);
+      expect(await status(engine, id)).toBe('completed');
+    } finally {
+      await engine.close();
+    }
+  });
+});
+
+describe('caught by an event sub-process of the scope that throws', () => {
+  test.each(['error', 'escalation'] as const)('an %s end event inside an embedded sub-process starts the sub-process\'s own event sub-process', async (thrown) => {
+    const handler = eventSubProcess('esp', [startWith('caught', definitionOf(thrown)), userTask('handle'), end('he'), seq('caught', 'handle', 'he')].join('\n'));
+    const { engine, id } = await run(model('embedded sub-process', `${inner(thrown, 'end')}\n${handler}`, ''));
+    try {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['handle']);
+      await complete(engine, 'handle');
+      expect(await status(engine, id)).toBe('completed');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('an error thrown inside an event sub-process is caught by the boundary of the scope around it', async () => {
+    const handler = eventSubProcess('esp', [startWith('esc', escalationDef('X'), false), endWith('fail', errorDef('E')), seq('esc', 'fail')].join('\n'));
+    const body = [start('s'), userTask('inside'), throwEvent('raise', escalationDef('X')), userTask('goOn'), end('e'), seq('s', 'inside', 'raise', 'goOn', 'e'), handler].join('\n');
+    const { engine, id } = await run(model('embedded sub-process', body, caughtOnBoundary('error', true)));
+    try {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['handle']);
+      await complete(engine, 'handle');
+      expect(await status(engine, id)).toBe('completed');
+    } finally {
+      await engine.close();
+    }
+  });
+});
