@@ -1,18 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import type { Knex } from 'knex';
 import type { Clock, EngineLogger, EngineOptions, EngineStore } from '../engine/index.js';
 import { createEngine } from '../engine/index.js';
 import type { Engine } from '../engine/index.js';
 import type { KnexStore } from '../engine/store/knex/store.js';
 import type { EngineQueue } from '../engine/queue/types.js';
-import { processFiles, processFileUrl } from '../processes/index.js';
 import { items } from '../processes/catalog/items.js';
 import { migratePlatform } from './db.js';
-import { saveItems } from './catalog/catalog.js';
+import { seedItems } from './catalog/seed-items.js';
+import { deployShippedFiles } from './processes/shipped.js';
 import { attachCaseWork } from './job-handlers.js';
 import { PlatformCalendar } from './calendar/platform-calendar.js';
 import { repairIntakes } from './cases/intake-repair.js';
-import { logSecurityEvent } from './audit/security-log.js';
 
 export interface Platform {
   db: Knex;
@@ -27,7 +25,7 @@ export interface Platform {
 /**
  * Puts the case server together on a durable store: platform tables, the engine with the
  * case server's job handlers and cases following their processes (the wiring a worker gets
- * too), every handling-mode process deployed, the sample catalog. With a queue (server
+ * too), the handling-mode processes deployed (those no administrator changed), the sample catalog. With a queue (server
  * mode) the handlers run in worker processes; this engine only hands jobs and timers over.
  * Not pure: it migrates, deploys and writes the catalog.
  */
@@ -45,14 +43,8 @@ export async function openPlatform(options: { store: KnexStore; clock?: Clock; q
   // Wired before the engine finishes opening: effects a crash left in the outbox are carried out then, and the cases must see them.
   attachCaseWork(engine, db);
   await engine.idle();
-  for (const file of processFiles) {
-    const deployment = await engine.deploy(await readFile(processFileUrl(file.file), 'utf8'), { name: `processes/${file.file}` });
-    // A new version of a process changes how every later case runs: the auditors' log says when it came.
-    if (!deployment.duplicate) {
-      await logSecurityEvent(db, { at: engine.clock.now(), action: 'process-deployed', detail: { name: deployment.name, key: deployment.key, processes: deployment.processes.map((p) => ({ id: p.processId, version: p.version })) } });
-    }
-  }
-  await saveItems(db, items);
+  await deployShippedFiles(db, engine);
+  await seedItems(db, items);
   const repaired = await repairIntakes(db, engine);
   return { db, engine, store: options.store, calendar, repaired };
 }

@@ -26,6 +26,7 @@ import { trackingRoutes } from './http/tracking-routes.js';
 import { noticePages } from './http/notice-routes.js';
 import { authorityRoutes } from './http/authority-routes.js';
 import { calendarRoutes } from './http/calendar-routes.js';
+import { processRoutes } from './http/process-routes.js';
 import { diagramRoutes } from './http/diagram-routes.js';
 import { intakeDraftRoutes } from './http/intake-draft-routes.js';
 import { formRoutes } from './http/form-routes.js';
@@ -76,6 +77,7 @@ export function apiRoutes(parts: ServerParts): AnyRoute[] {
     ...diagramRoutes(db, engine), ...intakeDraftRoutes(db, engine), ...authorityRoutes(db),
     ...taskHoldingRoutes(db, engine), ...inboxViewRoutes(db, engine), ...inboxEventRoutes(db, engine, sessionRules(security)),
     ...inboxRoutes(db, engine),
+    ...processRoutes(db, engine),
   ];
 }
 

@@ -246,6 +246,11 @@ export class Engine {
     return migrateInstances({ store: this.store, deployments: this.parts.deployments, execute: (id, command) => this.execute(id, command) }, from, to, mapping);
   }
 
+  /** Which running instances `migrateInstances` would move with this mapping, and why the others would stay; moves nothing. */
+  async previewMigration(from: VersionRef, to: VersionRef, mapping: ElementMapping = {}): Promise<MigrationReport> {
+    return migrateInstances({ store: this.store, deployments: this.parts.deployments }, from, to, mapping);
+  }
+
   async setVariables(instanceId: string, variables: Record<string, unknown>): Promise<void> {
     await this.execute(instanceId, { type: 'setVariables', variables: checkVariables(variables) });
   }

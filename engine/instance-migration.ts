@@ -9,9 +9,10 @@ import type { MigrationReport, VersionRef } from './options.js';
  * Moves running instances of one version to another, each through a `migrate` command. Each
  * instance moves only when every element it is at (and every event it waits for) maps to an
  * element of the same kind in the same scope; the others stay and are listed with the reasons.
+ * Without `execute` nothing moves: the report is a preview of which would and which would not.
  */
 export async function migrateInstances(
-  parts: { store: EngineStore; deployments: Deployments; execute: (instanceId: string, command: Command) => Promise<unknown> },
+  parts: { store: EngineStore; deployments: Deployments; execute?: (instanceId: string, command: Command) => Promise<unknown> },
   from: VersionRef, to: VersionRef, mapping: ElementMapping,
 ): Promise<MigrationReport> {
   const { store, deployments, execute } = parts;
@@ -26,7 +27,7 @@ export async function migrateInstances(
       report.refused.push({ instanceId: state.id, reasons: plan.reasons });
       continue;
     }
-    await execute(state.id, { type: 'migrate', definitionKey: target.key, renames: plan.renames });
+    if (execute) await execute(state.id, { type: 'migrate', definitionKey: target.key, renames: plan.renames });
     report.migrated.push(state.id);
   }
   return report;

@@ -2,11 +2,13 @@ import type { Knex } from 'knex';
 
 /**
  * The actions the security log records, for the auditors' filter: sign-ins and failures, account
- * changes, the org structure, the calendar and process deployments.
+ * changes, the org structure, the calendar, process deployments and the rest of 流程管理 (drafts,
+ * refused deployments, which process an item runs, migrated cases).
  */
 export const securityActions = [
   'signed-in', 'sign-in-failed', 'password-changed', 'password-reset', 'administrator-created', 'administrator-restored', 'staff-created', 'roles-changed',
   'account-disabled', 'account-enabled', 'sessions-revoked', 'absence-changed', 'unit-created', 'calendar-entered', 'process-deployed',
+  'process-draft-saved', 'process-draft-dropped', 'process-deploy-refused', 'item-process-changed', 'process-migrated',
 ] as const;
 
 /** One line of the security log: who did what to the platform's settings, and when. */

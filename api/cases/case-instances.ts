@@ -42,9 +42,9 @@ export function processVariables(record: CaseRecord, item: ServiceItem): Record<
  * so a repeat (the clerk's retry, the repair after a crash between the case's commit and the
  * engine's) returns the instances that exist rather than starting two. Not pure.
  */
-export async function startCaseInstances(engine: Engine, record: CaseRecord, item: ServiceItem): Promise<{ process: InstanceView; watch: InstanceView }> {
+export async function startCaseInstances(engine: Engine, record: CaseRecord, item: ServiceItem, chosen: { processId: string; version?: number }): Promise<{ process: InstanceView; watch: InstanceView }> {
   const ids = caseInstanceIds(record.id);
-  const process = await engine.start(item.processId, processVariables(record, item), { businessKey: record.id, id: ids.process });
+  const process = await engine.start(chosen.processId, processVariables(record, item), { businessKey: record.id, id: ids.process, ...(chosen.version ? { version: chosen.version } : {}) });
   const watch = await engine.start(WATCH_PROCESS, { caseId: record.id }, { businessKey: record.id, id: ids.watch });
   return { process, watch };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import { findItem } from '../catalog/catalog.js';
+import { itemProcess } from '../processes/item-policy.js';
 import { findCase, updateCase } from './repository.js';
 import { caseInstanceIds, startCaseInstances } from './case-instances.js';
 import type { CaseRecord } from './types.js';
@@ -32,9 +33,11 @@ export async function repairIntakes(db: Knex, engine: Engine): Promise<string[]>
     if (!record || !(await lacksInstances(engine, record))) continue;
     const item = await findItem(db, record.itemCode);
     if (!item) continue; // an item removed from the catalog: nothing to start, the case shows as it is
-    const started = await startCaseInstances(engine, record, item);
+    // The process the item starts now: a policy changed between the crash and this start counts (the case had started nothing).
+    const chosen = await itemProcess(db, item);
+    const started = await startCaseInstances(engine, record, item, chosen);
     await updateCase(db, id, (c) => ({ ...c, instanceId: started.process.id }),
-      { at: engine.clock.now(), action: 'intake-repaired', detail: { processId: item.processId, instanceId: started.process.id, watchInstanceId: started.watch.id } });
+      { at: engine.clock.now(), action: 'intake-repaired', detail: { processId: chosen.processId, definitionKey: started.process.definitionKey, instanceId: started.process.id, watchInstanceId: started.watch.id } });
     repaired.push(id);
   }
   return repaired;

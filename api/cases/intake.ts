@@ -17,6 +17,7 @@ import { retimed } from '../time-limits/deadlines.js';
 import type { LiveCalendar } from '../time-limits/timed-update.js';
 import { allUnits } from '../org/units.js';
 import { handlingOf } from './agency.js';
+import { itemProcess } from '../processes/item-policy.js';
 import { CHINA_TIME } from '../calendar/china-time.js';
 
 export interface IntakeRequest {
@@ -51,7 +52,8 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, request: In
   const calendar = engine.calendar as LiveCalendar;
   await calendar.refresh();
   const receiving = handling.agentUnitId ? { ...clerk, orgUnitId: handling.unitId, windowId: undefined } : clerk;
-  const receipt = { clerk, receiving, item, agentUnitId: handling.agentUnitId, provided: request.provided, intakeKey: request.intakeKey };
+  const process = await itemProcess(db, item);
+  const receipt = { clerk, receiving, item, process, agentUnitId: handling.agentUnitId, provided: request.provided, intakeKey: request.intakeKey };
   const record = await writeCase(db, receipt, { applicant: request.applicant, materials, authorityId: authority.id }, now, calendar).catch(async (err: unknown) => {
     // Another request with the same key wrote its case first (the key is unique): that case is the answer.
     const first = request.intakeKey ? await findCaseByIntakeKey(db, request.intakeKey, since) : undefined;
@@ -59,7 +61,7 @@ export async function intake(db: Knex, engine: Engine, clerk: Staff, request: In
     return resumed(db, engine, first, request);
   });
   // After the case's commit: a crash here leaves a case whose instances the start-up repair starts (api/cases/intake-repair.ts).
-  await startCaseInstances(engine, record, item);
+  await startCaseInstances(engine, record, item, process);
   return record;
 }
 
@@ -68,6 +70,8 @@ interface Receipt {
   /** The clerk as the receiving centre's: the centre above, for a case taken in for it. */
   receiving: Staff;
   item: ServiceItem;
+  /** The process (and version, when the item pins one) the case starts. */
+  process: { processId: string; version?: number };
   agentUnitId?: string;
   provided: string[];
   intakeKey?: string;
@@ -94,7 +98,7 @@ async function writeCase(db: Knex, receipt: Receipt, filed: Pick<CaseRecord, 'ap
     await insertCase(trx, record, receipt.intakeKey);
     if (agentUnitId) await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'forwarded', detail: { from: agentUnitId, to: record.orgUnitId } });
     await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'intake', detail: { item: item.code, provided: receipt.provided, ...(agentUnitId ? { forwardedTo: record.orgUnitId } : {}) } });
-    await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: item.processId, instanceId: ids.process, watchInstanceId: ids.watch } });
+    await appendLog(trx, record.id, { at: now, actorId: clerk.id, action: 'process-started', detail: { processId: receipt.process.processId, ...(receipt.process.version ? { version: receipt.process.version } : {}), instanceId: ids.process, watchInstanceId: ids.watch } });
     return record;
   });
 }
@@ -110,7 +114,7 @@ async function resumed(db: Knex, engine: Engine, record: CaseRecord, request: In
     && JSON.stringify(provided) === JSON.stringify([...request.provided].sort()) && Boolean(record.agency) === (request.forward === true);
   if (!same) throw new ApiError(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key 已用于另一项不同内容的收件；新的提交请换一个新的键值', [{ field: 'Idempotency-Key', problem: '已用于不同的请求' }]);
   const item = await findItem(db, record.itemCode);
-  if (item) await startCaseInstances(engine, record, item);
+  if (item) await startCaseInstances(engine, record, item, await itemProcess(db, item));
   return record;
 }
 

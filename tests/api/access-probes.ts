@@ -9,6 +9,7 @@ import { unitAndBelow } from '../../api/org/units.js';
 import { addStaff } from '../../api/org/staff.js';
 import { AUTHORITY_SECTORS } from '../../processes/catalog/types.js';
 import type { CallOptions, TestServer } from './support.js';
+import { processProbes } from './process-probes.js';
 import { applicant, complete, itemNamed, receive, required, stepOf, trackingCodeOf } from './cases.js';
 
 export interface Person { username: string; roles: Role[]; unit: string }
@@ -186,6 +187,7 @@ export const probes: Record<string, Probe[]> = {
   }],
   'GET /cases/:id/notices/:noticeId': [{ request: async (f) => ({ path: `/cases/${f.issued.caseId}/notices/${f.issued.noticeId}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
   'GET /cases/:id/materials/:name': [{ request: async (f) => ({ path: `/cases/${f.township}/materials/${encodeURIComponent('出生医学证明')}` }), access: sees(TOWNSHIP), letIn: SEE_TOWNSHIP }],
+  ...processProbes,
 };
 
 /** The shared targets: open township and village cases, an issued township case with its notice, a scan to read. */

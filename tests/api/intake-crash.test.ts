@@ -62,7 +62,8 @@ describe('intake is one unit of work', () => {
     expect(created.status).toBe(201);
     const record = (await findCase(server.platform.db, created.body.id))!;
     expect(record.instanceId).toBe(caseInstanceIds(record.id).process);
-    const again = await startCaseInstances(server.platform.engine, record, (await findItem(server.platform.db, BIRTH.code))!);
+    const item = (await findItem(server.platform.db, BIRTH.code))!;
+    const again = await startCaseInstances(server.platform.engine, record, item, { processId: item.processId });
     expect([again.process.id, again.watch.id]).toEqual([caseInstanceIds(record.id).process, caseInstanceIds(record.id).watch]);
     const tasks = (await server.call('GET', '/tasks', { token: clerk })).body as Array<{ caseId: string }>;
     expect(tasks.filter((t) => t.caseId === record.id)).toHaveLength(1);

@@ -14,6 +14,7 @@ import { openPlatform } from '../../api/platform.js';
 import { createApp } from '../../api/server.js';
 import { seedDemoCounty } from '../../api/seed/demo-county.js';
 import { ensureWebBuilt } from '../../web/build/ensure-built.js';
+import { DEFAULT_SECURITY } from '../../api/security/settings.js';
 
 /** 2026-03-02 09:00 in China (a Monday). */
 const E2E_NOW = Date.parse('2026-03-02T09:00:00+08:00');
@@ -23,7 +24,10 @@ const { dir: pages } = await ensureWebBuilt((line) => console.log(line));
 const store = new KnexStore({ filename: join(folder, 'yichuang.sqlite') });
 const { engine, db } = await openPlatform({ store, clock: new VirtualClock(E2E_NOW) });
 await seedDemoCounty(db);
-const server = createApp({ db, engine, pages }).listen(0, '127.0.0.1', () => {
+// The browser tests sign the same demo people in again and again, in pages and in API calls beside them: the cap of
+// five sessions a person would end the sessions a test still uses (the cap itself: tests/api/sessions.test.ts).
+const security = { ...DEFAULT_SECURITY, sessionsPerPerson: 1000 };
+const server = createApp({ db, engine, pages, security }).listen(0, '127.0.0.1', () => {
   console.log(`YC_E2E_URL=http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });
 

@@ -9,8 +9,8 @@ describe('navigation by role', () => {
     expect(navFor(['clerk']).map((e) => e.title)).toEqual(['我的待办', '综合受理']);
   });
 
-  test('an administrator or an auditor is offered none of the pages built so far', () => {
-    expect(navFor(['administrator'])).toEqual([]);
+  test('an administrator is offered the processes (流程管理); an auditor none of the pages built so far', () => {
+    expect(navFor(['administrator']).map((e) => e.title)).toEqual(['流程管理']);
     expect(navFor(['auditor'])).toEqual([]);
   });
 
@@ -18,6 +18,7 @@ describe('navigation by role', () => {
     expect(rolesFor('inbox')).toEqual(['clerk', 'reviewer', 'director', 'supervisor', 'authority-head']);
     expect(rolesFor('intake')).toEqual(['clerk']);
     expect(rolesFor('start')).toBeUndefined();
+    for (const page of ['processes', 'process-edit', 'process-versions', 'process-diff']) expect(rolesFor(page)).toEqual(['administrator']);
   });
 
   test('every role of the server has its Chinese name, in a fixed order', () => {

@@ -37,6 +37,10 @@ export function createAppRouter(): Router {
           { path: 'cases/:id', name: 'case', component: () => import('./cases/CasePage.vue'), meta: { title: '办件详情' } },
           // form-js comes with this chunk only: a form is drawn when a step is opened.
           { path: 'tasks/:id', name: 'task', component: () => import('./tasks/TaskFormPage.vue'), meta: { title: '办理待办' } },
+          { path: 'processes', name: 'processes', component: () => import('./processes/ProcessesPage.vue'), meta: { title: '流程管理' } },
+          { path: 'processes/:id/edit', name: 'process-edit', component: () => import('./processes/ProcessEditorPage.vue'), meta: { title: '编辑流程' } },
+          { path: 'processes/:id/versions', name: 'process-versions', component: () => import('./processes/ProcessVersionsPage.vue'), meta: { title: '流程版本' } },
+          { path: 'processes/:id/diff', name: 'process-diff', component: () => import('./processes/ProcessDiffPage.vue'), meta: { title: '流程比较' } },
           { path: ':rest(.*)*', name: 'not-found', component: NotFoundPage, meta: { title: '页面不存在' } },
         ],
       },

@@ -935,7 +935,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "administrator-restored" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed";
+                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "administrator-restored" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed" | "process-draft-saved" | "process-draft-dropped" | "process-deploy-refused" | "item-process-changed" | "process-migrated";
                     actorId?: string;
                     from?: string;
                     to?: string;
@@ -4925,6 +4925,734 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程及其各版本（发布人、发布时间、各版本在办数） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            sourceName: string;
+                            purpose?: string;
+                            changedByAdministrator: boolean;
+                            draft?: {
+                                /** @enum {string} */
+                                origin: "administrator" | "shipped";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                updatedAt: string;
+                                updatedBy?: string;
+                            };
+                            versions: {
+                                version: number;
+                                definitionKey: string;
+                                sourceName: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                 * @example 2026-03-02T09:00:00+08:00
+                                 */
+                                deployedAt: string;
+                                deployedBy?: string;
+                                deployedByName?: string;
+                                runningCases: number;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某一版本的 BPMN（含图形） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            version: number;
+                            xml: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程的草稿（管理员保存的，或平台新版本待审核） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            sourceName: string;
+                            xml: string;
+                            /** @enum {string} */
+                            origin: "administrator" | "shipped";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            updatedAt: string;
+                            updatedBy?: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 保存草稿（不发布） */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        xml: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            sourceName: string;
+                            xml: string;
+                            /** @enum {string} */
+                            origin: "administrator" | "shipped";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            updatedAt: string;
+                            updatedBy?: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** 丢弃草稿 */
+        delete: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/draft/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 草稿的检查结果（引擎校验与平台规则） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            elementId: string;
+                            /** @enum {string} */
+                            source: "engine" | "lint";
+                            rule: string;
+                            message: string;
+                            /** @enum {string} */
+                            severity: "error" | "warn";
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/draft/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 草稿与已发布版本的差异（新增、删除、修改的元素，含扩展属性） */
+        get: {
+            parameters: {
+                query?: {
+                    version?: number;
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            changes: {
+                                elementId: string;
+                                type: string;
+                                name?: string;
+                                /** @enum {string} */
+                                change: "added" | "removed" | "changed";
+                                properties?: {
+                                    property: string;
+                                    before?: unknown;
+                                    after?: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将草稿发布为新版本（有错误时拒绝并列出原因） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            processId: string;
+                            version: number;
+                            definitionKey: string;
+                            processes: {
+                                processId: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/item-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各事项的办件启动哪个流程（最新版本或固定版本） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            itemCode: string;
+                            itemName: string;
+                            processId: string;
+                            version?: number;
+                            changedBy?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            changedAt?: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/item-policies/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 改变事项的流程及版本策略 */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        processId: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            itemCode: string;
+                            itemName: string;
+                            processId: string;
+                            version?: number;
+                            changedBy?: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                             * @example 2026-03-02T09:00:00+08:00
+                             */
+                            changedAt?: string;
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/migrations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 迁移预览：旧版本的在办件哪些可迁移、哪些不能及原因（不迁移） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromVersion: number;
+                        toVersion: number;
+                        /** @default {} */
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            caseId?: string;
+                            moves: boolean;
+                            reasons: string[];
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将旧版本的在办件迁移到新版本（不能迁移的留在原版本） */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromVersion: number;
+                        toVersion: number;
+                        /** @default {} */
+                        mapping?: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            instanceId: string;
+                            caseId?: string;
+                            moves: boolean;
+                            reasons: string[];
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,3 @@
+import EngineScope from './EngineScope.js';
+
+export default { __init__: ['ycEngineScope'], ycEngineScope: ['type', EngineScope] };

@@ -1,0 +1,40 @@
+import { api, unwrap } from '../api/client.js';
+import type { ResponseOf } from '../api/types.js';
+
+/** A process with its versions, as GET /processes answers. */
+export type ProcessSummary = ResponseOf<'/api/v1/processes', 'get'>[number];
+export type ProcessDraft = ResponseOf<'/api/v1/processes/{processId}/draft', 'get'>;
+export type ItemPolicy = ResponseOf<'/api/v1/processes/item-policies', 'get'>[number];
+export type MigrationLine = ResponseOf<'/api/v1/processes/{processId}/migrations/preview', 'post'>[number];
+
+/**
+ * The process calls the modeler's pages make, in one place. Each answers the data or throws
+ * an ApiFailure with the server's words. Not pure: each is a call.
+ */
+export const fetchProcesses = (): Promise<ProcessSummary[]> => unwrap(api.GET('/api/v1/processes'));
+
+export const fetchVersionXml = async (processId: string, version: number): Promise<string> =>
+  (await unwrap(api.GET('/api/v1/processes/{processId}/versions/{version}', { params: { path: { processId, version: String(version) } } }))).xml;
+
+export const fetchDraft = (processId: string): Promise<ProcessDraft> =>
+  unwrap(api.GET('/api/v1/processes/{processId}/draft', { params: { path: { processId } } }));
+
+export const saveDraft = (processId: string, xml: string): Promise<ProcessDraft> =>
+  unwrap(api.PUT('/api/v1/processes/{processId}/draft', { params: { path: { processId } }, body: { xml } }));
+
+export const dropDraft = (processId: string) =>
+  unwrap(api.DELETE('/api/v1/processes/{processId}/draft', { params: { path: { processId } } }));
+
+export const deployDraft = (processId: string) =>
+  unwrap(api.POST('/api/v1/processes/{processId}/deploy', { params: { path: { processId } } }));
+
+export const fetchItemPolicies = (): Promise<ItemPolicy[]> => unwrap(api.GET('/api/v1/processes/item-policies'));
+
+export const setItemPolicy = (code: string, processId: string, version?: number): Promise<ItemPolicy> =>
+  unwrap(api.PUT('/api/v1/processes/item-policies/{code}', { params: { path: { code } }, body: { processId, ...(version ? { version } : {}) } }));
+
+export const previewMigration = (processId: string, fromVersion: number, toVersion: number): Promise<MigrationLine[]> =>
+  unwrap(api.POST('/api/v1/processes/{processId}/migrations/preview', { params: { path: { processId } }, body: { fromVersion, toVersion, mapping: {} } }));
+
+export const migrate = (processId: string, fromVersion: number, toVersion: number): Promise<MigrationLine[]> =>
+  unwrap(api.POST('/api/v1/processes/{processId}/migrations', { params: { path: { processId } }, body: { fromVersion, toVersion, mapping: {} } }));

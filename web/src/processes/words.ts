@@ -1,0 +1,30 @@
+/** The processes' purposes and a draft's origin in words. Pure. */
+export const purposeNames: Record<string, string> = {
+  direct: '即办件', promised: '承诺件', joint: '联办件', coordinate: '协调件', 'report-up': '上报件',
+  'one-time-notice': '一次性告知', 'rejection-filing': '否定报备', 'time-limit-watch': '时限监察',
+};
+
+export const draftOrigin = (origin: 'administrator' | 'shipped'): string => (origin === 'shipped' ? '新版本待审核' : '草稿');
+
+const typeWords: Record<string, string> = {
+  UserTask: '人工环节', ServiceTask: '自动环节', SendTask: '发送任务', ReceiveTask: '接收任务', ManualTask: '手工任务', ScriptTask: '脚本任务',
+  BusinessRuleTask: '规则任务', Task: '任务', CallActivity: '调用流程', SubProcess: '子流程', SequenceFlow: '连线',
+  ExclusiveGateway: '排他网关', ParallelGateway: '并行网关', InclusiveGateway: '包容网关', EventBasedGateway: '事件网关',
+  StartEvent: '开始事件', EndEvent: '结束事件', IntermediateThrowEvent: '中间事件（发出）', IntermediateCatchEvent: '中间事件（等待）',
+  BoundaryEvent: '边界事件', Process: '流程', Message: '消息', Error: '错误', Signal: '信号',
+};
+
+const propertyWords: Record<string, string> = {
+  name: '名称', incoming: '进入的连线', outgoing: '离开的连线', sourceRef: '起点', targetRef: '终点', conditionExpression: '条件',
+  default: '默认连线', documentation: '说明', loopCharacteristics: '多实例', eventDefinitions: '事件定义', attachedToRef: '附着的环节',
+  timeLimitDays: '环节时限', suspendsClock: '停止计时', specialProcedure: '特别程序', handlingMode: '办理模式', statutoryDays: '法定时限', promisedDays: '承诺时限',
+  'extension:zeebe:AssignmentDefinition': '办理人或岗位', 'extension:zeebe:FormDefinition': '表单', 'extension:zeebe:TaskDefinition': '任务定义',
+  'extension:zeebe:IoMapping': '输入输出映射', 'extension:zeebe:CalledElement': '调用的流程', 'extension:zeebe:TaskHeaders': '任务头',
+  'extension:zeebe:Subscription': '消息关联', 'extension:zeebe:LoopCharacteristics': '多实例设置',
+};
+
+/** An element type (bpmn:UserTask) in words; an unknown one as its BPMN name. Pure. */
+export const typeWord = (type: string): string => typeWords[type.replace(/^bpmn:/, '')] ?? type.replace(/^bpmn:/, '');
+
+/** A changed property in words (extension elements by what they set). Pure. */
+export const propertyWord = (property: string): string => propertyWords[property] ?? property.replace(/^extension:/, '扩展属性 ');
