@@ -5356,7 +5356,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     processId: string;
                 };
@@ -5543,7 +5546,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     processId: string;
                 };
@@ -5609,7 +5615,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     processId: string;
                 };
