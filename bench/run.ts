@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: yichuang and bpmn-engine side by side on the same three models (issue 3).
  * Options: --instances N, --concurrency C, --quick, --skip-flat, --flat-instances N,
- * --pgbench-seconds S, --only NAME[,NAME] (contenders whose name contains one).
+ * --pgbench-seconds S, --only NAME[,NAME] (contenders whose name contains one, or the case
+ * server's parts: `api`, the load over HTTP, bench/api/; `inbox`, a clerk's inbox among 100,000
+ * open cases, bench/inbox.ts), --inbox-cases N, --api-cases N, --api-clerks 10,50,200, --api-seconds S.
  * DATABASE_URL enables the PostgreSQL runs and pgbench. Each contender runs in a process
  * of its own (worker.ts); this one plans, draws the progress bar, runs pgbench and reports.
  */
@@ -40,6 +42,10 @@ const { values: args } = parseArgs({
     'flat-instances': { type: 'string' },
     'pgbench-seconds': { type: 'string' },
     only: { type: 'string' },
+    'inbox-cases': { type: 'string' },
+    'api-seconds': { type: 'string' },
+    'api-clerks': { type: 'string' },
+    'api-cases': { type: 'string' },
   },
 });
 
@@ -52,6 +58,10 @@ const databaseUrl = process.env.DATABASE_URL;
 const models = benchModels();
 const warmup = Math.min(WARMUP_INSTANCES, instances);
 const only = args.only?.split(',').map((name) => name.trim()).filter(Boolean);
+/** The parts beside the engine's contenders (the case server's), each its own module; `--only` names them too. */
+const PARTS = ['api', 'inbox'] as const;
+const wantsPart = (part: (typeof PARTS)[number]) => !only || only.includes(part);
+const wantsEngine = !only || only.some((name) => !(PARTS as readonly string[]).includes(name));
 
 function skipReason(name: ContenderName): string | undefined {
   if (only && !only.some((part) => name.includes(part))) return 'skipped: not in --only';
@@ -161,4 +171,16 @@ async function main(): Promise<void> {
   });
 }
 
-await main();
+if (wantsEngine) await main();
+if (wantsPart('api')) {
+  const { runApiBench } = await import('./api/run-api.js');
+  await runApiBench({
+    databaseUrl, seconds: Number(args['api-seconds'] ?? (quick ? 5 : 20)), seeded: Number(args['api-cases'] ?? (quick ? 1000 : 100_000)),
+    clerks: (args['api-clerks'] ?? (quick ? '10' : '10,50,200')).split(',').map(Number),
+  });
+}
+if (wantsPart('inbox')) {
+  const { runInboxBench } = await import('./inbox.js');
+  await runInboxBench(Number(args['inbox-cases'] ?? (quick ? 1000 : 100_000)), databaseUrl);
+}
+process.exit(0);

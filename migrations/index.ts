@@ -13,13 +13,16 @@ import * as platform011 from './011_platform_counters.js';
 import * as platform012 from './012_platform_authorities.js';
 import * as platform013 from './013_platform_intake_drafts.js';
 import * as platform014 from './014_platform_task_ids.js';
+import * as platform015 from './015_platform_open_tasks.js';
+import * as platform016 from './016_platform_one_pending_extension.js';
+import * as platform017 from './017_platform_extension_approver.js';
 import * as platform020 from './020_platform_idempotency_keys.js';
 import * as platform021 from './021_platform_intake_keys.js';
 import * as platform025 from './025_platform_accounts.js';
 import * as platform026 from './026_platform_tracking_codes.js';
 import * as platform030 from './030_platform_inbox_views.js';
-import * as engine045 from './045_history_seals.js';
 import * as platform035 from './035_platform_process_ownership.js';
+import * as engine045 from './045_history_seals.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -32,12 +35,12 @@ type Migration = [string, Knex.Migration];
 const engine: readonly Migration[] = [['001_engine', engine001], ['004_engine_write_path', engine004], ['005_outbox_claims', engine005], ['006_start_timers_messages', engine006], ['007_outbox_done_rows', engine007], ['008_item_ids', engine008],
   ['045_history_seals', engine045]];
 const platform: readonly Migration[] = [
-  ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009], ['010_platform_agency', platform010],
-  ['011_platform_counters', platform011], ['012_platform_authorities', platform012], ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014],
-  ['020_platform_idempotency_keys', platform020], ['021_platform_intake_keys', platform021],
-  ['025_platform_accounts', platform025], ['026_platform_tracking_codes', platform026],
-  ['030_platform_inbox_views', platform030],
-  ['035_platform_process_ownership', platform035],
+  ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009],
+  ['010_platform_agency', platform010], ['011_platform_counters', platform011], ['012_platform_authorities', platform012],
+  ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014], ['015_platform_open_tasks', platform015],
+  ['016_platform_one_pending_extension', platform016], ['017_platform_extension_approver', platform017],
+  ['020_platform_idempotency_keys', platform020], ['021_platform_intake_keys', platform021], ['025_platform_accounts', platform025],
+  ['026_platform_tracking_codes', platform026], ['030_platform_inbox_views', platform030], ['035_platform_process_ownership', platform035],
 ];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { findCase, updateCase } from './repository.js';
 import { CLOSED_STATUSES } from './types.js';
-import { insertExtensionOnce, pendingExtensionOf, setDecision } from './extension-store.js';
+import { insertExtensionOnce, markLogged, pendingExtensionOf, setDecision } from './extension-store.js';
 import type { Extension } from './extension-store.js';
 
 /**
@@ -11,12 +11,13 @@ import type { Extension } from './extension-store.js';
  */
 
 /**
- * A request, stored with its log line unless stored already. A request stored late, after its
- * case closed (the lapse ran before the row existed), is stored lapsed. Not pure.
+ * A request, stored with its log line unless stored already (or claimed and not yet logged:
+ * then only its log line). A request stored late, after its case closed (the lapse ran before
+ * the row existed), is stored lapsed. Not pure.
  */
 export async function recordRequest(db: Knex, e: Extension): Promise<void> {
   await db.transaction(async (trx) => {
-    if (!(await insertExtensionOnce(trx, e))) return;
+    if (!(await insertExtensionOnce(trx, e)) && !(await markLogged(trx, e.id))) return;
     await updateCase(trx, e.caseId, (c) => c, { at: e.requestedAt, actorId: e.requestedBy, action: 'extension-requested', detail: { extensionId: e.id, days: e.days, reason: e.reason } });
     const record = await findCase(trx, e.caseId);
     if (record && CLOSED_STATUSES.includes(record.status) && (await setDecision(trx, { ...e, status: 'lapsed', decidedAt: e.requestedAt }))) {

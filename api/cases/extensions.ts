@@ -8,7 +8,7 @@ import type { CaseRecord } from './types.js';
 import { CLOSED_STATUSES } from './types.js';
 import { findItem } from '../catalog/catalog.js';
 import { ApiError } from '../http/errors.js';
-import { pendingExtensionOf } from './extension-store.js';
+import { claimPending, pendingExtensionOf, releaseClaim } from './extension-store.js';
 import type { Extension } from './extension-store.js';
 import { decisionVariables, requestFrom, requestVariables } from './extension-variables.js';
 import { recordRequest } from './extension-record.js';
@@ -22,14 +22,17 @@ export function maximumExtension(mode: string | undefined): number {
 }
 
 /**
- * The clerk asks for an extension (延期). The process holds the request first: the message
- * opens the approval in the inbox of the deciding authority's head, and the request is stored from it with
- * its log line, here or (should this process die first) by followExtensions from the outbox.
+ * The clerk asks for an extension (延期). The request first takes the case's one pending slot
+ * in the table (the database refuses a second at once: 409), then the message opens the
+ * approval in the inbox of the deciding authority's head, and the request is logged, here or
+ * (should this process die first) by followExtensions from the outbox.
  */
 export async function requestExtension(db: Knex, engine: Engine, staff: Staff, record: CaseRecord, days: number, reason: string, at: number): Promise<Extension> {
   await checkRequest(db, engine, record, days);
   const extension: Extension = { id: `${record.id}-E-${randomUUID().slice(0, 8)}`, caseId: record.id, days, reason, status: 'pending', requestedBy: staff.id, requestedAt: at };
-  await engine.correlateMessage(caseMessages.extensionRequested, record.id, requestVariables(extension)).catch((err: unknown) => {
+  await claimPending(db, extension);
+  await engine.correlateMessage(caseMessages.extensionRequested, record.id, requestVariables(extension)).catch(async (err: unknown) => {
+    await releaseClaim(db, extension.id);
     if (err instanceof EngineError && err.code === 'MESSAGE_NOT_CORRELATED') throw new ApiError(409, 'EXTENSION_NOT_IN_PROCESS', '本件的办理流程没有延期审批环节（即办件当场办结，不适用延期）');
     throw err;
   });

@@ -12,7 +12,7 @@ import { specialProcedureNotices } from './special-procedure-notice.js';
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
 
 /** The effects a case follows; the listener reads no others. */
-const CASE_EFFECTS = ['task.created', 'task.closed', 'instance.ended'] as const;
+const CASE_EFFECTS = ['task.created', 'task.closed', 'task.assigned', 'instance.ended'] as const;
 
 /**
  * The case follows its process through the engine's committed effects (never its tables):
@@ -29,9 +29,14 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
     const at = engine.clock.now();
     if (effect.type === 'task.created') {
       const vars = state.vars['0'] ?? {};
-      const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, effect, at), vars, at),
+      const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, state.processId, effect, at), vars, at),
         { at, action: 'step-opened', detail: { taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId } });
       await specialProcedureNotices(db, ctx.calendar, updated, at);
+    } else if (effect.type === 'task.assigned') {
+      // A claim, give-back or hand-on: the step's holder, which the inbox's read model follows from the case.
+      const taskId = itemId(instanceId, effect.key);
+      await updateTimedCase(ctx, caseId, (c) => ({ ...c, currentSteps: c.currentSteps.map((s) => (s.taskId === taskId ? holdBy(s, effect.assignee) : s)) }),
+        { at, action: 'step-assigned', detail: { taskId, assignee: effect.assignee ?? null } });
     } else if (effect.type === 'task.closed') {
       const taskId = itemId(instanceId, effect.key);
       await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });
@@ -45,19 +50,26 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
   return () => { stopCases(); stopExtensions(); };
 }
 
+/** A step with its new holder (none: back to its groups). Pure. */
+function holdBy(step: CaseStep, assignee: string | undefined): CaseStep {
+  const { assignee: _before, ...rest } = step;
+  return assignee ? { ...rest, assignee } : rest;
+}
+
 function caseOf(state: InstanceState): string | undefined {
   const id = state.vars['0']?.caseId ?? state.businessKey;
   return typeof id === 'string' ? id : undefined;
 }
 
 /** A new step: since when, with the item's stage limit or its process's own (yc:timeLimitDays). Its due date is derived. Pure. */
-function stepOf(c: CaseRecord, instanceId: string, effect: TaskCreated, at: number): CaseStep {
+function stepOf(c: CaseRecord, instanceId: string, processId: string, effect: TaskCreated, at: number): CaseStep {
   const stage = c.limits?.stepLimits.find((s) => s.step === effect.elementId);
   const days = effect.properties.timeLimitDays;
   const limit = stage ? { days: stage.days, unit: stage.unit } : typeof days === 'number' ? { days, unit: 'working-days' as const } : undefined;
   return {
     taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId, elementId: effect.elementId, openedAt: at,
     ...(effect.formKey ? { formKey: effect.formKey } : {}), ...(limit ? { limit } : {}), ...(effect.properties.suspendsClock ? { stopsClock: true } : {}),
+    candidateGroups: effect.candidateGroups, processId, ...(effect.assignee ? { assignee: effect.assignee } : {}),
   };
 }
 

@@ -1,17 +1,26 @@
 import type { Knex } from 'knex';
-import type { Engine, OpenTask } from '../../engine/index.js';
+import type { Engine } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import type { CaseRecord } from './types.js';
-import type { OrgUnit } from '../org/units.js';
 import { findCase } from './repository.js';
-import { allUnits, centerOf, countyOf, unitAndBelow } from '../org/units.js';
-import { actingFor } from '../org/staff.js';
-import { pendingExtensionOf } from './extension-store.js';
 import type { Extension } from './extension-store.js';
-import { EXTENSION_FORM } from './extensions.js';
-import { HEAD_GROUP, approvesExtensionsOf } from '../org/authority-heads.js';
+import { todoRows } from '../inbox/todo-scope.js';
+import { viewerOf } from '../inbox/viewer.js';
+import type { Viewer } from '../inbox/viewer.js';
+import { page } from '../http/paging.js';
 
-export interface InboxTask extends OpenTask {
+
+/** A step in a person's inbox, as GET /tasks answers it and completing a step checks it. */
+export interface InboxTask {
+  id: string;
+  instanceId: string;
+  processId: string;
+  elementId: string;
+  name?: string;
+  assignee?: string;
+  candidateGroups: string[];
+  formKey?: string;
+  createdAt: number;
   caseId: string;
   caseNo: string;
   itemName: string;
@@ -21,71 +30,52 @@ export interface InboxTask extends OpenTask {
   extension?: Pick<Extension, 'id' | 'days' | 'reason' | 'requestedBy' | 'requestedAt'>;
 }
 
-/** The process the county runs for a reported-up case: its steps belong to the county's staff. */
-const COUNTY_PROCESSES = new Set(['report-up-county']);
-
-/** The candidate groups a person's roles answer for (processes/index.ts names them). Pure. */
-export function groupsOf(staff: Staff, level: string): Set<string> {
-  const groups = new Set<string>();
-  for (const role of staff.roles) {
-    groups.add(role);
-    if (role === 'reviewer' && level === 'county') groups.add('county-reviewer');
-    if (role === 'reviewer' && staff.department) groups.add(`reviewer:${staff.department}`);
-  }
-  return groups;
-}
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * The unit whose staff answer for a back-office step: the county for the county's own process,
- * else the case's centre (a village case's township). The supervisor watches the whole county. Pure.
+ * A person's inbox (api/inbox/todo-scope.ts has the rules): open steps whose case lies in their
+ * org unit (or below), for a group they belong to — or assigned to them, or to an absent A post
+ * they back up (AB岗). Window steps go to the case's first-ask owner (and their B post while the
+ * owner is away); back-office steps to the staff of the unit that handles them, so a county
+ * director never decides a township's case; an extension's approval to the head of the case's
+ * deciding authority. Read from the inbox's read model: one indexed query, whatever the county holds.
+ * Soonest due first, in pages.
  */
-function handlingUnit(units: readonly OrgUnit[], task: OpenTask, record: CaseRecord): string {
-  return COUNTY_PROCESSES.has(task.processId) ? countyOf(units, record.orgUnitId) : centerOf(units, record.orgUnitId);
+export async function inbox(db: Knex, staff: Staff, paging: { cursor?: string; limit: number } = { limit: 200 }): Promise<{ rows: InboxTask[]; total: number; nextCursor: string | null }> {
+  const v = await viewerOf(db, staff);
+  const keys = [{ sql: 'coalesce(t.due_at, 9007199254740991)' }, { sql: 't.created_at' }, { sql: 't.task_id' }];
+  const got = await page<Row>(db, todoRows(db, v).select('t.*'), keys, paging, (r) => [Number(r.due_at ?? 9007199254740991), Number(r.created_at), r.task_id]);
+  return { ...got, rows: await withExtensions(db, got.rows.map(toInbox)) };
 }
 
-/**
- * A person's inbox: open tasks whose case lies in their org unit (or below), for a group they
- * belong to — or assigned to them, or to an absent A post they back up (AB岗). Window steps go
- * to the case's first-ask owner (and their B post while the owner is away); back-office steps
- * to the staff of the unit that handles them, so a county director never decides a township's case;
- * an extension's approval to the head of the case's deciding authority (approvesExtensionsOf).
- */
-export async function inbox(db: Knex, engine: Engine, staff: Staff): Promise<InboxTask[]> {
-  const units = await allUnits(db);
-  const level = units.find((u) => u.id === staff.orgUnitId)?.level ?? 'village';
-  const visible = new Set(unitAndBelow(units, staff.orgUnitId));
-  const groups = groupsOf(staff, level);
-  const people = new Set(await actingFor(db, staff));
-  const out: InboxTask[] = [];
-  for (const task of await engine.tasks()) {
-    if (!task.assignee && !task.candidateGroups.some((g) => groups.has(g))) continue;
-    if (task.assignee && !people.has(task.assignee)) continue;
-    const record = await caseOfTask(db, engine, task);
-    if (!record || !visible.has(record.orgUnitId)) continue;
-    if (!task.assignee && !(task.candidateGroups.includes(HEAD_GROUP) ? await approvesExtensionsOf(db, staff, record) : answers(task, record, people, staff, handlingUnit(units, task, record)))) continue;
-    out.push(toInbox(task, record, task.formKey === EXTENSION_FORM ? await pendingExtensionOf(db, record.id) : undefined));
-  }
-  return out;
+/** One step, if it is in the person's inbox: the same rules, for that step alone. */
+export async function inboxTask(db: Knex, staff: Staff, taskId: string, viewer?: Viewer): Promise<InboxTask | undefined> {
+  const row = await todoRows(db, viewer ?? await viewerOf(db, staff)).where('t.task_id', taskId).select('t.*').first();
+  return row ? (await withExtensions(db, [toInbox(row)]))[0] : undefined;
 }
 
-/** 首问负责 for window steps; the handling unit for back-office steps; the supervisor sees all it watches. */
-function answers(task: OpenTask, record: CaseRecord, people: Set<string>, staff: Staff, unit: string): boolean {
-  if (isWindowStep(task)) return record.ownerId ? people.has(record.ownerId) : staff.orgUnitId === record.orgUnitId;
-  if (task.candidateGroups.includes('supervisor') && staff.roles.includes('supervisor')) return true;
-  return staff.orgUnitId === unit;
+function toInbox(r: Row): InboxTask {
+  return {
+    id: r.task_id, instanceId: r.instance_id, processId: r.process_id, elementId: r.element_id, ...(r.step_name ? { name: r.step_name } : {}),
+    ...(r.assignee ? { assignee: r.assignee } : {}), candidateGroups: JSON.parse(r.candidate_groups) as string[], ...(r.form_key ? { formKey: r.form_key } : {}),
+    createdAt: Number(r.created_at), caseId: r.case_id, caseNo: r.case_no, itemName: r.item_name, applicantName: r.applicant_name,
+    ...(r.due_at !== null && r.due_at !== undefined ? { dueAt: Number(r.due_at) } : {}),
+  };
 }
 
-function isWindowStep(task: OpenTask): boolean {
-  return task.candidateGroups.length === 1 && task.candidateGroups[0] === 'clerk';
+/** The pending request beside each approval of an extension, in one query. */
+async function withExtensions(db: Knex, tasks: InboxTask[]): Promise<InboxTask[]> {
+  const cases = tasks.filter((t) => t.formKey === 'extension-decision').map((t) => t.caseId);
+  if (cases.length === 0) return tasks;
+  const pending: Row[] = await db('yc_extensions').whereIn('case_id', cases).where({ status: 'pending' });
+  return tasks.map((t) => {
+    const asked = t.formKey === 'extension-decision' ? pending.find((e) => e.case_id === t.caseId) : undefined;
+    return asked ? { ...t, extension: { id: asked.id, days: asked.days, reason: asked.reason, requestedBy: asked.requested_by, requestedAt: Number(asked.requested_at) } } : t;
+  });
 }
 
-export async function caseOfTask(db: Knex, engine: Engine, task: Pick<OpenTask, 'instanceId'>): Promise<CaseRecord | undefined> {
+/** The case a step belongs to, through its process's variables (a step not in the read model: one done, or one about to be). */
+export async function caseOfTask(db: Knex, engine: Engine, task: { instanceId: string }): Promise<CaseRecord | undefined> {
   const caseId = (await engine.instance(task.instanceId))?.variables.caseId;
   return typeof caseId === 'string' ? findCase(db, caseId) : undefined;
-}
-
-function toInbox(task: OpenTask, record: CaseRecord, asked?: Extension): InboxTask {
-  const dueAt = record.currentSteps.find((s) => s.taskId === task.id)?.dueAt ?? record.dueAt;
-  const extension = asked && { id: asked.id, days: asked.days, reason: asked.reason, requestedBy: asked.requestedBy, requestedAt: asked.requestedAt };
-  return { ...task, caseId: record.id, caseNo: record.caseNo, itemName: record.itemName, applicantName: record.applicant.name, ...(dueAt ? { dueAt } : {}), ...(extension ? { extension } : {}) };
 }

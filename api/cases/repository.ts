@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import { newTrackingCode } from './tracking-code.js';
 import type { CaseLogEntry, CaseRecord } from './types.js';
 import { ApiError } from '../http/errors.js';
+import { syncOpenTasks } from '../inbox/open-tasks.js';
+import { page } from '../http/paging.js';
+import type { Paged } from '../http/paging.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -11,8 +14,8 @@ function columns(record: CaseRecord) {
   const { version: _version, trackingCode: _code, ...body } = record;
   return {
     item_code: record.itemCode, org_unit_id: record.orgUnitId, window_id: record.windowId ?? null, status: record.status,
-    instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, agent_unit_id: record.agency?.unitId ?? null, applicant: JSON.stringify(record.applicant),
-    body: JSON.stringify(body), received_at: record.receivedAt, due_at: record.dueAt ?? null, visits: record.visits,
+    instance_id: record.instanceId ?? null, owner_id: record.ownerId ?? null, agent_unit_id: record.agency?.unitId ?? null, applicant: JSON.stringify(record.applicant), applicant_name: record.applicant.name,
+    body: JSON.stringify(body), received_at: record.receivedAt, due_at: record.dueAt ?? null, statutory_due_at: record.statutoryDueAt ?? null, visits: record.visits,
   };
 }
 
@@ -22,6 +25,7 @@ function columns(record: CaseRecord) {
  */
 export async function insertCase(db: Knex, record: CaseRecord, intakeKey?: string): Promise<void> {
   await db('yc_cases').insert({ id: record.id, ...columns(record), tracking_code: record.trackingCode ?? newTrackingCode(), version: 1, ...(intakeKey ? { intake_key: intakeKey } : {}) });
+  if (record.currentSteps.length > 0) await syncOpenTasks(db, record);
 }
 
 /**
@@ -43,11 +47,12 @@ export async function findCaseByNo(db: Knex, caseNo: string): Promise<CaseRecord
   return findCase(db, caseNo);
 }
 
-/** The cases of these units, and the cases they took in for another centre (代办). */
-export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: { status?: string } = {}): Promise<CaseRecord[]> {
-  const query = db('yc_cases').where((q) => q.whereIn('org_unit_id', [...orgUnitIds]).orWhereIn('agent_unit_id', [...orgUnitIds])).orderBy('received_at', 'desc').limit(500);
+/** The cases of these units, and the cases they took in for another centre (代办): newest first, a page at a time. */
+export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: { status?: string; cursor?: string; limit: number }): Promise<Paged<CaseRecord>> {
+  const query = db('yc_cases').where((q) => q.whereIn('org_unit_id', [...orgUnitIds]).orWhereIn('agent_unit_id', [...orgUnitIds]));
   if (filter.status) query.where({ status: filter.status });
-  return (await query).map(toCase);
+  const got = await page<Row>(db, query, [{ sql: 'received_at', desc: true }, { sql: 'id', desc: true }], filter, (r) => [Number(r.received_at), r.id]);
+  return { ...got, rows: got.rows.map(toCase) };
 }
 
 type LogLine = { at: number; actorId?: string; action: string; detail?: Record<string, unknown> };
@@ -74,6 +79,8 @@ async function updateOnce(db: Knex, id: string, change: (current: CaseRecord) =>
     const next = change(toCase(row));
     const updated = await trx('yc_cases').where({ id, version: row.version }).update({ ...columns(next), version: row.version + 1 });
     if (updated === 0) throw new ApiError(409, 'CONFLICT', `办件 ${id} 已被他人修改，请刷新后重试`);
+    // The inbox's read model is written with the case: it never shows a step the case has closed.
+    await syncOpenTasks(trx, next);
     await appendLog(trx, id, log);
     return { ...next, version: row.version + 1 };
   });

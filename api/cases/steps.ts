@@ -4,8 +4,8 @@ import { EngineError, canonicalItemId, splitItemId } from '../../engine/index.js
 import type { Staff } from '../auth/types.js';
 import type { CaseLogEntry, CaseRecord } from './types.js';
 import type { InboxTask } from './inbox.js';
-import { caseOfTask, inbox } from './inbox.js';
-import { caseLog } from './repository.js';
+import { caseOfTask, inboxTask } from './inbox.js';
+import { caseLog, findCase } from './repository.js';
 import { caseFamily, settle } from './case-instances.js';
 import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
 import { platformForms } from '../forms/registry.js';
@@ -22,9 +22,10 @@ import { ApiError, forbidden } from '../http/errors.js';
  * step done already gets a 409 that says when and by whom.
  */
 export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number, forms = platformForms()): Promise<CaseRecord> {
-  const mine = (await inbox(db, engine, staff)).find((t) => t.id === taskId);
+  // That one step, looked up with the inbox's rules: the work does not grow with the county's open cases.
+  const mine = await inboxTask(db, staff, taskId);
   if (!mine) throw await whyNotMine(db, engine, staff, taskId);
-  const record = (await caseOfTask(db, engine, mine))!;
+  const record = (await findCase(db, mine.caseId))!;
   // The form's conditions see the process's variables beside the answer, as the form-js page does.
   const processVariables = (await engine.instance(mine.instanceId))?.variables;
   let variables = forms.answer(mine.formKey, input, { now: at, variables: processVariables, taskName: mine.name ?? mine.elementId });
@@ -77,7 +78,7 @@ export async function whyNotMine(db: Knex, engine: Engine, staff: Staff, taskId:
   const instanceId = splitItemId(taskId)?.instanceId;
   const record = instanceId ? await caseOfTask(db, engine, { instanceId }).catch(() => undefined) : undefined;
   if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
-  if ((await engine.tasks()).some((t) => t.id === taskId)) return forbidden('这项待办不在你的待办范围内');
+  if ((await engine.tasks({ instanceId: instanceId! })).some((t) => t.id === taskId)) return forbidden('这项待办不在你的待办范围内');
   const log = await caseLog(db, record.id);
   // Log lines written before migration 008 name the task in the old form.
   const about = (e: CaseLogEntry) => typeof e.detail.taskId === 'string' && canonicalItemId(e.detail.taskId) === taskId;

@@ -2,13 +2,15 @@ import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import type { InboxTask } from './inbox.js';
-import { caseOfTask, groupsOf, inbox } from './inbox.js';
+import { caseOfTask, inboxTask as inboxStep } from './inbox.js';
+import { groupsOf } from '../inbox/viewer.js';
 import { whyNotMine } from './steps.js';
 import { appendLog } from './repository.js';
 import { findStaff, staffIn } from '../org/staff.js';
 import { allUnits } from '../org/units.js';
 import { HEAD_GROUP } from '../org/authority-heads.js';
 import { ApiError } from '../http/errors.js';
+import { caseInstanceIds, settle } from './case-instances.js';
 
 /** Who holds a task after a claim, a hand-on or an unclaim. */
 export interface Holding {
@@ -59,7 +61,8 @@ export async function handOnStep(db: Knex, engine: Engine, staff: Staff, taskId:
 export async function handOnTargets(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<Array<{ id: string; name: string }>> {
   const task = await inboxTask(db, engine, staff, taskId);
   const out: Array<{ id: string; name: string }> = [];
-  for (const colleague of await staffIn(db, [staff.orgUnitId])) {
+  // A unit's staff fit in one page: a township centre has tens of people, not hundreds.
+  for (const colleague of (await staffIn(db, [staff.orgUnitId], { limit: 500 })).rows) {
     if (!(await whyNotTarget(db, staff, task, colleague))) out.push({ id: colleague.id, name: colleague.name });
   }
   return out;
@@ -78,14 +81,15 @@ async function whyNotTarget(db: Knex, staff: Staff, task: InboxTask, target: Sta
 
 /** The task as the caller's inbox has it; else why not (404 unknown or out of scope, 403 someone else's, 409 done). */
 async function inboxTask(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<InboxTask> {
-  const task = (await inbox(db, engine, staff)).find((t) => t.id === taskId);
+  const task = await inboxStep(db, staff, taskId);
   // The inbox holds a claimed task only for its holder and the holder's B post while the A is away.
   if (!task) throw await whyNotMine(db, engine, staff, taskId);
   return task;
 }
 
 async function logged(db: Knex, engine: Engine, task: InboxTask, at: number, line: { actorId: string; action: string; detail: Record<string, unknown> }): Promise<void> {
-  await engine.idle();
+  // Only this task's case's work (the claim's follow-up), never the whole engine's.
+  await settle(engine, [task.instanceId, caseInstanceIds(task.caseId).watch]);
   const record = await caseOfTask(db, engine, task);
   if (record) await appendLog(db, record.id, { at, ...line });
 }

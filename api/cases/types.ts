@@ -43,6 +43,10 @@ export interface CaseStep {
   dueAt?: number;
   /** A correction or special procedure: the case waits on the applicant or on the procedure. */
   stopsClock?: boolean;
+  /** Who the step is for, as the process says (the inbox's read model is written from them): its groups, its assignee, its process. */
+  candidateGroups?: string[];
+  assignee?: string;
+  processId?: string;
 }
 
 /**

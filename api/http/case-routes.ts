@@ -5,6 +5,7 @@ import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
 import { applicantSchema, caseLogEntrySchema, caseSchema, dateChangeSchema, noticeSchema } from './schemas.js';
 import { scopeOf, visibleCase } from './scope.js';
+import { paged, pageQuery } from './paging.js';
 import { intake } from '../cases/intake.js';
 import { caseFamily, settle } from '../cases/case-instances.js';
 import { IDEMPOTENCY_HEADER } from './idempotency.js';
@@ -34,9 +35,9 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
       },
     }),
     route({
-      method: 'get', path: '/cases', summary: '本单位及下属单位的办件', tags: ['cases'], roles: 'any',
-      query: z.object({ status: z.string().max(20).optional() }), response: z.array(caseSchema),
-      handler: async ({ staff, query }) => casesIn(db, await scopeOf(db, staff!), query),
+      method: 'get', path: '/cases', summary: '本单位及下属单位的办件（收件时间新的在前，分页：总数见 X-Total-Count，下一页见 X-Next-Cursor）', tags: ['cases'], roles: 'any',
+      query: z.object({ status: z.string().max(20).optional(), ...pageQuery }), response: z.array(caseSchema),
+      handler: async ({ staff, query, req }) => paged(req, query, await casesIn(db, await scopeOf(db, staff!), query)),
     }),
     route({
       method: 'get', path: '/cases/:id', summary: '办件详情、办理记录与文书', tags: ['cases'], roles: 'any',

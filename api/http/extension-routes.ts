@@ -10,7 +10,8 @@ import { requestExtension } from '../cases/extensions.js';
 import { decideExtension } from '../cases/extension-decision.js';
 import { extensionById, extensionsIn } from '../cases/extension-store.js';
 import { approvesExtensionsOf } from '../org/authority-heads.js';
-import { extensionsVisibleTo } from '../org/head-extensions.js';
+import { extensionApproverFilter } from '../org/head-extensions.js';
+import { paged, pageQuery } from './paging.js';
 
 /** 延期: the window asks, the head of the case's deciding authority decides (in the inbox, or here); supervisors and auditors read. */
 export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
@@ -23,9 +24,9 @@ export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
       handler: async ({ staff, params, body }) => requestExtension(db, engine, staff!, await visibleCase(db, staff!, params.id ?? ''), body.days, body.reason, now()),
     }),
     route({
-      method: 'get', path: '/extensions', summary: '本单位及下属单位的延期申请（机关负责人：本机关审批的）', tags: ['extensions'], roles: ['director', 'supervisor', 'auditor', 'authority-head'],
-      query: z.object({ status: z.enum(['pending', 'approved', 'refused', 'lapsed']).optional() }), response: z.array(extensionSchema),
-      handler: async ({ staff, query }) => extensionsVisibleTo(db, staff!, await extensionsIn(db, await scopeOf(db, staff!), query.status)),
+      method: 'get', path: '/extensions', summary: '本单位及下属单位的延期申请（机关负责人：本机关审批的；新的在前，分页：总数见 X-Total-Count，下一页见 X-Next-Cursor）', tags: ['extensions'], roles: ['director', 'supervisor', 'auditor', 'authority-head'],
+      query: z.object({ status: z.enum(['pending', 'approved', 'refused', 'lapsed']).optional(), ...pageQuery }), response: z.array(extensionSchema),
+      handler: async ({ staff, query, req }) => paged(req, query, await extensionsIn(db, await scopeOf(db, staff!), { ...query, ...extensionApproverFilter(staff!) })),
     }),
     route({
       method: 'post', path: '/extensions/:id/decision', summary: '实施机关负责人审批延期（完成其待办中的延期审批）', tags: ['extensions'], roles: ['authority-head'],

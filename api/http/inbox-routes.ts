@@ -1,135 +1,54 @@
 import { z } from 'zod';
 import type { Knex } from 'knex';
-import { workingDaysBetween } from '../../engine/index.js';
-import { localDate } from '../../engine/calendar/index.js';
-import { CHINA_TIME } from '../calendar/china-time.js';
 import type { Engine } from '../../engine/index.js';
-import type { Staff } from '../auth/types.js';
-import type { CaseRecord } from '../cases/types.js';
-import { CLOSED_STATUSES } from '../cases/types.js';
-import type { InboxTask } from '../cases/inbox.js';
-import { inbox } from '../cases/inbox.js';
-import { casesIn, findCase } from '../cases/repository.js';
-import { listItems } from '../catalog/catalog.js';
-import { actingFor, findStaff } from '../org/staff.js';
-import { inboxFilterSchema } from '../inbox-views/filter.js';
-import type { InboxFilter } from '../inbox-views/filter.js';
-import type { LiveCalendar } from '../time-limits/timed-update.js';
-import { scopeOf } from './scope.js';
+import { isLocalDate } from '../../engine/calendar/index.js';
 import { route } from './routes.js';
 import type { AnyRoute } from './routes.js';
-import { instant } from './instant.js';
-
-/*
- * A minimal GET /inbox over the existing inbox() (the list the page reads: tabs, filters, sort,
- * a page at a time). Another branch builds the fast one with the same contract; this file is
- * meant to be replaced by it whole.
- */
+import { instant } from './schemas.js';
+import { pageQuery } from './paging.js';
+import { INBOX_TABS, listInbox } from '../inbox/list.js';
+import { TIME_STATES } from '../inbox/time-state.js';
+import { viewerOf } from '../inbox/viewer.js';
 
 const person = z.object({ id: z.string(), name: z.string() });
-const rowSchema = z.object({
-  taskId: z.string().nullable(), caseId: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), applicantName: z.string(),
-  mode: z.string(), stepName: z.string().nullable(), formKey: z.string().nullable(), holder: person.nullable(), candidateGroups: z.array(z.string()),
-  takenOverFrom: person.nullable(), receivedAt: instant, dueAt: instant.nullable(), workingDaysLeft: z.number().int().nullable(),
-  timeState: z.enum(['normal', 'yellow', 'red', 'overdue']).nullable(), status: z.string(),
-  extension: z.object({ id: z.string(), days: z.number(), reason: z.string() }).optional(),
+const day = z.string().refine(isLocalDate, '日期格式应为 YYYY-MM-DD，例如 2026-03-02');
+
+/** One row of the inbox page (a step, or a case on the tabs of cases), everything it shows in one answer. */
+export const inboxRowSchema = z.object({
+  taskId: z.string().nullable().meta({ description: '待办、已办：环节（任务）id；我受理的：该件当前第一个环节；办结：null' }),
+  caseId: z.string(), caseNo: z.string(), itemCode: z.string(), itemName: z.string(), applicantName: z.string(),
+  mode: z.string().meta({ description: '办理模式：direct 即办、promised 承诺、joint 联办、coordinate 协办、report-up 上报' }),
+  stepName: z.string().nullable(), formKey: z.string().nullable(),
+  holder: person.nullable().meta({ description: '待办：领办人（指派人，或窗口环节的首问责任人）；其余各页：首问责任人' }),
+  candidateGroups: z.array(z.string()),
+  takenOverFrom: person.nullable().meta({ description: 'AB岗：本人作为 B 岗代办的缺岗 A 岗人员（已办：当时代其办理的人）' }),
+  receivedAt: instant, dueAt: instant.nullable(),
+  workingDaysLeft: z.number().int().nullable().meta({ description: '剩余工作日：到期当日为 0，已超期为负数；已办结或无时限为 null' }),
+  timeState: z.enum(TIME_STATES).nullable().meta({ description: 'normal 正常；yellow 临近时限（剩一个工作日或当日到期，黄牌）；red 超过承诺时限（红牌）；overdue 超过法定时限' }),
+  status: z.enum(['received', 'correcting', 'handling', 'suspended', 'refused', 'completed', 'withdrawn']),
+  extension: z.object({ id: z.string(), days: z.number(), reason: z.string(), requestedBy: z.string(), requestedAt: instant }).optional(),
 });
-type Row = z.infer<typeof rowSchema>;
-type Names = (id: string | undefined) => Promise<{ id: string; name: string } | null>;
-/** A row's case part: what every tab shows of a case. */
-type CasePart = Omit<Row, 'taskId' | 'stepName' | 'formKey' | 'holder' | 'candidateGroups' | 'takenOverFrom'>;
-type Base = (c: CaseRecord, dueAt: number | undefined) => CasePart;
+
+const inboxQuery = z.object({
+  tab: z.enum(INBOX_TABS).default('todo').meta({ description: 'todo 待办（本人及所在岗位组）；done 已办；mine 我受理的；closed 办结（本单位及下属单位）' }),
+  itemCode: z.string().max(40).optional(), mode: z.enum(['direct', 'promised', 'joint', 'coordinate', 'report-up']).optional(),
+  applicant: z.string().trim().max(100).optional().meta({ description: '申请人姓名或名称（包含即可）' }),
+  caseNo: z.string().trim().max(40).optional(),
+  from: day.optional().meta({ description: '收件日期起（含）' }), to: day.optional().meta({ description: '收件日期止（含）' }),
+  timeState: z.enum(TIME_STATES).optional(),
+  sort: z.enum(['timeLeft', 'receivedAt']).default('timeLeft').meta({ description: 'timeLeft 剩余时限少的在前（无时限的在后）；receivedAt 收件时间新的在前' }),
+  ...pageQuery,
+});
 
 const workers = ['clerk', 'reviewer', 'director', 'supervisor', 'authority-head'] as const;
 
-/** 剩余工作日 to a time state: overdue past the day, red on the last day, yellow with one or two left. Pure. */
-function timeStateOf(days: number | null): Row['timeState'] {
-  if (days === null) return null;
-  return days < 0 ? 'overdue' : days === 0 ? 'red' : days <= 2 ? 'yellow' : 'normal';
-}
-
+/** 我的待办 as its page reads it: four tabs, filters, sort by time left, cursor paging with a total. */
 export function inboxRoutes(db: Knex, engine: Engine): AnyRoute[] {
-  return [route({
-    method: 'get', path: '/inbox', summary: '我的待办列表（待办、已办、我受理的、办结；筛选、排序、分页）', tags: ['tasks'], roles: workers,
-    query: inboxFilterSchema.extend({ cursor: z.string().regex(/^\d+$/).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-    response: z.object({ rows: z.array(rowSchema), total: z.number().int(), nextCursor: z.string().nullable() }),
-    handler: async ({ staff, query }) => {
-      const rows = filtered(await rowsOf(db, engine, staff!, query.tab ?? 'todo'), query);
-      const start = Number(query.cursor ?? 0);
-      const end = start + query.limit;
-      return { rows: rows.slice(start, end), total: rows.length, nextCursor: end < rows.length ? String(end) : null };
-    },
-  })];
-}
-
-async function rowsOf(db: Knex, engine: Engine, staff: Staff, tab: NonNullable<InboxFilter['tab']>): Promise<Row[]> {
-  const calendar = engine.calendar as LiveCalendar;
-  await calendar.refresh?.();
-  const now = engine.clock.now();
-  const modes = new Map((await listItems(db)).map((item) => [item.code, item.mode as string]));
-  const cache = new Map<string, { id: string; name: string } | null>();
-  const names: Names = async (id) => {
-    if (!id) return null;
-    if (!cache.has(id)) { const s = await findStaff(db, id); cache.set(id, s ? { id: s.id, name: s.name } : null); }
-    return cache.get(id)!;
-  };
-  const base: Base = (c, dueAt) => {
-    const days = dueAt === undefined || CLOSED_STATUSES.includes(c.status) ? null : workingDaysBetween(calendar, now, dueAt);
-    return {
-      caseId: c.id, caseNo: c.caseNo, itemCode: c.itemCode, itemName: c.itemName, applicantName: c.applicant.name, mode: modes.get(c.itemCode) ?? '',
-      receivedAt: c.receivedAt, dueAt: dueAt ?? null, workingDaysLeft: days, timeState: timeStateOf(days), status: c.status,
-    };
-  };
-  if (tab === 'todo') return todoRows(db, engine, staff, base, names);
-  const cases = await casesIn(db, await scopeOf(db, staff));
-  if (tab === 'mine') return Promise.all(cases.filter((c) => c.ownerId === staff.id && !CLOSED_STATUSES.includes(c.status)).map(async (c) => caseRow(c, base, names)));
-  if (tab === 'closed') return Promise.all(cases.filter((c) => c.ownerId === staff.id && CLOSED_STATUSES.includes(c.status)).map(async (c) => caseRow(c, base, names)));
-  const done = await db('yc_case_log').where({ actor_id: staff.id, action: 'step-done' }).orderBy('at', 'desc').select('case_id', 'body');
-  const seen = new Set<string>();
-  const rows: Row[] = [];
-  for (const line of done) {
-    if (seen.has(line.case_id)) continue;
-    seen.add(line.case_id);
-    const c = await findCase(db, line.case_id);
-    if (c) rows.push({ ...(await caseRow(c, base, names)), stepName: (JSON.parse(line.body) as { step?: string }).step ?? null });
-  }
-  return rows;
-}
-
-async function caseRow(c: CaseRecord, base: Base, names: Names): Promise<Row> {
-  const step = c.currentSteps[0];
-  return { ...base(c, step?.dueAt ?? c.dueAt ?? c.acceptanceDueAt), taskId: null, stepName: step?.name ?? null, formKey: null, holder: await names(c.ownerId), candidateGroups: [], takenOverFrom: null };
-}
-
-async function todoRows(db: Knex, engine: Engine, staff: Staff, base: Base, names: Names): Promise<Row[]> {
-  const acting = new Set(await actingFor(db, staff));
-  const rows: Row[] = [];
-  for (const task of await inbox(db, engine, staff)) {
-    const c = await findCase(db, task.caseId);
-    if (!c) continue;
-    // 代X办理: the step is an absent A's (assigned to them, or a window step of a case they own) and I am their B.
-    const heldBy = task.assignee ?? (isWindowStep(task) ? c.ownerId : undefined);
-    const takenOver = heldBy && heldBy !== staff.id && acting.has(heldBy) ? await names(heldBy) : null;
-    rows.push({
-      ...base(c, task.dueAt ?? c.acceptanceDueAt), taskId: task.id, stepName: task.name ?? task.elementId, formKey: task.formKey ?? null,
-      holder: await names(task.assignee), candidateGroups: task.candidateGroups, takenOverFrom: takenOver,
-      ...(task.extension ? { extension: { id: task.extension.id, days: task.extension.days, reason: task.extension.reason } } : {}),
-    });
-  }
-  return rows;
-}
-
-function isWindowStep(task: InboxTask): boolean {
-  return task.candidateGroups.length === 1 && task.candidateGroups[0] === 'clerk';
-}
-
-/** The filters and the order a person chose. Pure. */
-function filtered(rows: Row[], f: InboxFilter): Row[] {
-  const day = (ms: number) => localDate(CHINA_TIME, ms);
-  const kept = rows.filter((r) => (!f.itemCode || r.itemCode === f.itemCode) && (!f.mode || r.mode === f.mode)
-    && (!f.applicant || r.applicantName.includes(f.applicant)) && (!f.caseNo || r.caseNo.includes(f.caseNo))
-    && (!f.from || day(r.receivedAt) >= f.from) && (!f.to || day(r.receivedAt) <= f.to) && (!f.timeState || r.timeState === f.timeState));
-  const never = Number.MAX_SAFE_INTEGER;
-  return f.sort === 'receivedAt' ? kept.sort((a, b) => b.receivedAt - a.receivedAt)
-    : kept.sort((a, b) => (a.workingDaysLeft ?? never) - (b.workingDaysLeft ?? never) || a.receivedAt - b.receivedAt);
+  return [
+    route({
+      method: 'get', path: '/inbox', summary: '我的待办（待办、已办、我受理的、办结；可筛选、按剩余时限排序、分页）', tags: ['tasks'], roles: workers,
+      query: inboxQuery, response: z.object({ rows: z.array(inboxRowSchema), total: z.number().int(), nextCursor: z.string().nullable() }),
+      handler: async ({ staff, query }) => listInbox(db, await viewerOf(db, staff!), query, engine.calendar, engine.clock.now()),
+    }),
+  ];
 }

@@ -7,6 +7,7 @@ import { addUnit, allUnits, unitAndBelow } from '../org/units.js';
 import { findStaff, setAbsent, staffIn } from '../org/staff.js';
 import { staffSchema } from './auth-routes.js';
 import { logSecurityEvent } from '../audit/security-log.js';
+import { paged, pageQuery } from './paging.js';
 
 const unitSchema = z.object({
   id: z.string().regex(/^[0-9A-Za-z_-]{2,40}$/, '编码为 2–40 位字母、数字、- 或 _'),
@@ -44,9 +45,9 @@ export function orgRoutes(db: Knex, now: () => number): AnyRoute[] {
       },
     }),
     route({
-      method: 'get', path: '/staff', summary: '本单位及下属单位的工作人员', tags: ['org'], roles: ['administrator', 'director', 'supervisor', 'auditor'],
-      response: z.array(staffSchema),
-      handler: async ({ staff }) => staffIn(db, await scope(staff!.orgUnitId)),
+      method: 'get', path: '/staff', summary: '本单位及下属单位的工作人员（分页：总数见 X-Total-Count，下一页见 X-Next-Cursor）', tags: ['org'], roles: ['administrator', 'director', 'supervisor', 'auditor'],
+      query: z.object(pageQuery), response: z.array(staffSchema),
+      handler: async ({ staff, query, req }) => paged(req, query, await staffIn(db, await scope(staff!.orgUnitId), query)),
     }),
     route({
       method: 'put', path: '/staff/:id/absence', summary: 'AB岗：标记 A 岗缺岗（B 岗接手其待办）', tags: ['org'], roles: ['director', 'administrator'],

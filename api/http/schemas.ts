@@ -18,6 +18,7 @@ const period = z.object({ days: z.number(), unit: z.enum(['working-days', 'days'
 const stepSchema = z.object({
   taskId: z.string(), name: z.string(), elementId: z.string().optional(), formKey: z.string().optional(), openedAt: instant.optional(),
   limit: period.optional(), dueAt: instant.optional(), stopsClock: z.boolean().optional(),
+  candidateGroups: z.array(z.string()).optional().meta({ description: '该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等）' }),
 });
 const clockStopSchema = z.object({
   kind: z.enum(['correction', 'special-procedure']), name: z.string(), days: z.number().optional(), unit: z.enum(['working-days', 'days']).optional(),

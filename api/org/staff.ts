@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { Role, Staff } from '../auth/types.js';
 import { hashPassword } from '../auth/passwords.js';
+import { page } from '../http/paging.js';
+import type { Paged } from '../http/paging.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -52,6 +54,8 @@ export async function actingFor(db: Knex, staff: Staff): Promise<string[]> {
   return [staff.id, ...absentAs.map((row: Row) => row.id as string)];
 }
 
-export async function staffIn(db: Knex, orgUnitIds: readonly string[]): Promise<Staff[]> {
-  return (await db('yc_staff').whereIn('org_unit_id', [...orgUnitIds]).orderBy('id')).map(toStaff);
+/** The staff of these units, by id, a page at a time. */
+export async function staffIn(db: Knex, orgUnitIds: readonly string[], paging: { cursor?: string; limit: number }): Promise<Paged<Staff>> {
+  const got = await page<Row>(db, db('yc_staff').whereIn('org_unit_id', [...orgUnitIds]), [{ sql: 'id' }], paging, (r) => [r.id]);
+  return { ...got, rows: got.rows.map(toStaff) };
 }

@@ -120,6 +120,7 @@ export const probes: Record<string, Probe[]> = {
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],
   'GET /tasks': [{ request: async () => ({ path: '/tasks' }) }],
+  'GET /inbox': [{ request: async () => ({ path: '/inbox?tab=closed' }) }],
   'POST /tasks/:id/complete': [{
     request: async (f) => {
       const task = await stepOf(f.server, f.token('ob.clerk.a'), await freshCase(f), 'accept');
@@ -148,7 +149,6 @@ export const probes: Record<string, Probe[]> = {
     access: (p) => (sees(TOWNSHIP)(p) === 'in' ? (p.username === 'ob.clerk.a' ? 'in' : '403') : '404'), letIn: ['ob.clerk.a'],
   }],
   'POST /inbox/events/ticket': [{ request: async () => ({ path: '/inbox/events/ticket' }) }],
-  'GET /inbox': [{ request: async () => ({ path: '/inbox?tab=todo' }) }],
   'GET /inbox/views': [{ request: async () => ({ path: '/inbox/views' }) }],
   'POST /inbox/views': [{ request: async () => ({ path: '/inbox/views', body: { name: '本周到期', filter: { tab: 'todo', timeState: 'yellow' } } }) }],
   'DELETE /inbox/views/:id': [{

@@ -380,10 +380,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位及下属单位的工作人员 */
+        /** 本单位及下属单位的工作人员（分页：总数见 X-Total-Count，下一页见 X-Next-Cursor） */
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
+                    limit?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -1255,11 +1257,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位及下属单位的办件 */
+        /** 本单位及下属单位的办件（收件时间新的在前，分页：总数见 X-Total-Count，下一页见 X-Next-Cursor） */
         get: {
             parameters: {
                 query?: {
                     status?: string;
+                    cursor?: string;
+                    limit?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -1435,6 +1439,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -1701,6 +1707,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -1960,6 +1968,8 @@ export interface paths {
                                      */
                                     dueAt?: string;
                                     stopsClock?: boolean;
+                                    /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                    candidateGroups?: string[];
                                 }[];
                                 cards: {
                                     /** @enum {string} */
@@ -2311,6 +2321,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -2581,6 +2593,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -2658,10 +2672,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的待办（每项附其表单的链接） */
+        /** 我的待办（每项附其表单的链接；按时限先后分页，总数见 X-Total-Count，下一页见 X-Next-Cursor） */
         get: {
             parameters: {
                 query?: {
+                    cursor?: string;
+                    limit?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -2944,6 +2960,8 @@ export interface paths {
                                  */
                                 dueAt?: string;
                                 stopsClock?: boolean;
+                                /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                candidateGroups?: string[];
                             }[];
                             cards: {
                                 /** @enum {string} */
@@ -3206,11 +3224,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位及下属单位的延期申请（机关负责人：本机关审批的） */
+        /** 本单位及下属单位的延期申请（机关负责人：本机关审批的；新的在前，分页：总数见 X-Total-Count，下一页见 X-Next-Cursor） */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "refused" | "lapsed";
+                    cursor?: string;
+                    limit?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -3494,6 +3514,8 @@ export interface paths {
                                      */
                                     dueAt?: string;
                                     stopsClock?: boolean;
+                                    /** @description 该环节的办理岗位组（窗口 clerk、审查 reviewer、部门 reviewer:<部门> 等） */
+                                    candidateGroups?: string[];
                                 }[];
                                 cards: {
                                     /** @enum {string} */
@@ -4841,7 +4863,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的待办列表（待办、已办、我受理的、办结；筛选、排序、分页） */
+        /** 我的待办（待办、已办、我受理的、办结；可筛选、按剩余时限排序、分页） */
         get: {
             parameters: {
                 query?: {
@@ -4873,20 +4895,24 @@ export interface paths {
                     content: {
                         "application/json": {
                             rows: {
+                                /** @description 待办、已办：环节（任务）id；我受理的：该件当前第一个环节；办结：null */
                                 taskId: string | null;
                                 caseId: string;
                                 caseNo: string;
                                 itemCode: string;
                                 itemName: string;
                                 applicantName: string;
+                                /** @description 办理模式：direct 即办、promised 承诺、joint 联办、coordinate 协办、report-up 上报 */
                                 mode: string;
                                 stepName: string | null;
                                 formKey: string | null;
+                                /** @description 待办：领办人（指派人，或窗口环节的首问责任人）；其余各页：首问责任人 */
                                 holder: {
                                     id: string;
                                     name: string;
                                 } | null;
                                 candidateGroups: string[];
+                                /** @description AB岗：本人作为 B 岗代办的缺岗 A 岗人员（已办：当时代其办理的人） */
                                 takenOverFrom: {
                                     id: string;
                                     name: string;
@@ -4898,13 +4924,23 @@ export interface paths {
                                  */
                                 receivedAt: string;
                                 dueAt: string | null;
+                                /** @description 剩余工作日：到期当日为 0，已超期为负数；已办结或无时限为 null */
                                 workingDaysLeft: number | null;
+                                /** @description normal 正常；yellow 临近时限（剩一个工作日或当日到期，黄牌）；red 超过承诺时限（红牌）；overdue 超过法定时限 */
                                 timeState: ("normal" | "yellow" | "red" | "overdue") | null;
-                                status: string;
+                                /** @enum {string} */
+                                status: "received" | "correcting" | "handling" | "suspended" | "refused" | "completed" | "withdrawn";
                                 extension?: {
                                     id: string;
                                     days: number;
                                     reason: string;
+                                    requestedBy: string;
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 时间（中国时区 +08:00，精确到秒；timePrecision=ms 时精确到毫秒）
+                                     * @example 2026-03-02T09:00:00+08:00
+                                     */
+                                    requestedAt: string;
                                 };
                             }[];
                             total: number;

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- --only api`: the case server over HTTP under N concurrent clerks (10, 50,
+ * 200 by default), on the embedded default (one process, a SQLite file) and in server mode on
+ * PostgreSQL (two api processes and a worker, with REDIS_URL), each on a database already
+ * holding `seeded` open cases from the bulk seeder. Reports cases/s, p50/p95/p99 per route,
+ * errors, and the ratio of engine steps committed per second through the API to the engine's
+ * own bench (bench/drive.ts, direct model) on the same database in the same run.
+ * Not yet: kill -9 of an api process and the worker mid-run.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { openPlatform } from '../../api/platform.js';
+import { seedDemoCounty } from '../../api/seed/demo-county.js';
+import { seedOpenCases } from '../seed-open-cases.js';
+import { BIRTH, benchStore, townshipClerks } from '../inbox.js';
+import { runLoad } from './clerks.js';
+import type { LoadResult } from './clerks.js';
+import { YichuangContender } from '../contenders/yichuang.js';
+import { benchModels } from '../models.js';
+import { drive } from '../drive.js';
+
+export interface ApiBenchOptions { databaseUrl?: string; seconds: number; seeded: number; clerks: number[] }
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const tsx = join(root, 'node_modules/.bin/tsx');
+
+/** Starts a process and resolves once it printed "ready" (an api) or at once (a worker). */
+function start(args: string[], env: Record<string, string>, waitReady: boolean): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, args, { cwd: root, env: { ...process.env, TZ: 'Asia/Shanghai', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const seen = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-4000);
+      if (waitReady && output.includes('ready')) resolve(child);
+    };
+    child.stdout!.on('data', seen);
+    child.stderr!.on('data', seen);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} ended (${code}): ${output.trim().split('\n').slice(-3).join(' / ')}`)));
+    if (!waitReady) resolve(child);
+  });
+}
+
+/** The engine's own steps per second on the same database: the direct model, 10 at a time, for about `seconds`. */
+async function engineStepsPerSecond(kind: 'sqlite' | 'postgres', databaseUrl: string | undefined, seconds: number): Promise<number> {
+  const contender = new YichuangContender(kind, databaseUrl);
+  const models = benchModels();
+  await contender.open(models);
+  try {
+    const direct = models.find((m) => m.id === 'direct')!;
+    await drive(contender, direct, { instances: 50, concurrency: 10 });
+    const t0 = performance.now();
+    let steps = 0;
+    while (performance.now() - t0 < seconds * 1000) steps += (await drive(contender, direct, { instances: 100, concurrency: 10 })).steps;
+    return steps / ((performance.now() - t0) / 1000);
+  } finally {
+    await contender.close();
+  }
+}
+
+const ms = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(0));
+
+function report(label: string, clerks: number, r: LoadResult): number {
+  const stepsPerSecond = r.steps / r.seconds;
+  const errors = [...r.routes.values()].reduce((n, l) => n + l.errors, 0);
+  console.log(`  ${label}, ${clerks} clerks, ${r.seconds} s: ${(r.casesDone / r.seconds).toFixed(1)} cases/s done, ${stepsPerSecond.toFixed(1)} steps/s, errors ${errors}`);
+  for (const [route, l] of r.routes) console.log(`    ${route.padEnd(22)} n ${String(l.count).padStart(6)}  p50 ${ms(l.p(50)).padStart(5)} ms  p95 ${ms(l.p(95)).padStart(5)} ms  p99 ${ms(l.p(99)).padStart(5)} ms  errors ${l.errors}`);
+  for (const e of r.errors.slice(0, 3)) console.log(`    error: ${e}`);
+  return stepsPerSecond;
+}
+
+/** One deployment: seed, start its processes, run each load level, stop them. Returns the best steps/s through the API. */
+async function deployment(kind: 'sqlite' | 'postgres', options: ApiBenchOptions): Promise<number> {
+  const { store, filename, cleanup } = benchStore(kind, options.databaseUrl, 'api');
+  const schema = `bench_api_${process.pid}`;
+  const children: ChildProcess[] = [];
+  try {
+    const { db, engine } = await openPlatform({ store });
+    // On SQLite the api process takes the file over: this one only seeds it.
+    await seedDemoCounty(db);
+    const owners = await townshipClerks(db);
+    await seedOpenCases(db, engine, { count: options.seeded, clerkId: 's-ob-clerk-a', owners, itemCode: BIRTH.code, provided: BIRTH.provided });
+    if (kind === 'postgres') await db.raw('ANALYZE');
+    await engine.idle();
+    if (kind === 'sqlite') await engine.close();
+    // The virtual clerks sign in as the demo's two window clerks of the township (the seeded cases belong to twenty).
+    const usernames = ['ob.clerk.a', 'ob.clerk.b'];
+    const env: Record<string, string> = kind === 'postgres'
+      ? { DATABASE_URL: options.databaseUrl!, YC_DB_SCHEMA: schema, REDIS_URL: process.env.REDIS_URL!, YC_QUEUE_PREFIX: `ycbench${process.pid}` }
+      : { YC_BENCH_SQLITE: filename!, DATABASE_URL: '', REDIS_URL: '' };
+    const ports = kind === 'postgres' ? [3901, 3902] : [3901];
+    for (const port of ports) children.push(await start(['bench/api/server-process.ts'], { ...env, PORT: String(port) }, true));
+    if (kind === 'postgres') children.push(await start(['engine/worker-main.ts', '--handlers', 'api/job-handlers.ts'], env, false));
+    const urls = ports.map((p) => `http://127.0.0.1:${p}`);
+    let best = 0;
+    for (const clerks of options.clerks) best = Math.max(best, report(kind === 'postgres' ? 'postgres (2 api + worker)' : 'embedded (sqlite)', clerks, await runLoad(urls, usernames, clerks, options.seconds)));
+    if (kind === 'postgres') await engine.close();
+    return best;
+  } finally {
+    for (const child of children) { child.removeAllListeners('exit'); child.kill('SIGTERM'); }
+    cleanup();
+  }
+}
+
+export async function runApiBench(options: ApiBenchOptions): Promise<void> {
+  console.log(`api: the case server over HTTP, ${options.seeded} open cases seeded, clerks ${options.clerks.join(', ')}, ${options.seconds} s each (one in four lists the inbox)`);
+  const kinds: Array<'sqlite' | 'postgres'> = ['sqlite'];
+  if (options.databaseUrl && process.env.REDIS_URL) kinds.push('postgres');
+  else console.log('  postgres: skipped (server mode needs DATABASE_URL and REDIS_URL)');
+  for (const kind of kinds) {
+    const api = await deployment(kind, options);
+    const engineOwn = await engineStepsPerSecond(kind, options.databaseUrl, Math.min(10, options.seconds));
+    console.log(`  engine alone on ${kind}: ${engineOwn.toFixed(1)} steps/s (direct model, 10 at a time)`);
+    console.log(`ratio api-vs-engine-${kind}: ${(api / engineOwn).toFixed(3)}`);
+  }
+  console.log('  not yet: kill -9 of one api process and the worker in the middle of the 50-clerk run');
+}
