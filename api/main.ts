@@ -15,11 +15,13 @@
  *   limits, timeouts, quotas: api/security/settings.ts
  */
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
+import { dirname } from 'node:path';
 import { KnexStore } from '../engine/store/knex/store.js';
 import { BullQueue } from '../engine/queue/bullmq.js';
 import { openPlatform } from './platform.js';
+import { createLogger } from './log.js';
+import { EMBEDDED_DATABASE, holdDatabase } from './ops/database-file.js';
+import { listen, portProblem, probePort } from './http/listen.js';
 import { historyOptionsFromEnv } from './history-sealing.js';
 import { createApp } from './server.js';
 import { RedisLimiters, memoryLimiters } from './security/limiters.js';
@@ -38,14 +40,13 @@ import { allUnits } from './org/units.js';
 import type { OrgUnit } from './org/units.js';
 import { CHINA_TIME } from './calendar/china-time.js';
 
-const log = pino({ name: 'yichuang' });
+const log = createLogger();
 const port = Number(process.env.PORT ?? 3000);
 
 function storeFromEnv(): KnexStore {
   if (process.env.DATABASE_URL) return new KnexStore({ url: process.env.DATABASE_URL, schema: process.env.YC_DB_SCHEMA || undefined });
-  const dir = fileURLToPath(new URL('../data/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  return new KnexStore({ filename: `${dir}yichuang.sqlite` });
+  mkdirSync(dirname(EMBEDDED_DATABASE), { recursive: true });
+  return new KnexStore({ filename: EMBEDDED_DATABASE });
 }
 
 /** What runs where, for the startup lines. Pure. */
@@ -85,6 +86,7 @@ function padWide(text: string, columns: number): string {
 }
 
 async function main(): Promise<void> {
+  await probePort(port);
   const redisUrl = process.env.REDIS_URL;
   const prefix = process.env.YC_QUEUE_PREFIX || undefined;
   const queue = redisUrl ? new BullQueue({ url: redisUrl, prefix }) : undefined;
@@ -94,22 +96,31 @@ async function main(): Promise<void> {
   // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
   const pages = (await ensureWebBuilt((line) => console.log(line))).dir;
   const platform = await openPlatform({ store: storeFromEnv(), queue, logger: log, ...historyOptionsFromEnv() });
+  // `npm run restore` refuses while this process holds the embedded database.
+  const release = process.env.DATABASE_URL ? () => undefined : holdDatabase(EMBEDDED_DATABASE);
+  process.on('exit', release);
   const demo = wantsDemo(process.env);
   if (demo) await seedDemoCounty(platform.db);
   const retired = demo ? [] : await retireDemoLogins(platform.db, Date.now());
   const firstAdmin = demo ? undefined : await ensureFirstAdministrator(platform.db, process.env, Date.now());
+  if (platform.repaired.length > 0) log.warn({ cases: platform.repaired }, `${platform.repaired.length} case(s) a crash had left without their process were started again`);
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(CHINA_TIME, Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
-  const server = createApp({ db: platform.db, engine: platform.engine, limiters, security, trustProxy, pages }).listen(port, () => {
-    for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy, limitsWhere: limiters.where })) console.log(line);
-    if (demo) {
-      console.log(`Demo logins (password for all: ${DEMO_PASSWORD}; demo data, never for real cases):`);
-      for (const line of loginLines(demoStaff, units)) console.log(line);
-    }
-    if (retired.length > 0) console.log(`Disabled ${retired.length} demo logins that still had the public demo password (${retired.join(', ')}); an administrator re-enables whom to keep, with a password reset.`);
-    for (const line of firstAdminLines(firstAdmin)) console.log(line);
+  const app = createApp({ db: platform.db, engine: platform.engine, limiters, security, trustProxy, pages, logger: log });
+  const server = await listen(app, port).catch(async (err: unknown) => {
+    stopRefreshing();
+    await platform.engine.close();
+    await limiters.close();
+    throw err;
   });
+  for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy, limitsWhere: limiters.where })) console.log(line);
+  if (demo) {
+    console.log(`Demo logins (password for all: ${DEMO_PASSWORD}; demo data, never for real cases):`);
+    for (const line of loginLines(demoStaff, units)) console.log(line);
+  }
+  if (retired.length > 0) console.log(`Disabled ${retired.length} demo logins that still had the public demo password (${retired.join(', ')}); an administrator re-enables whom to keep, with a password reset.`);
+  for (const line of firstAdminLines(firstAdmin)) console.log(line);
   const stop = async () => {
     stopRefreshing();
     server.close();
@@ -122,6 +133,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  log.error({ err }, 'could not start');
-  process.exitCode = 1;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code && ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL'].includes(code)) console.error(`\n一窗 yichuang 未能启动：${portProblem(err as NodeJS.ErrnoException, port)}\n`);
+  else log.error({ err }, 'could not start');
+  // exit, not exitCode: a Redis connection or a timer opened before the failure would keep a server that serves nothing alive.
+  process.exit(1);
 });

@@ -10,6 +10,7 @@ import { seedItems } from './catalog/seed-items.js';
 import { deployShippedFiles } from './processes/shipped.js';
 import { attachCaseWork } from './job-handlers.js';
 import { PlatformCalendar } from './calendar/platform-calendar.js';
+import { repairIntakes } from './cases/intake-repair.js';
 
 export interface Platform {
   db: Knex;
@@ -17,6 +18,8 @@ export interface Platform {
   store: EngineStore;
   /** The working calendar every date of the platform is counted with (entered arrangements included). */
   calendar: PlatformCalendar;
+  /** Cases a crash had left without their instances, started at this opening (api/cases/intake-repair.ts). */
+  repaired: string[];
 }
 
 /**
@@ -42,5 +45,6 @@ export async function openPlatform(options: { store: KnexStore; clock?: Clock; q
   await engine.idle();
   await deployShippedFiles(db, engine);
   await seedItems(db, items);
-  return { db, engine, store: options.store, calendar };
+  const repaired = await repairIntakes(db, engine);
+  return { db, engine, store: options.store, calendar, repaired };
 }

@@ -42,6 +42,9 @@ import { DEFAULT_SECURITY } from './security/settings.js';
 import type { SecuritySettings } from './security/settings.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import type { TrustProxy } from './http/trust-proxy.js';
+import type { Logger } from 'pino';
+import { createLogger } from './log.js';
+import { requestLog } from './http/request-log.js';
 
 export interface ServerParts {
   db: Knex;
@@ -57,6 +60,8 @@ export interface ServerParts {
   pages?: string;
   /** The user tasks' forms (default: the platform's, processes/forms). */
   forms?: FormRegistry;
+  /** Where requests and failures are logged (default: a new logger on stdout, `YC_LOG_LEVEL`). */
+  logger?: Logger;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
@@ -94,6 +99,7 @@ export function createApp(parts: ServerParts): express.Express {
   const raw = rawRoutes(parts);
   app.disable('x-powered-by');
   app.set('trust proxy', parts.trustProxy ?? false);
+  app.use(requestLog(parts.logger ?? createLogger()));
   const rules = sessionRules(parts.security ?? DEFAULT_SECURITY);
   app.use(securityHeaders());
   app.use('/api', noStore);
@@ -117,7 +123,7 @@ export function createApp(parts: ServerParts): express.Express {
   const api = express.Router();
   api.get('/inbox/events', inboxEventStream(parts.db, parts.engine, rules));
   mountRaw(api, raw);
-  mount(api, routes);
+  mount(api, routes, { db: parts.db, now });
   app.use('/api/v1', api);
   app.use('/api', (_req, _res, next) => next(notFound('接口')));
   if (parts.pages) app.use(webPages(parts.pages));

@@ -112,7 +112,10 @@ export class EffectDispatcher {
   /** Nudges the scheduler at once, then carries out a fresh commit's outbox in the background (`idle()` waits for it). */
   afterCommit(instanceId: string, committed: Committed): void {
     for (const effect of committed.effects) if (this.parts.handOut.onlyNudges(effect) && !committed.outbox.includes(effect)) this.parts.handOut.nudge(effect);
-    if (committed.outbox.length > 0) this.parts.work.track(this.carryOut(instanceId, committed));
+    const { work } = this.parts;
+    if (committed.state.parent) work.adopt(instanceId, committed.state.parent.instanceId);
+    if (committed.outbox.length > 0) work.track(this.carryOut(instanceId, committed), instanceId);
+    if (committed.effects.some((e) => e.type === 'instance.ended')) work.forget(instanceId);
   }
 
   /** Carries out a commit's outbox in order, then marks it done. */

@@ -78,14 +78,26 @@ export class Engine {
     return deployment;
   }
 
-  /** Starts an instance of the newest (or the given) version of a process at its none start event. */
-  async start(processId: string, variables?: Record<string, unknown>, options: { version?: number; businessKey?: string } = {}): Promise<InstanceView> {
+  /**
+   * Starts an instance of the newest (or the given) version of a process at its none start event.
+   * With `id`, idempotently: the instance gets that id, and when it exists already (a retry, a
+   * repair after a crash) the existing one is returned if it runs the same process under the
+   * same business key; else INSTANCE_EXISTS.
+   */
+  async start(processId: string, variables?: Record<string, unknown>, options: { version?: number; businessKey?: string; id?: string } = {}): Promise<InstanceView> {
     await this.loaded;
     await this.parts.deployments.sync();
     const { key } = this.parts.deployments.resolve(processId, options.version);
-    const id = this.parts.newId();
-    const state = await this.execute(id, { type: 'start', processId, definitionKey: key, variables: checkVariables(variables), businessKey: options.businessKey });
-    return describeInstance(state);
+    const id = options.id ?? this.parts.newId();
+    try {
+      const state = await this.execute(id, { type: 'start', processId, definitionKey: key, variables: checkVariables(variables), businessKey: options.businessKey });
+      return describeInstance(state);
+    } catch (err) {
+      if (!(options.id && err instanceof EngineError && err.code === 'INSTANCE_EXISTS')) throw err;
+      const existing = await this.instance(id);
+      if (existing?.processId === processId && existing.businessKey === options.businessKey) return existing;
+      throw err;
+    }
   }
 
   /** Starts an instance at a given start event (message, signal, timer start, or a child). */
@@ -294,6 +306,16 @@ export class Engine {
     await this.loaded;
     await this.parts.work.idle();
     await this.parts.sealing?.flush();
+  }
+
+  /**
+   * Waits for the background work of these instances alone: their effects, jobs run here and
+   * the children they call (and theirs), not any other instance's. A request waits with it for
+   * what it caused, so a job that hangs elsewhere delays it not. Throws that work's first failure.
+   */
+  async idleFor(instanceIds: readonly string[]): Promise<void> {
+    await this.loaded;
+    await this.parts.work.idleFor(instanceIds);
   }
 
   /** Stops the scheduler and the outbox sweep, waits for background work, then closes the queue (if any) and the store. */

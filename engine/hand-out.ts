@@ -2,7 +2,7 @@ import type { Clock } from './clock/index.js';
 import type { Effect } from './runtime/effects.js';
 import type { InstanceState } from './runtime/state.js';
 import type { EngineStore } from './store/types.js';
-import { itemId } from './store/projections.js';
+import { itemId, splitItemId } from './store/projections.js';
 import type { EngineQueue } from './queue/types.js';
 import type { JobRunner } from './job-runner.js';
 import type { Scheduler } from './scheduler.js';
@@ -66,7 +66,7 @@ export class HandOut {
     }
     if (!runner.handles(type)) return;
     // Jobs run side by side: parallel branches' work overlaps, as it would with workers.
-    const run = (at?: InstanceState) => work.track(runner.run(id, at).then(() => undefined));
+    const run = (at?: InstanceState) => work.track(runner.run(id, at).then(() => undefined), splitItemId(id)?.instanceId);
     if (availableAt > clock.now()) scheduler.at(`job:${id}`, availableAt, () => run());
     else run(state);
   }

@@ -16,6 +16,8 @@ import * as platform014 from './014_platform_task_ids.js';
 import * as platform015 from './015_platform_open_tasks.js';
 import * as platform016 from './016_platform_one_pending_extension.js';
 import * as platform017 from './017_platform_extension_approver.js';
+import * as platform020 from './020_platform_idempotency_keys.js';
+import * as platform021 from './021_platform_intake_keys.js';
 import * as platform025 from './025_platform_accounts.js';
 import * as platform026 from './026_platform_tracking_codes.js';
 import * as platform030 from './030_platform_inbox_views.js';
@@ -36,7 +38,8 @@ const platform: readonly Migration[] = [
   ['002_platform', platform002], ['003_platform_materials', platform003], ['009_platform_calendar', platform009],
   ['010_platform_agency', platform010], ['011_platform_counters', platform011], ['012_platform_authorities', platform012],
   ['013_platform_intake_drafts', platform013], ['014_platform_task_ids', platform014], ['015_platform_open_tasks', platform015],
-  ['016_platform_one_pending_extension', platform016], ['017_platform_extension_approver', platform017], ['025_platform_accounts', platform025],
+  ['016_platform_one_pending_extension', platform016], ['017_platform_extension_approver', platform017],
+  ['020_platform_idempotency_keys', platform020], ['021_platform_intake_keys', platform021], ['025_platform_accounts', platform025],
   ['026_platform_tracking_codes', platform026], ['030_platform_inbox_views', platform030], ['035_platform_process_ownership', platform035],
 ];
 

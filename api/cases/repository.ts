@@ -19,10 +19,23 @@ function columns(record: CaseRecord) {
   };
 }
 
-/** Writes a new case with a tracking code of its own (a clash among 31^8 codes is not worth a retry: the unique index would refuse it). */
-export async function insertCase(db: Knex, record: CaseRecord): Promise<void> {
-  await db('yc_cases').insert({ id: record.id, ...columns(record), tracking_code: record.trackingCode ?? newTrackingCode(), version: 1 });
+/**
+ * Writes a new case with a tracking code of its own (a clash among 31^8 codes is not worth a retry: the unique index
+ * would refuse it); `intakeKey` is the Idempotency-Key it was taken in with (unique, see intake).
+ */
+export async function insertCase(db: Knex, record: CaseRecord, intakeKey?: string): Promise<void> {
+  await db('yc_cases').insert({ id: record.id, ...columns(record), tracking_code: record.trackingCode ?? newTrackingCode(), version: 1, ...(intakeKey ? { intake_key: intakeKey } : {}) });
   if (record.currentSteps.length > 0) await syncOpenTasks(db, record);
+}
+
+/**
+ * The case taken in with this Idempotency-Key (`<staff id>:<key>`) since `since`, if any; a key
+ * older than that is let go first (keys last 24 hours), so it may name a new case.
+ */
+export async function findCaseByIntakeKey(db: Knex, intakeKey: string, since: number): Promise<CaseRecord | undefined> {
+  await db('yc_cases').where({ intake_key: intakeKey }).andWhere('received_at', '<', since).update({ intake_key: null });
+  const row = await db('yc_cases').where({ intake_key: intakeKey }).first();
+  return row ? toCase(row) : undefined;
 }
 
 export async function findCase(db: Knex, id: string): Promise<CaseRecord | undefined> {

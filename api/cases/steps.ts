@@ -6,6 +6,7 @@ import type { CaseLogEntry, CaseRecord } from './types.js';
 import type { InboxTask } from './inbox.js';
 import { caseOfTask, inboxTask } from './inbox.js';
 import { caseLog, findCase } from './repository.js';
+import { caseFamily, settle } from './case-instances.js';
 import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
 import { platformForms } from '../forms/registry.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
@@ -35,7 +36,7 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
     if (err instanceof EngineError && err.code === 'TASK_ALREADY_COMPLETED') throw alreadyDone();
     throw err;
   });
-  await engine.idle();
+  await settle(engine, [mine.instanceId, ...caseFamily(record)]);
   const acting = await actingFor(db, staff);
   // A forwarded case has no first-ask owner until a clerk of the handling centre takes up its window step.
   const takesUp = (c: CaseRecord) => (c.ownerId === undefined && mine.candidateGroups.includes('clerk') ? { ...c, ownerId: staff.id } : c);

@@ -10,6 +10,7 @@ import { findStaff, staffIn } from '../org/staff.js';
 import { allUnits } from '../org/units.js';
 import { HEAD_GROUP } from '../org/authority-heads.js';
 import { ApiError } from '../http/errors.js';
+import { caseInstanceIds, settle } from './case-instances.js';
 
 /** Who holds a task after a claim, a hand-on or an unclaim. */
 export interface Holding {
@@ -87,7 +88,8 @@ async function inboxTask(db: Knex, engine: Engine, staff: Staff, taskId: string)
 }
 
 async function logged(db: Knex, engine: Engine, task: InboxTask, at: number, line: { actorId: string; action: string; detail: Record<string, unknown> }): Promise<void> {
-  await engine.idle();
+  // Only this task's case's work (the claim's follow-up), never the whole engine's.
+  await settle(engine, [task.instanceId, caseInstanceIds(task.caseId).watch]);
   const record = await caseOfTask(db, engine, task);
   if (record) await appendLog(db, record.id, { at, ...line });
 }

@@ -5,6 +5,7 @@ import type { CaseRecord } from './types.js';
 import { CLOSED_STATUSES } from './types.js';
 import { updateCase } from './repository.js';
 import { closeClock } from './clock.js';
+import { caseFamily, settle } from './case-instances.js';
 import { actingFor } from '../org/staff.js';
 import { allUnits, centerOf } from '../org/units.js';
 import { ApiError } from '../http/errors.js';
@@ -26,7 +27,7 @@ export async function withdrawCase(db: Knex, engine: Engine, staff: Staff, recor
   }
   if (CLOSED_STATUSES.includes(record.status)) throw new ApiError(409, 'CASE_CLOSED', '办件已办结，不能撤件');
   if (record.instanceId) await engine.cancel(record.instanceId);
-  await engine.idle();
+  await settle(engine, caseFamily(record));
   const as = record.ownerId === staff.id ? 'owner' : record.ownerId && staff.backupFor === record.ownerId ? 'backup' : 'director';
   return updateCase(db, record.id, (c) => ({ ...closeClock(c, at), status: 'withdrawn', currentSteps: [] }), { at, actorId: staff.id, action: 'withdrawn', detail: { reason, as } });
 }

@@ -7,6 +7,8 @@ import { applicantSchema, caseLogEntrySchema, caseSchema, dateChangeSchema, noti
 import { scopeOf, visibleCase } from './scope.js';
 import { paged, pageQuery } from './paging.js';
 import { intake } from '../cases/intake.js';
+import { caseFamily, settle } from '../cases/case-instances.js';
+import { IDEMPOTENCY_HEADER } from './idempotency.js';
 import { caseLog, casesIn, findCase } from '../cases/repository.js';
 import { handOver } from '../cases/handover.js';
 import { withdrawCase } from '../cases/withdrawal.js';
@@ -25,9 +27,10 @@ export function caseRoutes(db: Knex, engine: Engine): AnyRoute[] {
         forward: z.boolean().optional().describe('代办上报：本中心不能受理的上级事项，收件后转上级中心受理，结果送回本中心'),
       }),
       response: caseSchema,
-      handler: async ({ body, staff }) => {
-        const created = await intake(db, engine, staff!, body);
-        await engine.idle();
+      handler: async ({ body, staff, req }) => {
+        const key = req.get(IDEMPOTENCY_HEADER);
+        const created = await intake(db, engine, staff!, { ...body, ...(key ? { intakeKey: `${staff!.id}:${key}` } : {}) });
+        await settle(engine, caseFamily(created));
         return (await findCase(db, created.id))!;
       },
     }),

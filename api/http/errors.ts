@@ -41,7 +41,8 @@ export const errorBodySchema = z.object({
 /** Turns any error into `{ error: { code, message, fields } }`; never leaks a stack. */
 export function errorHandler(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
   const body = toApiError(err);
-  if (body.status >= 500) res.locals.log?.error({ err }, 'request failed');
+  // The request log (pino-http) writes a 5xx with this error's stack and the request id; the client sees neither.
+  if (body.status >= 500) res.err = err instanceof Error ? err : new Error(String(err));
   res.status(body.status).json({ error: { code: body.code, message: body.message, fields: body.fields } });
 }
 
@@ -57,6 +58,8 @@ export function toApiError(err: unknown): ApiError {
     return status >= 500 ? internalError() : new ApiError(status, err.code, err.message);
   }
   if (isBodyTooLarge(err)) return new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求体过大，上限为 ${sizeText((err as { limit?: number }).limit)}`);
+  if (isUnsupportedCharset(err)) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `不支持的字符集「${(err as { charset?: string }).charset ?? ''}」：请求体请用 UTF-8 编码（Content-Type: application/json; charset=utf-8）`);
+  if (isUnsupportedEncoding(err)) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `不支持的内容编码「${(err as { encoding?: string }).encoding ?? ''}」：请求体请不压缩发送，或用 gzip、deflate、br 压缩`);
   if (isBadJson(err)) return new ApiError(400, 'MALFORMED_JSON', '请求体不是有效的 JSON');
   if (err instanceof URIError) return new ApiError(400, 'MALFORMED_PATH', '地址中有无效的 % 转义（% 后应为两位十六进制数字），请核对地址中的编号');
   return internalError();
@@ -68,6 +71,14 @@ function internalError(): ApiError {
 
 function isBodyTooLarge(err: unknown): boolean {
   return (err as { type?: string } | undefined)?.type === 'entity.too.large';
+}
+
+function isUnsupportedCharset(err: unknown): boolean {
+  return (err as { type?: string } | undefined)?.type === 'charset.unsupported';
+}
+
+function isUnsupportedEncoding(err: unknown): boolean {
+  return (err as { type?: string } | undefined)?.type === 'encoding.unsupported';
 }
 
 function sizeText(bytes: number | undefined): string {

@@ -43,11 +43,16 @@ export function openApiDocument(routes: readonly AnyRoute[], raw: readonly RawRo
     tags: TAGS,
     components: {
       schemas: { ...schemas, Error: schemaOf(errorBodySchema) }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      parameters: { timePrecision: timePrecisionParameter },
+      parameters: { timePrecision: timePrecisionParameter, idempotencyKey: idempotencyKeyParameter },
     },
     paths,
   };
 }
+
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' },
+  description: '可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422',
+};
 
 const errorResponse = { description: '错误：{ error: { code, message, fields } }', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 
@@ -58,7 +63,7 @@ function operation(spec: AnyRoute): Record<string, unknown> {
     summary: spec.summary,
     tags: spec.tags,
     ...(spec.roles === 'public' ? {} : { security: [{ bearer: [] }], 'x-roles': spec.roles }),
-    parameters: [...params, ...query, { $ref: '#/components/parameters/timePrecision' }],
+    parameters: [...params, ...query, { $ref: '#/components/parameters/timePrecision' }, ...(spec.method === 'post' && spec.roles !== 'public' ? [{ $ref: '#/components/parameters/idempotencyKey' }] : [])],
     ...(spec.upload ? { requestBody: { required: true, content: Object.fromEntries(spec.upload.types.map((t) => [t, { schema: { type: 'string', format: 'binary', maxLength: spec.upload!.limit } }])) } } : {}),
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.describeBody?.() ?? schemaOf(spec.body) } } } } : {}),
     responses: {

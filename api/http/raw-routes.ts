@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { Role, Staff } from '../auth/types.js';
 import { ApiError, passwordChangeRequired } from './errors.js';
+import { refuseNul } from './nul-characters.js';
 
 /**
  * A route whose answer is not JSON (a printable notice, a scanned material): declared with
@@ -20,6 +21,7 @@ export function mountRaw(router: Router, routes: readonly RawRoute[]): void {
   for (const spec of routes) {
     router[spec.method](spec.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
+        refuseNul({ query: req.query, params: req.params });
         const staff = res.locals.staff as Staff | undefined;
         if (!staff) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
         if (staff.mustChangePassword) throw passwordChangeRequired();

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { Role, Staff } from '../auth/types.js';
 import { ApiError, forbidden, passwordChangeRequired } from './errors.js';
 import { encodeAnswer, precisionOf } from './answer.js';
+import { refuseNul } from './nul-characters.js';
+import { REPLAYED_HEADER, onceByKey } from './idempotency.js';
+import type { KeyStore } from './idempotency.js';
 
 /** JSON bodies larger than this are refused before they are read (uploads declare their own limit). */
 export const JSON_LIMIT = '256kb';
@@ -50,18 +53,26 @@ export function route<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType 
 /**
  * Registers routes on a router under their express path (`:id` style). The caller is
  * authorized before the body is read, so an anonymous client cannot make us read 10 MB.
+ * With `keys`, signed-in POSTs honour an Idempotency-Key header (api/http/idempotency.ts).
  */
-export function mount(router: Router, routes: readonly AnyRoute[]): void {
+export function mount(router: Router, routes: readonly AnyRoute[], keys?: KeyStore): void {
   for (const spec of routes) {
     const parse = spec.upload ? express.raw({ type: () => true, limit: spec.upload.limit }) : express.json({ limit: JSON_LIMIT });
     router[spec.method](spec.path, authorizing(spec), checkingFirst(spec), parse, async (req: Request, res: Response, next: NextFunction) => {
       try {
+        refuseNul({ body: spec.upload ? undefined : req.body, query: req.query, params: req.params });
         const body = spec.upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : spec.body ? spec.body.parse(req.body ?? {}) : undefined;
         const { precision, query: asked } = precisionOf(req);
         const query = spec.query ? spec.query.parse(asked) : undefined;
         const params = spec.params ? spec.params.parse(req.params) : (req.params as Record<string, string>);
-        const result = await spec.handler({ body, query, params, staff: res.locals.staff as Staff | undefined, req });
-        res.status(spec.status ?? 200).json(encodeAnswer(spec.response, result, precision));
+        const staff = res.locals.staff as Staff | undefined;
+        // Every signed-in POST takes an Idempotency-Key: a retried create answers as the first did.
+        const answer = await onceByKey(keys, spec.method === 'post' && spec.roles !== 'public' ? staff?.id : undefined, req, async () => {
+          const result = await spec.handler({ body, query, params, staff, req });
+          return { status: spec.status ?? 200, body: encodeAnswer(spec.response, result, precision) };
+        });
+        if (answer.replayed) res.setHeader(REPLAYED_HEADER, 'true');
+        res.status(answer.status).json(answer.body);
       } catch (err) {
         next(err);
       }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CenterClass, Level } from './centers.js';
 import { checkCenter } from './centers.js';
 import { ApiError } from '../http/errors.js';
+import { MAX_UNIT_ID_LENGTH } from '../cases/case-numbers.js';
 
 export interface OrgUnit {
   id: string;
@@ -30,6 +31,11 @@ const parentLevel: Record<Level, Level | undefined> = { county: undefined, towns
 
 /** Adds a unit after checking its place in the tree and its center's standard name and class. */
 export async function addUnit(db: Knex, unit: OrgUnit): Promise<{ warnings: string[] }> {
+  if (unit.id.length > MAX_UNIT_ID_LENGTH) {
+    const problem = `单位编码最长 ${MAX_UNIT_ID_LENGTH} 位（办件编号由单位编码、日期和流水号组成，须能存下），现为 ${unit.id.length} 位`;
+    throw new ApiError(422, 'UNIT_ID_TOO_LONG', problem, [{ field: 'id', problem }]);
+  }
+  if (await db('yc_org_units').where({ id: unit.id }).first()) throw new ApiError(409, 'UNIT_EXISTS', `单位编码 ${unit.id} 已被使用`, [{ field: 'id', problem: '编码已存在' }]);
   const parent = unit.parentId ? await db('yc_org_units').where({ id: unit.parentId }).first() : undefined;
   if (parentLevel[unit.level] !== (parent?.level as Level | undefined)) {
     throw new ApiError(400, 'ORG_UNIT_INVALID', `${unit.level} 的上级应为 ${parentLevel[unit.level] ?? '（无）'}`, [{ field: 'parentId', problem: '上级单位层级不符' }]);

@@ -1,4 +1,4 @@
-import type { Clock, Engine, Job } from '../../engine/index.js';
+import type { Clock, Job } from '../../engine/index.js';
 import type { CaseRecord } from '../cases/types.js';
 import { CLOSED_STATUSES } from '../cases/types.js';
 import { findCase } from '../cases/repository.js';
@@ -9,11 +9,6 @@ import { armedCards, cardRule } from './card-rules.js';
 
 /** The process that watches every case's cards (processes/time-limit.bpmn). */
 export const WATCH_PROCESS = 'time-limit-watch';
-
-/** Starts a case's watch, keyed by the case (its business key), beside whatever flow the case runs. Not pure. */
-export async function startWatch(engine: Engine, caseId: string): Promise<string> {
-  return (await engine.start(WATCH_PROCESS, { caseId }, { businessKey: caseId })).id;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

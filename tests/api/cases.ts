@@ -81,6 +81,21 @@ export async function detail(server: Caller, token: string, caseId: string) {
   return (await server.call('GET', `/cases/${caseId}`, { token })).body as { case: any; log: any[]; notices: any[]; dateChanges: any[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/**
+ * Waits until a case's details satisfy `ready` (a status, a notice, a log line), reading them
+ * again every 50 ms for at most `timeoutMs`: a request answers with what its own work did, so
+ * what other instances do after it (a worker's job, a child's follow-up) is waited for here.
+ */
+export async function waitForCase(server: Caller, token: string, caseId: string, ready: (shown: Awaited<ReturnType<typeof detail>>) => boolean, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await detail(server, token, caseId);
+    if (ready(shown)) return shown;
+    if (Date.now() > until) throw new Error(`case ${caseId} did not reach the awaited state in ${timeoutMs} ms: status ${shown.case?.status}, last log ${JSON.stringify(shown.log?.at(-1))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The text of a stored notice of a kind, as printed. */
 export async function noticeText(server: TestServer, token: string, caseId: string, kind: string): Promise<string> {
   const notice = (await detail(server, token, caseId)).notices.find((n: { kind: string }) => n.kind === kind);

@@ -11,6 +11,10 @@ import type { FormRegistry } from '../../api/forms/registry.js';
 import { securitySettings } from '../../api/security/settings.js';
 import type { SecuritySettings } from '../../api/security/settings.js';
 import type { LimiterStore } from '../../api/security/limiters.js';
+import type { Logger } from 'pino';
+
+// Request lines would drown the test output; failures (5xx) still show. A test that reads the log passes its own logger.
+process.env.YC_LOG_LEVEL ??= 'error';
 
 export interface TestServer {
   url: string;
@@ -52,7 +56,7 @@ const SCENARIO_SECURITY = securitySettings({ sessionIdleMinutes: 10 * 60, sessio
  * TEST_STORE=postgres; with the platform's forms unless `options.forms` gives others; the demo county
  * seeded unless `options.demo` is false.
  */
-export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; security?: SecuritySettings; limiters?: LimiterStore; demo?: boolean } = {}): Promise<TestServer> {
+export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: { forms?: FormRegistry; security?: SecuritySettings; limiters?: LimiterStore; demo?: boolean; logger?: Logger } = {}): Promise<TestServer> {
   const store = process.env.TEST_STORE === 'postgres'
     ? new KnexStore({ url: process.env.DATABASE_URL, schema: `api_${process.pid}_${++schemas}_${Date.now()}`, dropSchemaOnClose: true })
     : new KnexStore({});
@@ -61,7 +65,7 @@ export async function startServer(at = Date.UTC(2026, 2, 2, 1, 0, 0), options: {
   // The platform seeds nothing itself (server mode starts empty but for its first administrator): the tests ask for the demo county.
   if (options.demo !== false) await seedDemoCounty(store.knex);
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security ?? SCENARIO_SECURITY, limiters: options.limiters }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ db: store.knex, engine, forms: options.forms, security: options.security ?? SCENARIO_SECURITY, limiters: options.limiters, logger: options.logger }).listen(0, '127.0.0.1', () => resolve(s));
   });
   open.push(async () => {
     await new Promise((resolve) => server.close(resolve));

@@ -37,7 +37,10 @@ describe('task ids go into a URL path as they are', () => {
       expect([broken, answer.status, answer.body.error.code]).toEqual([broken, 400, 'MALFORMED_PATH']);
       expect(answer.body.error.message).toContain('%');
     }
-    for (const invalid of [`${instanceId}%00~${key}`, `${instanceId}%2F${key}`, `${instanceId}%25~${key}`, 'x'.repeat(300)]) {
+    // A NUL is refused for every route before the id's own check (tests/api/bad-input.test.ts).
+    const nul = await post(`${instanceId}%00~${key}`);
+    expect([nul.status, nul.body.error.code, nul.body.error.fields[0].field]).toEqual([400, 'NUL_CHARACTER', 'id']);
+    for (const invalid of [`${instanceId}%2F${key}`, `${instanceId}%25~${key}`, 'x'.repeat(300)]) {
       const answer = await post(invalid);
       expect([invalid, answer.status, answer.body.error.code]).toEqual([invalid, 400, 'VALIDATION_FAILED']);
       expect(answer.body.error.fields[0]).toMatchObject({ field: 'id' });

@@ -99,7 +99,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -150,7 +153,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -314,7 +320,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -429,7 +438,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -652,7 +664,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -727,7 +742,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -798,7 +816,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -1492,7 +1513,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2114,7 +2138,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -2382,7 +2409,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -2746,7 +2776,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -3118,7 +3151,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -3270,7 +3306,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -3598,7 +3637,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                     name: string;
@@ -4256,7 +4298,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4328,7 +4373,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -4385,7 +4433,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -4495,7 +4546,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     id: string;
                 };
@@ -4615,7 +4669,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -4761,7 +4818,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -5332,7 +5392,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     processId: string;
                 };
@@ -5519,7 +5582,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     processId: string;
                 };
@@ -5585,7 +5651,10 @@ export interface paths {
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
-                header?: never;
+                header?: {
+                    /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+                    "Idempotency-Key"?: components["parameters"]["idempotencyKey"];
+                };
                 path: {
                     processId: string;
                 };
@@ -5861,6 +5930,8 @@ export interface components {
     parameters: {
         /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
         timePrecision: "s" | "ms";
+        /** @description 可选。每次新的提交用一个新值（如 UUID），超时后重试时沿用原值：24 小时内同一工作人员以同一键值、同一内容重试，得到第一次的答复（状态码与内容相同，不会重复办理），答复带 Idempotency-Replayed: true；同一键值、不同内容则 422 */
+        idempotencyKey: string;
     };
     requestBodies: never;
     headers: never;

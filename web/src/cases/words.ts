@@ -7,7 +7,7 @@ export const modeNames: Record<string, string> = {
 
 /** Each line of the case log, as the clerk reads it. */
 export const logActionNames: Record<string, string> = {
-  intake: '收件', 'process-started': '启动办理流程', 'step-opened': '进入环节', 'step-done': '办理环节', 'step-closed': '环节结束',
+  intake: '收件', 'process-started': '启动办理流程', 'intake-repaired': '补启办理流程（重启后）', 'step-opened': '进入环节', 'step-done': '办理环节', 'step-closed': '环节结束',
   accepted: '受理', 'one-time-notice': '出具一次性告知书', 'material-uploaded': '上传材料', 'handed-over': '移交办件',
   withdrawn: '撤件', issued: '出件', closed: '办结', 'refusal-notified': '告知不予受理或不予许可', 'rejection-filed': '否定报备',
   'rectification-ordered': '责令整改', 'extension-requested': '申请延期', 'extension-approved': '批准延期', 'extension-refused': '不予延期',

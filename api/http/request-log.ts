@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/** An id a proxy or client sent that is safe to log and echo: short, no spaces or control characters. */
+const SANE_ID = /^[A-Za-z0-9._:@-]{8,128}$/;
+
+/** The request's id: the caller's X-Request-Id when it is sane (a proxy's, to follow it across), else a new UUID. Pure but for the UUID. */
+export function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === 'string' && SANE_ID.test(header) ? header : randomUUID();
+}
+
+/** Headers that carry a session or secret, dropped from the logged request whatever logger is given. */
+const SECRET_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'x-api-key']);
+
+/**
+ * One log line per request (method, path, status, time, request id), the id answered in
+ * X-Request-Id so a clerk's report can be found; a 5xx at level error with its stack (the
+ * error handler hands it over as `res.err`). Bodies are never logged.
+ */
+export function requestLog(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = requestIdOf(req.headers['x-request-id']);
+      res.setHeader(REQUEST_ID_HEADER, id);
+      return id;
+    },
+    customLogLevel: (_req, res, err) => (res.statusCode >= 500 || err ? 'error' : 'info'),
+    serializers: {
+      req: (req: { headers?: Record<string, unknown> }) => ({
+        ...req,
+        headers: Object.fromEntries(Object.entries(req.headers ?? {}).filter(([name]) => !SECRET_HEADERS.has(name.toLowerCase()))),
+      }),
+      res: (res: { headers?: Record<string, unknown> }) => {
+        const { 'set-cookie': _cookie, ...headers } = res.headers ?? {};
+        return { ...res, headers };
+      },
+    },
+  }) as unknown as RequestHandler;
+}
