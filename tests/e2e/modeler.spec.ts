@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { items } from '../../processes/catalog/items.js';
@@ -182,11 +183,11 @@ test('round trip: every shipped process and the MIWG reference models open in th
   test.setTimeout(300_000);
   await signIn(page, 'admin', '系统管理员');
   await openEditor(page, 'joint');
-  const files = [
-    ...(await readdir(PROCESSES)).filter((f) => f.endsWith('.bpmn')).map((f) => new URL(f, PROCESSES)),
-    ...(await readdir(MIWG)).filter((f) => f.endsWith('.bpmn')).map((f) => new URL(f, MIWG)),
-  ];
-  expect(files.length).toBeGreaterThanOrEqual(8 + 21);
+  // A clone without ../shared beside it (a newcomer's) rounds the shipped processes only; CI has the suite beside it.
+  const miwg = existsSync(MIWG) ? (await readdir(MIWG)).filter((f) => f.endsWith('.bpmn')).map((f) => new URL(f, MIWG)) : [];
+  if (miwg.length === 0) console.log('modeler round trip: ../shared/conformance/miwg is absent here; the MIWG models are skipped, the shipped processes are not');
+  const files = [...(await readdir(PROCESSES)).filter((f) => f.endsWith('.bpmn')).map((f) => new URL(f, PROCESSES)), ...miwg];
+  expect(files.length).toBeGreaterThanOrEqual(existsSync(MIWG) ? 8 + 21 : 8);
   const lost: Array<[string, string[]]> = [];
   for (const file of files) {
     const name = file.pathname.split('/').pop()!;
@@ -198,6 +199,6 @@ test('round trip: every shipped process and the MIWG reference models open in th
     const found = differences(await meaningOf(original), await meaningOf(saved));
     if (found.length > 0) lost.push([name, found]);
   }
-  expect(lost.map(([name]) => name)).toEqual(Object.keys(KNOWN_LOSSES));
+  expect(lost.map(([name]) => name)).toEqual(miwg.length > 0 ? Object.keys(KNOWN_LOSSES) : []);
   expect(lost.filter(([name]) => !name.startsWith('B.') && !name.startsWith('C.'))).toEqual([]);
 });
