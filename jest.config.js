@@ -24,6 +24,10 @@ export default {
   // Scenario tests walk whole cases through HTTP and PostgreSQL; a busy 2-core machine needs more than 5 s.
   // A global option: inside a project's config jest ignores it.
   testTimeout: 30_000,
+  // Two workers even on a 2-core machine: with one, jest runs every suite in its own process, whose heap grows with
+  // each suite's modules until it runs out (seen in CI at about 3.7 GB); a worker past 1 GB is replaced between suites.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...base, displayName: 'memory', roots: ['<rootDir>/tests'], testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/api/'] },
     { ...base, displayName: 'sqlite', testMatch: storeTests, setupFiles: [...base.setupFiles, '<rootDir>/tests/setup/store-sqlite.ts'] },
