@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import { chinaTime, complete, detail, itemNamed, noticeText, receiveAccepted } from './cases.js';
+import { chinaTime, complete, detail, itemNamed, noticeText, receiveAccepted, waitForCase } from './cases.js';
 
 const SUBSIDY = itemNamed('困难残疾人生活补贴和重度残疾人护理补贴');
 
@@ -15,7 +15,8 @@ describe('a report-up case (全程上报代理) through the HTTP API', () => {
     expect(await inboxOf(countyReviewer)).toEqual([]);
     await complete(server, await server.login('ob.reviewer'), caseId, 'initial_review', { initialApproved: true, initialOpinion: '经入户核查，符合重度残疾人护理补贴条件' });
 
-    const reported = await detail(server, clerk, caseId);
+    // The county's process starts by a message, not as a child of the township's: the request does not wait for it.
+    const reported = await waitForCase(server, clerk, caseId, (shown) => shown.case.currentSteps.length > 0);
     expect(reported.case.currentSteps.map((s: { name: string }) => s.name)).toEqual(['县级审核']);
     expect(await inboxOf(countyReviewer)).toEqual(['county_review']);
     await complete(server, countyReviewer, caseId, 'county_review', { countyOpinion: '同意' });
