@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Engine } from '../../engine/index.js';
+import type { Engine, OpenTask } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import type { CaseRecord } from './types.js';
 import { findCase } from './repository.js';
@@ -11,16 +11,7 @@ import { page } from '../http/paging.js';
 
 
 /** A step in a person's inbox, as GET /tasks answers it and completing a step checks it. */
-export interface InboxTask {
-  id: string;
-  instanceId: string;
-  processId: string;
-  elementId: string;
-  name?: string;
-  assignee?: string;
-  candidateGroups: string[];
-  formKey?: string;
-  createdAt: number;
+export interface InboxTask extends Pick<OpenTask, 'id' | 'instanceId' | 'processId' | 'elementId' | 'name' | 'assignee' | 'candidateGroups' | 'formKey' | 'createdAt'> {
   caseId: string;
   caseNo: string;
   itemName: string;

@@ -51,10 +51,11 @@ export function ed25519Sealer(privateKeyPem: string): HistorySealer {
   if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the history key must be an Ed25519 private key, not ${privateKey.asymmetricKeyType ?? 'a secret key'}`);
   const publicKey = crypto.createPublicKey(privateKey);
   const keyId = keyIdOf(publicKey);
+  const own = ed25519Verifier([publicKey.export({ type: 'spki', format: 'pem' }).toString()]);
   return {
     keyId,
     sign: (message) => crypto.sign(null, Buffer.from(message), privateKey).toString('base64'),
-    verifier: () => ed25519Verifier([publicKey.export({ type: 'spki', format: 'pem' }).toString()]),
+    verifier: () => own,
   };
 }
 

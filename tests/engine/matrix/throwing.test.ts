@@ -47,12 +47,17 @@ ${process('child', body)}\n${roots}`);
 const caughtOnBoundary = (thrown: Thrown, interrupting: boolean) =>
   [boundary('caught', 'region', definitionOf(thrown), interrupting), userTask('handle'), end('he'), seq('caught', 'handle', 'he')].join('\n');
 
-async function run(xml: string): Promise<{ engine: Engine; id: string }> {
+/** Deploys the model, starts `p` and hands the running instance to `check`; the engine is closed whatever happens. */
+async function run(xml: string, check: (started: { engine: Engine; id: string }) => Promise<void>): Promise<void> {
   const engine = createEngine({ clock: new VirtualClock(Date.UTC(2026, 2, 2, 1)) });
-  await engine.deploy(xml);
-  const instance = await engine.start('p');
-  await engine.idle();
-  return { engine, id: instance.id };
+  try {
+    await engine.deploy(xml);
+    const instance = await engine.start('p');
+    await engine.idle();
+    await check({ engine, id: instance.id });
+  } finally {
+    await engine.close();
+  }
 }
 
 async function complete(engine: Engine, elementId: string): Promise<void> {
@@ -67,45 +72,35 @@ const status = async (engine: Engine, id: string) => (await engine.instance(id))
 
 describe.each(SCOPES)('thrown from inside a %s', (scope) => {
   test('an error end event is caught by an error boundary on the scope: the scope ends, the boundary\'s flow runs', async () => {
-    const { engine, id } = await run(model(scope, inner('error', 'end'), caughtOnBoundary('error', true)));
-    try {
+    await run(model(scope, inner('error', 'end'), caughtOnBoundary('error', true)), async ({ engine, id }) => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['handle']);
       await complete(engine, 'handle');
       expect(await status(engine, id)).toBe('completed');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   test('an escalation thrown midway is caught by a non-interrupting boundary: both flows run, then the instance completes', async () => {
-    const { engine, id } = await run(model(scope, inner('escalation', 'intermediate'), caughtOnBoundary('escalation', false)));
-    try {
+    await run(model(scope, inner('escalation', 'intermediate'), caughtOnBoundary('escalation', false)), async ({ engine, id }) => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['goOn', 'handle']);
       await complete(engine, 'goOn');
       await complete(engine, 'handle');
       expect(await status(engine, id)).toBe('completed');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   test('an escalation end event is caught by an interrupting escalation boundary', async () => {
-    const { engine, id } = await run(model(scope, inner('escalation', 'end'), caughtOnBoundary('escalation', true)));
-    try {
+    await run(model(scope, inner('escalation', 'end'), caughtOnBoundary('escalation', true)), async ({ engine, id }) => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['handle']);
       await complete(engine, 'handle');
       expect(await status(engine, id)).toBe('completed');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   test('an error caught by nothing is an incident where it was thrown (§10.5.1 leaves it to the engine; Zeebe does the same)', async () => {
-    const { engine, id } = await run(model(scope, inner('error', 'end'), ''));
-    try {
+    await run(model(scope, inner('error', 'end'), ''), async ({ engine, id }) => {
       await complete(engine, 'inside');
       const incidents = await engine.incidents();
       // A called process hands its uncaught error to the call activity (the child ends); caught by nothing there either,
@@ -113,64 +108,50 @@ describe.each(SCOPES)('thrown from inside a %s', (scope) => {
       const where = scope === 'called process' ? { elementId: 'region', instanceId: id } : { elementId: 'throw' };
       expect(incidents).toEqual([expect.objectContaining({ ...where, code: 'UNHANDLED_ERROR' })]);
       expect(await status(engine, id)).toBe('active');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   test('an escalation caught by nothing lets the flow go on (§10.5.6: an escalation is not critical)', async () => {
-    const { engine, id } = await run(model(scope, inner('escalation', 'intermediate'), ''));
-    try {
+    await run(model(scope, inner('escalation', 'intermediate'), ''), async ({ engine, id }) => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['goOn']);
       await complete(engine, 'goOn');
       expect(await status(engine, id)).toBe('completed');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   test('a terminate end event ends only its own scope; the flow after the scope goes on', async () => {
     const body = [start('s'), node('parallelGateway', 'fork'), userTask('inside'), userTask('other'), endWith('stop', terminateDef), end('e'),
       seq('s', 'fork', 'inside', 'stop'), seq('fork', 'other', 'e')].join('\n');
     const xml = model(scope, body, '').replace(`seq('ps', 'region', 'pe')`, '');
-    const { engine, id } = await run(xml);
-    try {
+    await run(xml, async ({ engine, id }) => {
       expect(await open(engine)).toEqual(['inside', 'other']);
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual([]);
       expect(await status(engine, id)).toBe('completed');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 });
 
 describe('caught by an event sub-process of the scope that throws', () => {
   test.each(['error', 'escalation'] as const)('an %s end event inside an embedded sub-process starts the sub-process\'s own event sub-process', async (thrown) => {
     const handler = eventSubProcess('esp', [startWith('caught', definitionOf(thrown)), userTask('handle'), end('he'), seq('caught', 'handle', 'he')].join('\n'));
-    const { engine, id } = await run(model('embedded sub-process', `${inner(thrown, 'end')}\n${handler}`, ''));
-    try {
+    await run(model('embedded sub-process', `${inner(thrown, 'end')}\n${handler}`, ''), async ({ engine, id }) => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['handle']);
       await complete(engine, 'handle');
       expect(await status(engine, id)).toBe('completed');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 
   test('an error thrown inside an event sub-process is caught by the boundary of the scope around it', async () => {
     const handler = eventSubProcess('esp', [startWith('esc', escalationDef('X'), false), endWith('fail', errorDef('E')), seq('esc', 'fail')].join('\n'));
     const body = [start('s'), userTask('inside'), throwEvent('raise', escalationDef('X')), userTask('goOn'), end('e'), seq('s', 'inside', 'raise', 'goOn', 'e'), handler].join('\n');
-    const { engine, id } = await run(model('embedded sub-process', body, caughtOnBoundary('error', true)));
-    try {
+    await run(model('embedded sub-process', body, caughtOnBoundary('error', true)), async ({ engine, id }) => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['handle']);
       await complete(engine, 'handle');
       expect(await status(engine, id)).toBe('completed');
-    } finally {
-      await engine.close();
-    }
+    });
   });
 });
