@@ -3,6 +3,7 @@ import type { Engine, MigrationReport } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import { logSecurityEvent } from '../audit/security-log.js';
 import { appendLog } from '../cases/repository.js';
+import { settle } from '../cases/case-instances.js';
 
 export interface MigrationRequest {
   processId: string;
@@ -35,6 +36,8 @@ export async function migrateVersion(db: Knex, engine: Engine, admin: Staff, req
     ...report.refused.map((r) => ({ instanceId: r.instanceId, ...caseOf(cases, r.instanceId), moves: false, reasons: r.reasons })),
   ];
   if (apply) {
+    // The moved steps reach their cases (and the inbox) through the engine's effects: answer once they have.
+    await settle(engine, report.migrated);
     const at = engine.clock.now();
     for (const line of lines.filter((l) => l.moves && l.caseId)) {
       await appendLog(db, line.caseId!, { at, actorId: admin.id, action: 'process-migrated', detail: { processId: request.processId, from: request.fromVersion, to: request.toVersion } });
