@@ -12,6 +12,7 @@ import type { Knex } from 'knex';
 import type { Engine } from '../engine/index.js';
 import { intake } from '../api/cases/intake.js';
 import { findStaff } from '../api/org/staff.js';
+import { newTrackingCode } from '../api/cases/tracking-code.js';
 
 type Row = Record<string, unknown>;
 
@@ -91,6 +92,9 @@ export async function seedOpenCases(db: Knex, engine: Engine, options: SeedOptio
       const caseNo = copyCaseNo(template.id, n - 1);
       const names: Array<[string, string]> = [[template.id, caseNo], ...instanceIds.map((id): [string, string] => [id, randomUUID()]), [clerk.id, owners[n % owners.length]!]];
       for (const [table, templates] of tables) rows.get(table)!.push(...templates.map((r) => renamed(r, names)));
+      // Each case has a tracking code of its own (a unique column): the template's would clash.
+      const copy = rows.get('yc_cases')!.at(-1)!;
+      copy.tracking_code = newTrackingCode();
       ids.push(caseNo);
     }
     await db.transaction(async (trx) => {

@@ -4,7 +4,8 @@
  * PostgreSQL (two api processes and a worker, with REDIS_URL), each on a database already
  * holding `seeded` open cases from the bulk seeder. Reports cases/s, p50/p95/p99 per route,
  * errors, and the ratio of engine steps committed per second through the API to the engine's
- * own bench (bench/drive.ts, direct model) on the same database in the same run.
+ * own bench (bench/drive.ts, direct model) on the same database in the same run, both counted the same way
+ * (`committedSteps`: commits of any process, jobs and messages included, not HTTP requests).
  * Not yet: kill -9 of an api process and the worker mid-run.
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +21,18 @@ import type { LoadResult } from './clerks.js';
 import { YichuangContender } from '../contenders/yichuang.js';
 import { benchModels } from '../models.js';
 import { drive } from '../drive.js';
+import { connect } from '../../engine/store/knex/connect.js';
+import type { Knex } from 'knex';
+
+/**
+ * Engine steps committed so far in a database: every commit of an instance raises its version by one (its first
+ * commit writes version 1), so the sum of versions counts commits, whoever made them (an api process, the worker,
+ * the engine's own bench). Instances are kept when they end, so nothing is lost from the sum.
+ */
+export async function committedSteps(db: Knex): Promise<number> {
+  const row = await db('yc_instances').sum({ n: 'version' }).first();
+  return Number(row?.n ?? 0);
+}
 
 export interface ApiBenchOptions { databaseUrl?: string; seconds: number; seeded: number; clerks: number[] }
 
@@ -29,7 +42,9 @@ const tsx = join(root, 'node_modules/.bin/tsx');
 /** Starts a process and resolves once it printed "ready" (an api) or at once (a worker). */
 function start(args: string[], env: Record<string, string>, waitReady: boolean): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, args, { cwd: root, env: { ...process.env, TZ: 'Asia/Shanghai', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // YC_BENCH_CPU_PROF=DIR: each process writes a CPU profile there when it ends (node --cpu-prof).
+    const profile = process.env.YC_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.YC_BENCH_CPU_PROF}`] : [];
+    const child = spawn(tsx, [...profile, ...args], { cwd: root, env: { ...process.env, TZ: 'Asia/Shanghai', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const seen = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
@@ -50,10 +65,10 @@ async function engineStepsPerSecond(kind: 'sqlite' | 'postgres', databaseUrl: st
   try {
     const direct = models.find((m) => m.id === 'direct')!;
     await drive(contender, direct, { instances: 50, concurrency: 10 });
+    const before = await committedSteps(contender.knex!);
     const t0 = performance.now();
-    let steps = 0;
-    while (performance.now() - t0 < seconds * 1000) steps += (await drive(contender, direct, { instances: 100, concurrency: 10 })).steps;
-    return steps / ((performance.now() - t0) / 1000);
+    while (performance.now() - t0 < seconds * 1000) await drive(contender, direct, { instances: 100, concurrency: 10 });
+    return (await committedSteps(contender.knex!) - before) / ((performance.now() - t0) / 1000);
   } finally {
     await contender.close();
   }
@@ -61,13 +76,14 @@ async function engineStepsPerSecond(kind: 'sqlite' | 'postgres', databaseUrl: st
 
 const ms = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(0));
 
-function report(label: string, clerks: number, r: LoadResult): number {
-  const stepsPerSecond = r.steps / r.seconds;
+/** Prints one load level; returns the engine steps committed per second during it. */
+function report(label: string, clerks: number, r: LoadResult, commits: number): number {
+  const commitsPerSecond = commits / r.seconds;
   const errors = [...r.routes.values()].reduce((n, l) => n + l.errors, 0);
-  console.log(`  ${label}, ${clerks} clerks, ${r.seconds} s: ${(r.casesDone / r.seconds).toFixed(1)} cases/s done, ${stepsPerSecond.toFixed(1)} steps/s, errors ${errors}`);
+  console.log(`  ${label}, ${clerks} clerks, ${r.seconds} s: ${(r.casesDone / r.seconds).toFixed(1)} cases/s done, ${(r.steps / r.seconds).toFixed(1)} intakes and completions/s, ${commitsPerSecond.toFixed(1)} engine steps committed/s, errors ${errors}`);
   for (const [route, l] of r.routes) console.log(`    ${route.padEnd(22)} n ${String(l.count).padStart(6)}  p50 ${ms(l.p(50)).padStart(5)} ms  p95 ${ms(l.p(95)).padStart(5)} ms  p99 ${ms(l.p(99)).padStart(5)} ms  errors ${l.errors}`);
   for (const e of r.errors.slice(0, 3)) console.log(`    error: ${e}`);
-  return stepsPerSecond;
+  return commitsPerSecond;
 }
 
 /** One deployment: seed, start its processes, run each load level, stop them. Returns the best steps/s through the API. */
@@ -75,6 +91,7 @@ async function deployment(kind: 'sqlite' | 'postgres', options: ApiBenchOptions)
   const { store, filename, cleanup } = benchStore(kind, options.databaseUrl, 'api');
   const schema = `bench_api_${process.pid}`;
   const children: ChildProcess[] = [];
+  let counter: Knex | undefined;
   try {
     const { db, engine } = await openPlatform({ store });
     // On SQLite the api process takes the file over: this one only seeds it.
@@ -93,12 +110,19 @@ async function deployment(kind: 'sqlite' | 'postgres', options: ApiBenchOptions)
     for (const port of ports) children.push(await start(['bench/api/server-process.ts'], { ...env, PORT: String(port) }, true));
     if (kind === 'postgres') children.push(await start(['engine/worker-main.ts', '--handlers', 'api/job-handlers.ts'], env, false));
     const urls = ports.map((p) => `http://127.0.0.1:${p}`);
+    counter = kind === 'postgres' ? connect({ url: options.databaseUrl, schema }) : connect({ filename });
     let best = 0;
-    for (const clerks of options.clerks) best = Math.max(best, report(kind === 'postgres' ? 'postgres (2 api + worker)' : 'embedded (sqlite)', clerks, await runLoad(urls, usernames, clerks, options.seconds)));
+    for (const clerks of options.clerks) {
+      const before = await committedSteps(counter);
+      const load = await runLoad(urls, usernames, clerks, options.seconds);
+      const label = kind === 'postgres' ? 'postgres (2 api + worker)' : 'embedded (sqlite)';
+      best = Math.max(best, report(label, clerks, load, await committedSteps(counter) - before));
+    }
     if (kind === 'postgres') await engine.close();
     return best;
   } finally {
     for (const child of children) { child.removeAllListeners('exit'); child.kill('SIGTERM'); }
+    await counter?.destroy();
     cleanup();
   }
 }
@@ -111,7 +135,7 @@ export async function runApiBench(options: ApiBenchOptions): Promise<void> {
   for (const kind of kinds) {
     const api = await deployment(kind, options);
     const engineOwn = await engineStepsPerSecond(kind, options.databaseUrl, Math.min(10, options.seconds));
-    console.log(`  engine alone on ${kind}: ${engineOwn.toFixed(1)} steps/s (direct model, 10 at a time)`);
+    console.log(`  engine alone on ${kind}: ${engineOwn.toFixed(1)} engine steps committed/s (direct model, 10 at a time)`);
     console.log(`ratio api-vs-engine-${kind}: ${(api / engineOwn).toFixed(3)}`);
   }
   console.log('  not yet: kill -9 of one api process and the worker in the middle of the 50-clerk run');

@@ -16,3 +16,7 @@ const store = process.env.DATABASE_URL
 const queue = process.env.REDIS_URL ? new BullQueue({ url: process.env.REDIS_URL, prefix: process.env.YC_QUEUE_PREFIX || undefined }) : undefined;
 const platform = await openPlatform({ store, queue });
 createApp({ db: platform.db, engine: platform.engine }).listen(Number(process.env.PORT), '127.0.0.1', () => console.log('ready'));
+// A plain exit on SIGTERM, so that a profile asked for with NODE_OPTIONS=--cpu-prof is written.
+process.on('SIGTERM', () => process.exit(0));
+// A plain exit on SIGTERM, so that a profile asked for with YC_BENCH_CPU_PROF is written.
+process.on('SIGTERM', () => process.exit(0));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createEngine, MemoryStore } from '../../engine/index.js';
 import type { Engine, EngineStore } from '../../engine/index.js';
 import { KnexStore } from '../../engine/store/knex/store.js';
+import type { Knex } from 'knex';
 import type { BenchModel } from '../models.js';
 import type { Connections, Contender } from './contender.js';
 
@@ -47,6 +48,11 @@ export class YichuangContender implements Contender {
     }
     if (!this.databaseUrl) throw new Error('DATABASE_URL is not set');
     return new KnexStore({ url: this.databaseUrl, schema: `yc_bench_${process.pid}`, dropSchemaOnClose: true });
+  }
+
+  /** The store's tables, when they are in a database (the api bench counts commits there). */
+  get knex(): Knex | undefined {
+    return this.store instanceof KnexStore ? this.store.knex : undefined;
   }
 
   async start(model: BenchModel): Promise<string> {
