@@ -88,7 +88,8 @@ export class JobRunner {
     const { command, outcome } = await this.attempt(handler, current, pending);
     if (!(await this.options.locks.keep(pending, heldUntil))) return 'stale';
     try {
-      await this.settle(jobId, command);
+      // Still pending: the lock just kept proves it (a job completed or cancelled meanwhile has no lock to keep).
+      await this.commit(pending, command);
       return outcome;
     } catch (err) {
       if (err instanceof EngineError && err.code === 'JOB_NOT_FOUND') return 'stale';
@@ -134,9 +135,13 @@ export class JobRunner {
   async settle(jobId: string, command: (key: string) => Command): Promise<void> {
     const job = await this.engine.store.job(canonicalItemId(jobId));
     if (!job) throw new EngineError('JOB_NOT_FOUND', `no pending job ${jobId} (completed, cancelled, or never created)`, { jobId });
+    await this.commit(job, command);
+  }
+
+  private async commit(job: PendingJob, command: (key: string) => Command): Promise<void> {
     await this.engine.execute(job.instanceId, command(job.key)).catch((err) => {
       if (err instanceof EngineError && ['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED'].includes(err.code)) {
-        throw new EngineError('JOB_NOT_FOUND', `job ${jobId} is no longer pending`, { jobId });
+        throw new EngineError('JOB_NOT_FOUND', `job ${job.id} is no longer pending`, { jobId: job.id });
       }
       throw err;
     });

@@ -59,10 +59,11 @@ type LogLine = { at: number; actorId?: string; action: string; detail?: Record<s
 
 /**
  * Changes a case with an optimistic check and logs who did what in the same transaction:
- * the case and its history never disagree. `change` is a pure function of the current case,
- * so when another writer got there first (a step's follow-up, a job) it runs again on theirs.
+ * the case and its history never disagree. `change` is a function of the current case (it may
+ * read reference data through the transaction it is given), so when another writer got there
+ * first (a step's follow-up, a job) it runs again on theirs.
  */
-export async function updateCase(db: Knex, id: string, change: (current: CaseRecord) => CaseRecord, log: LogLine): Promise<CaseRecord> {
+export async function updateCase(db: Knex, id: string, change: (current: CaseRecord, trx: Knex.Transaction) => CaseRecord | Promise<CaseRecord>, log: LogLine): Promise<CaseRecord> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await updateOnce(db, id, change, log);
@@ -72,11 +73,11 @@ export async function updateCase(db: Knex, id: string, change: (current: CaseRec
   }
 }
 
-async function updateOnce(db: Knex, id: string, change: (current: CaseRecord) => CaseRecord, log: LogLine): Promise<CaseRecord> {
+async function updateOnce(db: Knex, id: string, change: Parameters<typeof updateCase>[2], log: LogLine): Promise<CaseRecord> {
   return db.transaction(async (trx) => {
     const row = await trx('yc_cases').where({ id }).first();
     if (!row) throw new ApiError(404, 'NOT_FOUND', `办件 ${id} 不存在`);
-    const next = change(toCase(row));
+    const next = await change(toCase(row), trx);
     const updated = await trx('yc_cases').where({ id, version: row.version }).update({ ...columns(next), version: row.version + 1 });
     if (updated === 0) throw new ApiError(409, 'CONFLICT', `办件 ${id} 已被他人修改，请刷新后重试`);
     // The inbox's read model is written with the case: it never shows a step the case has closed.

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { changedReference, referenceRows } from '../reference-cache.js';
 import type { AuthorityRef, AuthoritySector } from '../../processes/catalog/types.js';
 import type { OrgUnit } from './units.js';
 import { centerOf, countyOf } from './units.js';
@@ -39,11 +40,12 @@ const toAuthority = (r: Row): Authority => ({
 });
 
 export async function allAuthorities(db: Knex): Promise<Authority[]> {
-  return (await db('yc_authorities').orderBy('id')).map(toAuthority);
+  return (await referenceRows(db, 'yc_authorities')).map(toAuthority);
 }
 
 /** Stores an authority (checked by the caller: addAuthority). Not pure. */
 export async function insertAuthority(db: Knex, a: Authority): Promise<void> {
+  changedReference(db, 'yc_authorities');
   await db('yc_authorities').insert({
     id: a.id, name: a.name, kind: a.kind, sector: a.sector, org_unit_id: a.orgUnitId ?? null, superior_id: a.superiorId ?? null, doc_code: a.docCode,
   });

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { changedReference, referenceRows } from '../reference-cache.js';
 import type { CenterClass, Level } from './centers.js';
 import { checkCenter } from './centers.js';
 import { ApiError } from '../http/errors.js';
@@ -24,7 +25,7 @@ const toUnit = (row: Row): OrgUnit => ({
 });
 
 export async function allUnits(db: Knex): Promise<OrgUnit[]> {
-  return (await db('yc_org_units').orderBy('id')).map(toUnit);
+  return (await referenceRows(db, 'yc_org_units')).map(toUnit);
 }
 
 const parentLevel: Record<Level, Level | undefined> = { county: undefined, township: 'county', village: 'township' };
@@ -42,6 +43,7 @@ export async function addUnit(db: Knex, unit: OrgUnit): Promise<{ warnings: stri
   }
   const check = checkCenter({ ...unit, parentName: parent?.name });
   if (check.problems.length > 0) throw new ApiError(400, 'ORG_UNIT_INVALID', check.problems.map((p) => p.problem).join('；'), check.problems);
+  changedReference(db, 'yc_org_units');
   await db('yc_org_units').insert({
     id: unit.id, parent_id: unit.parentId ?? null, level: unit.level, name: unit.name, center_name: unit.centerName,
     center_class: unit.centerClass, population: unit.population ?? null, area_m2: unit.areaM2 ?? null,

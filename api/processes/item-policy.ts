@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { changedReference, referenceRows } from '../reference-cache.js';
 import type { ServiceItem } from '../../processes/catalog/types.js';
 import { ApiError } from '../http/errors.js';
 
@@ -25,12 +26,12 @@ function policyOf(row: ItemRow): ItemProcessPolicy {
 }
 
 export async function itemPolicies(db: Knex): Promise<ItemProcessPolicy[]> {
-  return (await db('yc_items').orderBy('code')).map(policyOf);
+  return (await referenceRows(db, 'yc_items')).map((row) => policyOf(row as ItemRow));
 }
 
 /** The process (and version, when pinned) a new case of the item starts. */
 export async function itemProcess(db: Knex, item: ServiceItem): Promise<{ processId: string; version?: number }> {
-  const row: ItemRow | undefined = await db('yc_items').where({ code: item.code }).first();
+  const row = (await referenceRows(db, 'yc_items')).find((r) => r.code === item.code) as ItemRow | undefined;
   return row ? { processId: row.process_id, ...(row.process_version ? { version: row.process_version } : {}) } : { processId: item.processId };
 }
 
@@ -42,6 +43,7 @@ export async function setItemPolicy(db: Knex, code: string, policy: { processId:
   const row: ItemRow | undefined = await db('yc_items').where({ code }).first();
   if (!row) throw new ApiError(404, 'ITEM_NOT_FOUND', `事项 ${code} 不在事项目录中`);
   const guide = { ...(JSON.parse(row.guide) as ServiceItem), processId: policy.processId };
+  changedReference(db, 'yc_items');
   await db('yc_items').where({ code }).update({
     process_id: policy.processId, process_version: policy.version ?? null, policy_changed_by: by, policy_changed_at: at, guide: JSON.stringify(guide),
   });

@@ -56,6 +56,16 @@ export const cardRules: readonly CardRule[] = [
   },
 ];
 
+/**
+ * Whether the watch of a case must compute its cards again after this change: an instant some rule counts from
+ * moved (raised cards aside: the watch knows those), or the case closed. A step's own due date, a log line or a
+ * material leaves its timers as they are. Pure.
+ */
+export function cardsMoved(before: CaseRecord, after: CaseRecord, cal: WorkingCalendar): boolean {
+  const schedule = (c: CaseRecord) => JSON.stringify([open(c), cardRules.map((rule) => rule.dueAt(c, cal) ?? null)]);
+  return schedule(before) !== schedule(after);
+}
+
 export function cardRule(id: string): CardRule | undefined {
   return cardRules.find((rule) => rule.id === id);
 }

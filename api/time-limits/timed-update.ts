@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import type { CaseRecord } from '../cases/types.js';
-import { findCase, updateCase } from '../cases/repository.js';
+import { updateCase } from '../cases/repository.js';
 import { findItem } from '../catalog/catalog.js';
 import type { ChinaCalendar } from '../calendar/china-calendar.js';
-import { datesChanged, retimed } from './deadlines.js';
+import { retimed } from './deadlines.js';
+import { cardsMoved } from '../supervision/card-rules.js';
 import { limitsOf } from './limits.js';
 
 /** The calendar of every process of the platform: the China calendar over the arrangements entered, read again when they change. */
@@ -24,19 +25,19 @@ type LogLine = Parameters<typeof updateCase>[3];
 
 /**
  * Changes a case and derives its due dates again from its facts with the current calendar, in
- * one optimistic write with its log line; when a date moved (or the case closed) its watch is
- * told, so its cards are re-armed. A case received before cases kept their limits gets them
- * from its item first. Not pure.
+ * one optimistic write with its log line; when an instant a card counts from moved (or the case
+ * closed) its watch is told, so its cards are re-armed. A case received before cases kept their
+ * limits gets them from its item first. Not pure.
  */
 export async function updateTimedCase(ctx: TimeContext, id: string, change: (c: CaseRecord) => CaseRecord, log: LogLine): Promise<CaseRecord> {
   await ctx.calendar.refresh();
-  const before = await findCase(ctx.db, id);
-  const item = before && !before.limits ? await findItem(ctx.db, before.itemCode) : undefined;
   let moved = false;
-  const updated = await updateCase(ctx.db, id, (c) => {
-    const withLimits = c.limits || !item ? c : { ...c, limits: limitsOf(item) };
+  const updated = await updateCase(ctx.db, id, async (c, trx) => {
+    const item = c.limits ? undefined : await findItem(trx, c.itemCode);
+    const withLimits = item ? { ...c, limits: limitsOf(item) } : c;
     const next = retimed(change(withLimits), ctx.calendar);
-    moved = datesChanged(c, next) || c.status !== next.status;
+    // A step's own due date or a log line leaves the watch's timers as they are: telling it costs a commit or three.
+    moved = cardsMoved(c, next, ctx.calendar);
     return next;
   }, log);
   if (moved) await ctx.poke(id);
