@@ -46,9 +46,10 @@ type Run = (now: number, command: Command) => void;
 
 function commandFor(state: InstanceState, act: Act, now: number, run: Run): void {
   if ('fireTimerOf' in act) return fire(state, act.fireTimerOf, now, run);
-  if ('setVariables' in act) return run(now, { type: 'setVariables', variables: act.setVariables });
-  if ('migrate' in act) return run(now, { type: 'migrate', definitionKey: act.migrate, renames: {} });
-  if ('resolve' in act) return run(now, { type: 'resolveIncident', key: keyAt(state, act.resolve, (item) => item.incident !== undefined), retries: act.retries });
+  const by = 'by' in act && act.by && !('handOn' in act) ? { by: act.by } : {};
+  if ('setVariables' in act) return run(now, { type: 'setVariables', variables: act.setVariables, ...by });
+  if ('migrate' in act) return run(now, { type: 'migrate', definitionKey: act.migrate, renames: {}, ...by });
+  if ('resolve' in act) return run(now, { type: 'resolveIncident', key: keyAt(state, act.resolve, (item) => item.incident !== undefined), retries: act.retries, ...by });
   const el = 'complete' in act ? act.complete : 'claim' in act ? act.claim : 'unclaim' in act ? act.unclaim : 'fail' in act ? act.fail : act.handOn;
   const key = keyAt(state, el, (item) => (item.waits ?? []).some((w) => w && (w.k === 'job' || w.k === 'task')));
   if ('complete' in act) return run(now, { type: 'complete', key, variables: act.variables ?? {} });

@@ -6,10 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { HISTORY_FORMAT as FORMAT } from '../../../engine/index.js';
 import { record } from './drive.js';
 import { scenarios } from './scenarios.js';
 
-const FORMAT = 0;
 const folder = fileURLToPath(new URL(`./recorded/v${FORMAT}/`, import.meta.url));
 mkdirSync(folder, { recursive: true });
 for (const scenario of scenarios) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileBpmn, step, weekdayCalendar } from '../../../engine/index.js';
-import type { Command, HistoryEvent, InstanceState, ProcessDef, StoredEvent } from '../../../engine/index.js';
+import type { Command, Effect, HistoryEvent, InstanceState, ProcessDef, StoredEvent } from '../../../engine/index.js';
 import { GENESIS } from '../../../engine/history/chain.js';
 import type { Recording } from './scenarios.js';
 import { readProcess } from './scenarios.js';
@@ -30,16 +30,18 @@ export async function definitionOf(recording: Pick<Recording, 'file' | 'processI
 }
 
 /** Gives commands to today's pure step, from a state (none: a new instance). */
-export function rerun(definition: ProcessDef, from: InstanceState, commands: Recording['commands']): { state: InstanceState; events: HistoryEvent[] } {
+export function rerun(definition: ProcessDef, from: InstanceState, commands: Recording['commands']): { state: InstanceState; events: HistoryEvent[]; effects: Effect[] } {
   const calendar = weekdayCalendar([], CHINA);
   let state = from;
   const events: HistoryEvent[] = [];
+  const effects: Effect[] = [];
   for (const { now, command } of commands) {
     const result = step(state, command as Command, { now, definition, zone: CHINA, calendar });
     state = result.state;
     events.push(...result.events);
+    effects.push(...result.effects);
   }
-  return { state, events };
+  return { state, events, effects };
 }
 
 export function emptyInstance(id: string): InstanceState {

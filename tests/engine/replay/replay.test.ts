@@ -1,19 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
-import { ed25519Verifier, replay, verifyChain } from '../../../engine/index.js';
+import { ed25519Verifier, formatOf, HISTORY_FORMAT as FORMAT, replay, verifyChain } from '../../../engine/index.js';
 import type { HistoryEvent, InstanceState } from '../../../engine/index.js';
 import { chain } from '../../../engine/history/chain.js';
 import { checkSeals } from '../../../engine/history/seals.js';
 import type { Recording } from './scenarios.js';
 import { definitionOf, emptyInstance, recordingsByFormat, rerun, storedEvents } from './recordings.js';
 
-const FORMAT = 0;
 const byFormat = recordingsByFormat();
 const all = [...byFormat.values()].flat().map((r) => [`v${r.format} ${r.name}`, r] as const);
 const current = (byFormat.get(FORMAT) ?? []).map((r) => [r.name, r] as const);
 const older = all.filter(([, r]) => r.format < FORMAT);
-
-/** The format an event was written in: none named is version 0. */
-const formatOf = (event: unknown) => (event as { v?: number }).v ?? 0;
 
 describe('recorded histories, kept per format version', () => {
   test('every format version up to today\'s has its recordings', () => {
@@ -21,8 +17,14 @@ describe('recorded histories, kept per format version', () => {
     for (const recordings of byFormat.values()) expect(recordings.length).toBeGreaterThanOrEqual(4);
   });
 
+  test('an event in a format newer than this engine reads is refused, not replayed into a wrong state', () => {
+    const events = byFormat.get(FORMAT)![0]!.events as HistoryEvent[];
+    const newer = events.map((e, i) => (i === 1 ? { ...e, v: FORMAT + 1 } : e));
+    expect(() => replay(newer)).toThrow(expect.objectContaining({ code: 'HISTORY_FORMAT_UNKNOWN' }));
+  });
+
   test.each(all)('%s: every event carries the format it was recorded in', (_name, recording) => {
-    expect(recording.events.map(formatOf)).toEqual(recording.events.map(() => recording.format));
+    expect(recording.events.map((e) => formatOf(e as object))).toEqual(recording.events.map(() => recording.format));
   });
 
   test.each(all)('%s: the stored chain and its seals still verify', (_name, recording) => {

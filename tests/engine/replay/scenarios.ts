@@ -29,11 +29,11 @@ export type Act =
   /** A worker gives up on the job at an element, leaving it `retries` more tries. */
   | { fail: string; retries: number; message: string; backoffMs?: number }
   /** An operator resolves the incident at an element. */
-  | { resolve: string; retries?: number }
+  | { resolve: string; retries?: number; by?: string }
   /** An operator sets variables on the instance. */
-  | { setVariables: Record<string, unknown> }
+  | { setVariables: Record<string, unknown>; by?: string }
   /** The instance moves to another version of its process (same elements here). */
-  | { migrate: string };
+  | { migrate: string; by?: string };
 
 export interface Scenario {
   name: string;
@@ -82,8 +82,8 @@ export const scenarios: Scenario[] = [
     acts: [
       { complete: 'accept', variables: { accepted: true } }, { complete: 'decide', variables: { approved: true } },
       { fail: 'issue', retries: 1, message: '证照库超时', backoffMs: 60_000 }, { fail: 'issue', retries: 0, message: '证照库不可用' },
-      { resolve: 'issue', retries: 2 }, { setVariables: { resultNo: 'R-4', note: '人工补录文号' } },
-      { migrate: 'direct:2' }, { complete: 'issue' },
+      { resolve: 'issue', retries: 2, by: 'ops-1' }, { setVariables: { resultNo: 'R-4', note: '人工补录文号' }, by: 'ops-1' },
+      { migrate: 'direct:2', by: 'admin-1' }, { complete: 'issue' },
     ],
   },
 ];
