@@ -46,7 +46,7 @@ type Run = (now: number, command: Command) => void;
 
 function commandFor(state: InstanceState, act: Act, now: number, run: Run): void {
   if ('fireTimerOf' in act) return fire(state, act.fireTimerOf, now, run);
-  const by = 'by' in act && act.by && !('handOn' in act) ? { by: act.by } : {};
+  const by = 'by' in act && act.by ? { by: act.by } : {};
   if ('setVariables' in act) return run(now, { type: 'setVariables', variables: act.setVariables, ...by });
   if ('migrate' in act) return run(now, { type: 'migrate', definitionKey: act.migrate, renames: {}, ...by });
   if ('resolve' in act) return run(now, { type: 'resolveIncident', key: keyAt(state, act.resolve, (item) => item.incident !== undefined), retries: act.retries, ...by });
