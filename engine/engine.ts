@@ -241,9 +241,9 @@ export class Engine {
     await this.parts.jobsRunner.settle(jobId, (key) => ({ type: 'throwError', key, code, message, variables: checkVariables(variables) }));
   }
 
-  /** Moves running instances of one version to another where their elements map (see instance-migration.ts). */
-  async migrateInstances(from: VersionRef, to: VersionRef, mapping: ElementMapping = {}): Promise<MigrationReport> {
-    return migrateInstances({ store: this.store, deployments: this.parts.deployments, execute: (id, command) => this.execute(id, command) }, from, to, mapping);
+  /** Moves running instances of one version to another where their elements map (see instance-migration.ts); `by` is written in each history. */
+  async migrateInstances(from: VersionRef, to: VersionRef, mapping: ElementMapping = {}, options: { by?: string } = {}): Promise<MigrationReport> {
+    return migrateInstances({ store: this.store, deployments: this.parts.deployments, execute: (id, command) => this.execute(id, command) }, from, to, mapping, options.by);
   }
 
   /** Which running instances `migrateInstances` would move with this mapping, and why the others would stay; moves nothing. */
@@ -251,8 +251,9 @@ export class Engine {
     return migrateInstances({ store: this.store, deployments: this.parts.deployments }, from, to, mapping);
   }
 
-  async setVariables(instanceId: string, variables: Record<string, unknown>): Promise<void> {
-    await this.execute(instanceId, { type: 'setVariables', variables: checkVariables(variables) });
+  /** Sets variables on the instance from outside its model (a `variablesSet` event, with the operator `by`, when told). */
+  async setVariables(instanceId: string, variables: Record<string, unknown>, options: { by?: string } = {}): Promise<void> {
+    await this.execute(instanceId, { type: 'setVariables', variables: checkVariables(variables), ...(options.by ? { by: options.by } : {}) });
   }
 
   async cancel(instanceId: string): Promise<void> {
@@ -264,8 +265,9 @@ export class Engine {
     return states.flatMap((state) => describeInstance(state).incidents);
   }
 
-  async resolveIncident(instanceId: string, key: string, options: { retries?: number } = {}): Promise<void> {
-    await this.execute(instanceId, { type: 'resolveIncident', key, retries: options.retries });
+  /** The operator fixed the cause: a job goes back to workers with `retries` (default 1); `by` is written in the history. */
+  async resolveIncident(instanceId: string, key: string, options: { retries?: number; by?: string } = {}): Promise<void> {
+    await this.execute(instanceId, { type: 'resolveIncident', key, retries: options.retries, ...(options.by ? { by: options.by } : {}) });
   }
 
   /** The instance's stored history, with the hash chain. */

@@ -48,6 +48,7 @@ export const ENGINE_ERROR_CODES = {
   // Embedding
   EFFECT_TYPE_UNKNOWN: 'a listener subscribed to effect types of which none exists',
   HISTORY_HASH_INVALID: 'the engine\'s historyHash names a digest it does not chain with (sha256, sm3)',
+  HISTORY_FORMAT_UNKNOWN: 'a history event is in a format version newer than this engine reads (written by a newer engine)',
   WORKER_MODULE_EMPTY: 'a worker\'s handler module exports neither jobHandlers nor attach',
 } as const satisfies Record<string, string>;
 

@@ -24,7 +24,7 @@ export { parseBpmn, yichuangDescriptor } from './model/parse.js';
 export type { CompiledDefinitions, ProcessDef, ElementDef } from './model/graph.js';
 export { step } from './runtime/step.js';
 export type { StepResult } from './runtime/step.js';
-export { replay, apply } from './runtime/events.js';
+export { replay, apply, formatOf, HISTORY_FORMAT } from './runtime/events.js';
 export type { RuntimeEvent, HistoryEvent } from './runtime/events.js';
 export type { Command } from './runtime/commands.js';
 export type { Effect } from './runtime/effects.js';

@@ -10,10 +10,11 @@ import type { MigrationReport, VersionRef } from './options.js';
  * instance moves only when every element it is at (and every event it waits for) maps to an
  * element of the same kind in the same scope; the others stay and are listed with the reasons.
  * Without `execute` nothing moves: the report is a preview of which would and which would not.
+ * `by`: who moved them, written in each history's `migrated` event.
  */
 export async function migrateInstances(
   parts: { store: EngineStore; deployments: Deployments; execute?: (instanceId: string, command: Command) => Promise<unknown> },
-  from: VersionRef, to: VersionRef, mapping: ElementMapping,
+  from: VersionRef, to: VersionRef, mapping: ElementMapping, by?: string,
 ): Promise<MigrationReport> {
   const { store, deployments, execute } = parts;
   await deployments.sync();
@@ -27,7 +28,7 @@ export async function migrateInstances(
       report.refused.push({ instanceId: state.id, reasons: plan.reasons });
       continue;
     }
-    if (execute) await execute(state.id, { type: 'migrate', definitionKey: target.key, renames: plan.renames });
+    if (execute) await execute(state.id, { type: 'migrate', definitionKey: target.key, renames: plan.renames, ...(by ? { by } : {}) });
     report.migrated.push(state.id);
   }
   return report;

@@ -29,7 +29,7 @@ export interface MigrationLine {
 export async function migrateVersion(db: Knex, engine: Engine, admin: Staff, request: MigrationRequest, apply: boolean): Promise<MigrationLine[]> {
   const from = { processId: request.processId, version: request.fromVersion };
   const to = { processId: request.processId, version: request.toVersion };
-  const report: MigrationReport = apply ? await engine.migrateInstances(from, to, request.mapping) : await engine.previewMigration(from, to, request.mapping);
+  const report: MigrationReport = apply ? await engine.migrateInstances(from, to, request.mapping, { by: admin.id }) : await engine.previewMigration(from, to, request.mapping);
   const cases = await casesOf(db, [...report.migrated, ...report.refused.map((r) => r.instanceId)]);
   const lines: MigrationLine[] = [
     ...report.migrated.map((instanceId) => ({ instanceId, ...caseOf(cases, instanceId), moves: true, reasons: [] })),

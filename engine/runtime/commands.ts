@@ -10,10 +10,11 @@ export type Command =
   | { type: 'childEnded'; key: string; variables?: Record<string, unknown>; error?: { code?: string; message: string } }
   /** The called process threw an escalation it did not catch: the call activity throws it on (the child goes on). */
   | { type: 'childEscalated'; key: string; code?: string; variables?: Record<string, unknown> }
-  | { type: 'setVariables'; scope?: string; variables: Record<string, unknown> }
-  | { type: 'resolveIncident'; key: string; retries?: number }
+  /** Variables set from outside the model; `by`: the operator, for the history. */
+  | { type: 'setVariables'; scope?: string; variables: Record<string, unknown>; by?: string }
+  | { type: 'resolveIncident'; key: string; retries?: number; by?: string }
   | { type: 'incident'; key: string; code: string; message: string }
-  | { type: 'migrate'; definitionKey: string; renames: Record<string, string> }
+  | { type: 'migrate'; definitionKey: string; renames: Record<string, string>; by?: string }
   | { type: 'cancel' }
   /** A person takes an open user task as their own (认领). */
   | { type: 'claim'; key: string; assignee: string }

@@ -1,5 +1,18 @@
+import { EngineError } from '../errors.js';
 import type { InstanceState, Item } from './state.js';
 import { ROOT } from './state.js';
+
+/**
+ * The history format this engine writes: every event it writes says so in `v`. Version 0
+ * (events with no `v`) is the format before versions were written; it replays as it always
+ * did. A change to what an event means, or a new event, makes a new version; recordings of
+ * each are kept under tests/engine/replay/recorded/vN/ and replayed by the test suite.
+ *
+ * Version 1 names the changes an auditor asks about instead of patching items: `assigned`
+ * (a user task opened for a person or groups), `jobFailed`, `resolved` with the retries given,
+ * `variablesSet` by an operator, and who (`by`) resolved, set or migrated, when told.
+ */
+export const HISTORY_FORMAT = 1;
 
 /**
  * History events: facts, applied in order by `apply`. The runtime never changes state any
@@ -16,23 +29,44 @@ export type RuntimeEvent =
   | { t: 'joined'; scope: string; el: string; flows: string[] }
   | { t: 'cleared'; scope: string }
   | { t: 'incident'; key: string; code: string; message: string }
-  | { t: 'resolved'; key: string }
+  /** An operator fixed the cause. Since v1 a job's `retries` are given here (v0: a `changed` after it). */
+  | { t: 'resolved'; key: string; retries?: number; by?: string }
   | { t: 'thrown'; key: string; kind: 'error' | 'escalation'; code?: string; caught: boolean }
   | { t: 'ended'; status: 'completed' | 'terminated' }
-  | { t: 'migrated'; processId: string; definitionKey: string; renames: Record<string, string> }
+  | { t: 'migrated'; processId: string; definitionKey: string; renames: Record<string, string>; by?: string }
   | { t: 'claimed'; key: string; assignee: string }
   | { t: 'unclaimed'; key: string }
-  | { t: 'handedOn'; key: string; to: string; by?: string; reason: string };
+  | { t: 'handedOn'; key: string; to: string; by?: string; reason: string }
+  /** v1: a user task opened for a person, candidate groups or users (who holds it is `claimed`, `handedOn`). */
+  | { t: 'assigned'; key: string; assignee?: string; candidateGroups?: string[]; candidateUsers?: string[] }
+  /** v1: a worker gave up on a job; `retryAt` when it goes back to workers (retries left), else an `incident` follows. */
+  | { t: 'jobFailed'; key: string; message: string; retries: number; failures: number; retryAt?: number }
+  /** v1: variables set on a scope from outside the model (an operator), not by the process itself (`vars`). */
+  | { t: 'variablesSet'; scope: string; values: Record<string, unknown>; by?: string };
 
-/** An event as stored: its place in the history and the time it happened. */
-export type HistoryEvent = RuntimeEvent & { seq: number; at: number };
+/** An event as stored: its format version (none: 0), its place in the history and the time it happened. */
+export type HistoryEvent = RuntimeEvent & { v?: number; seq: number; at: number };
+
+/** The format an event was written in (no `v`: version 0). Pure. */
+export function formatOf(event: object): number {
+  return (event as { v?: number }).v ?? 0;
+}
 
 export function emptyState(id: string): InstanceState {
   return { id, processId: '', definitionKey: '', status: 'active', seq: 0, next: 1, items: {}, vars: {}, joins: {} };
 }
 
-/** Applies one event to a state, in place. Pure in effect: same state and event, same result. */
+/**
+ * Applies one event to a state, in place. Pure in effect: same state and event, same result.
+ * Events of every format up to HISTORY_FORMAT apply; the types v1 added never appear in v0, and
+ * no type has changed meaning, so one applier per type serves every version so far.
+ * @throws EngineError HISTORY_FORMAT_UNKNOWN for an event written by a newer engine.
+ */
 export function apply(state: InstanceState, event: RuntimeEvent): void {
+  const format = formatOf(event);
+  if (!(format >= 0 && format <= HISTORY_FORMAT)) {
+    throw new EngineError('HISTORY_FORMAT_UNKNOWN', `event ${state.seq} of instance ${state.id} is in history format ${String(format)}; this engine reads formats 0 to ${HISTORY_FORMAT}`, { instanceId: state.id, seq: state.seq, format });
+  }
   state.seq += 1;
   switch (event.t) {
     case 'started':
@@ -57,6 +91,7 @@ export function apply(state: InstanceState, event: RuntimeEvent): void {
       if (event.key !== ROOT) delete state.vars[event.key];
       return;
     case 'vars':
+    case 'variablesSet':
       state.vars[event.scope] = { ...state.vars[event.scope], ...event.values };
       return;
     case 'arrived':
@@ -69,8 +104,11 @@ export function apply(state: InstanceState, event: RuntimeEvent): void {
     case 'incident':
       return change(state.items[event.key], { incident: { code: event.code, message: event.message } });
     case 'resolved':
-      return change(state.items[event.key], { incident: undefined });
+      return resolve(state.items[event.key], event.retries);
+    case 'jobFailed':
+      return failJob(state.items[event.key], event.retries, event.failures);
     case 'thrown':
+    case 'assigned':
       return;
     case 'ended':
       state.status = event.status;
@@ -99,6 +137,16 @@ function migrate(state: InstanceState, processId: string, definitionKey: string,
   for (const [scope, byElement] of Object.entries(state.joins)) {
     state.joins[scope] = Object.fromEntries(Object.entries(byElement).map(([el, counts]) => [rename(el), counts]));
   }
+}
+
+/** The incident goes; a job, given retries, goes back to workers with its failures forgotten. */
+function resolve(item: Item | undefined, retries: number | undefined): void {
+  change(item, { incident: undefined });
+  if (item?.job && retries !== undefined) item.job = { type: item.job.type, retries };
+}
+
+function failJob(item: Item | undefined, retries: number, failures: number): void {
+  if (item?.job) item.job = { type: item.job.type, retries, failures };
 }
 
 function change(item: Item | undefined, data: Partial<Item>): void {

@@ -54,7 +54,7 @@ export interface Item {
   cancels?: string;
   /**
    * A user task claimed or handed on since it opened: who holds it now. Absent while nobody
-   * claimed it (the model's own assignee, if any, is on the task.created effect).
+   * claimed it (the model's own assignee, if any, is on the task.created effect and the `assigned` event).
    */
   assignee?: string;
 }

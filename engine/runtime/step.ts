@@ -9,12 +9,12 @@ import { ROOT } from './state.js';
 import { Tx } from './tx.js';
 import { activateOccurred, complete, enter, terminateInstance } from './lifecycle.js';
 import { openScope } from './behaviours/scopes.js';
-import { setLocal } from './variables.js';
+import { setFromOutside, setLocal } from './variables.js';
 import { settleJoins } from './flows.js';
 import { closeWaits, risenConditions } from './waits.js';
 import { trigger } from './trigger.js';
 import { throwEvent } from './throw.js';
-import { dispatchJob } from './behaviours/tasks.js';
+import { offerJob } from './behaviours/tasks.js';
 import { claim, handOn, unclaim } from './assignment.js';
 
 export interface StepResult {
@@ -75,12 +75,12 @@ function dispatch(tx: Tx, command: Command): void {
     case 'childEscalated':
       throwEvent(tx, waiting(tx, command.key, ['child']), 'escalation', command.code, command.variables);
       return;
-    case 'setVariables': return setLocal(tx, existing(tx, command.scope ?? ROOT), command.variables);
-    case 'resolveIncident': return resolve(tx, command.key, command.retries);
+    case 'setVariables': return setFromOutside(tx, existing(tx, command.scope ?? ROOT), command.variables, command.by);
+    case 'resolveIncident': return resolve(tx, command);
     case 'incident': return tx.emit({ t: 'incident', key: existing(tx, command.key), code: command.code, message: command.message });
     case 'cancel': return terminateInstance(tx);
     // Planned and checked by planMigration; ctx.definition is already the target version.
-    case 'migrate': return migrate(tx, command.definitionKey, command.renames);
+    case 'migrate': return migrate(tx, command);
     case 'claim': return claim(tx, command.key, command.assignee);
     case 'unclaim': return unclaim(tx, command.key);
     case 'handOn': return handOn(tx, command);
@@ -106,8 +106,8 @@ function start(tx: Tx, command: Extract<Command, { type: 'start' }>): void {
 }
 
 /** Moves the instance to another version; open tasks and jobs on renamed elements follow. */
-function migrate(tx: Tx, definitionKey: string, renames: Record<string, string>): void {
-  tx.emit({ t: 'migrated', processId: tx.ctx.definition.id, definitionKey, renames });
+function migrate(tx: Tx, { definitionKey, renames, by }: Extract<Command, { type: 'migrate' }>): void {
+  tx.emit({ t: 'migrated', processId: tx.ctx.definition.id, definitionKey, renames, ...(by ? { by } : {}) });
   for (const [key, item] of Object.entries(tx.state.items)) {
     if (!Object.values(renames).includes(item.el)) continue;
     const waits = item.waits ?? [];
@@ -134,15 +134,16 @@ function waiting(tx: Tx, key: string, kinds: string[]): string {
  * A worker gave up on a job. With retries left it goes back to workers, after the backoff;
  * the failures are counted so a runner can grow its backoff. With none left: an incident.
  */
-function fail(tx: Tx, key: string, command: Extract<Command, { type: 'fail' }>): void {
-  const job = tx.item(key)!.job!;
-  const failures = (job.failures ?? 0) + 1;
-  if (command.retries > 0) {
-    return dispatchJob(tx, key, job.type, command.retries, { availableAt: tx.ctx.now + Math.max(0, command.backoffMs ?? 0), failures });
+function fail(tx: Tx, key: string, { retries, message, backoffMs }: Extract<Command, { type: 'fail' }>): void {
+  const failures = (tx.item(key)!.job!.failures ?? 0) + 1;
+  if (retries > 0) {
+    const retryAt = tx.ctx.now + Math.max(0, backoffMs ?? 0);
+    tx.emit({ t: 'jobFailed', key, message, retries, failures, retryAt });
+    return offerJob(tx, key, retryAt);
   }
-  tx.emit({ t: 'changed', key, data: { job: { ...job, retries: 0, failures } } });
-  tx.emit({ t: 'incident', key, code: 'JOB_NO_RETRIES', message: command.message });
-  tx.effect({ type: 'job.failed', key, message: command.message });
+  tx.emit({ t: 'jobFailed', key, message, retries: 0, failures });
+  tx.emit({ t: 'incident', key, code: 'JOB_NO_RETRIES', message });
+  tx.effect({ type: 'job.failed', key, message });
 }
 
 function childEnded(tx: Tx, key: string, command: Extract<Command, { type: 'childEnded' }>): void {
@@ -150,13 +151,13 @@ function childEnded(tx: Tx, key: string, command: Extract<Command, { type: 'chil
   throwEvent(tx, key, 'error', command.error.code, command.variables);
 }
 
-/** An operator fixed the cause: a job goes back to workers, anything else runs again. */
-function resolve(tx: Tx, key: string, retries?: number): void {
+/** An operator fixed the cause: a job goes back to workers (with `retries`, default 1), anything else runs again. */
+function resolve(tx: Tx, { key, retries, by }: Extract<Command, { type: 'resolveIncident' }>): void {
   const item = tx.item(existing(tx, key))!;
   const incident = item.incident;
   if (!incident) throw new EngineError('NO_INCIDENT', `element instance ${key} has no open incident`, { key });
-  tx.emit({ t: 'resolved', key });
-  if (item.job) return dispatchJob(tx, key, item.job.type, retries ?? 1, { availableAt: tx.ctx.now });
+  tx.emit({ t: 'resolved', key, ...(item.job ? { retries: retries ?? 1 } : {}), ...(by ? { by } : {}) });
+  if (item.job) return offerJob(tx, key, tx.ctx.now);
   if (incident.code === 'UNHANDLED_ERROR') return;
   // Whatever the item had opened before it stopped is withdrawn, so entering again starts clean.
   closeWaits(tx, key, 'cancelled');

@@ -2,7 +2,7 @@ import type { ElementDef, FlowDef } from '../model/graph.js';
 import { EngineError } from '../errors.js';
 import type { Effect, EffectBody } from './effects.js';
 import type { HistoryEvent, RuntimeEvent } from './events.js';
-import { apply } from './events.js';
+import { apply, HISTORY_FORMAT } from './events.js';
 import type { InstanceState, Item } from './state.js';
 import type { StepContext } from './context.js';
 
@@ -19,8 +19,9 @@ export class Tx {
 
   constructor(readonly state: InstanceState, readonly ctx: StepContext) {}
 
+  /** Records an event, in today's history format, and applies it. */
   emit(event: RuntimeEvent): void {
-    this.events.push({ ...event, seq: this.state.seq, at: this.ctx.now });
+    this.events.push({ ...event, v: HISTORY_FORMAT, seq: this.state.seq, at: this.ctx.now });
     apply(this.state, event);
   }
 

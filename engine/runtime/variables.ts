@@ -28,6 +28,11 @@ export function setLocal(tx: Tx, scope: string, values: Record<string, unknown>)
   if (Object.keys(values).length > 0) tx.emit({ t: 'vars', scope, values });
 }
 
+/** Sets variables on one scope from outside the model (an operator, by `by`): their own event, told apart from the process's. */
+export function setFromOutside(tx: Tx, scope: string, values: Record<string, unknown>, by?: string): void {
+  if (Object.keys(values).length > 0) tx.emit({ t: 'variablesSet', scope, values, ...(by ? { by } : {}) });
+}
+
 /**
  * Sets variables the Zeebe way: each goes to the nearest scope (from `from` outwards) that
  * already has a variable of that name, or else to the root.

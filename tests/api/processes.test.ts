@@ -7,6 +7,7 @@ import { deployShipped } from '../../api/processes/ownership.js';
 import { seedItems } from '../../api/catalog/seed-items.js';
 import { items } from '../../processes/catalog/items.js';
 import { securityEvents } from '../../api/audit/security-log.js';
+import { HISTORY_FORMAT } from '../../engine/index.js';
 
 const JOINT_FILE = new URL('../../processes/joint.bpmn', import.meta.url);
 const jointXml = () => readFile(JOINT_FILE, 'utf8');
@@ -152,7 +153,17 @@ describe('processes (流程管理): versions, drafts, deploying, the diff, which
     const moved = await server.call('POST', '/processes/joint/migrations', { token, body: { ...body, mapping: { accept: 'accept_window' } } });
     expect(moved.body).toEqual([expect.objectContaining({ caseId, moves: true })]);
     await stepOf(server, clerk, caseId, 'accept_window');
-    expect((await securityEvents(server.store.knex, { action: 'process-migrated' }))).toHaveLength(1);
+    const logged = await securityEvents(server.store.knex, { action: 'process-migrated' });
+    expect(logged).toHaveLength(1);
+    // The instance's own history names the move and who made it; the case's diagram follows the renamed step.
+    const instanceId = (await server.store.knex('yc_cases').where({ id: caseId }).first()).instance_id as string;
+    expect((await server.engine.history(instanceId)).filter((e) => e.t === 'migrated')).toEqual([
+      expect.objectContaining({ definitionKey: 'joint:2', renames: { accept: 'accept_window' }, by: logged[0]!.actorId, v: HISTORY_FORMAT }),
+    ]);
+    const diagram = (await server.call('GET', `/cases/${caseId}/diagram`, { token: clerk })).body;
+    expect(diagram).toMatchObject({ definitionKey: 'joint:2', steps: [expect.objectContaining({ elementId: 'accept_window' })] });
+    expect(diagram.active).toContain('accept_window');
+    expect(await server.engine.verify(instanceId)).toMatchObject({ ok: true, replayMatches: true });
     expect((await server.call('POST', '/processes/joint/migrations', { token, body: { fromVersion: 2, toVersion: 1 } })).status).toBe(422);
   });
 });

@@ -5,6 +5,7 @@ import { guarded, stringsOf, valueIn } from '../evaluate.js';
 import { complete, leave } from '../lifecycle.js';
 import { openWaits, waitsFor } from '../waits.js';
 import { publishMessage } from '../publish.js';
+import { assigned } from '../assignment.js';
 
 /** Tasks without work of their own (abstract task, manual task) pass the token on. */
 export function enterPassThrough(tx: Tx, key: string): void {
@@ -30,19 +31,26 @@ function jobType(value: unknown, expression: CompiledExpression, elementId: stri
   throw new EngineError('EXPRESSION_INVALID', `the job type of "${elementId}" ("=${expression.text}") evaluated to ${JSON.stringify(value) ?? 'nothing'}, not a text`);
 }
 
-/**
- * Hands a job out. `again` marks a job handed out once more (after a failure or an incident):
- * it carries the instant it becomes available and the failures so far, so every hand-out of
- * one job is told apart (queues key their deliveries on it).
- */
-export function dispatchJob(tx: Tx, key: string, type: string, retries: number, again?: { availableAt: number; failures?: number }): void {
+/** Hands a job out when its element is entered: the item keeps the job's type and retries, and waits for a worker. */
+export function dispatchJob(tx: Tx, key: string, type: string, retries: number): void {
   const element = tx.element(tx.item(key)!.el);
-  const failures = again?.failures ? { failures: again.failures } : {};
-  tx.emit({ t: 'changed', key, data: { job: { type, retries, ...failures } } });
+  tx.emit({ t: 'changed', key, data: { job: { type, retries } } });
   if (!(tx.item(key)!.waits ?? []).some((w) => w?.k === 'job')) openWaits(tx, key, [{ k: 'job', el: element.id }]);
+  offerJob(tx, key);
+}
+
+/**
+ * Tells workers the item's job is there, as it now stands. `availableAt` marks a job handed out
+ * once more (after a failure or an incident): the instant it becomes available, so every hand-out
+ * of one job is told apart (queues key their deliveries on it).
+ */
+export function offerJob(tx: Tx, key: string, availableAt?: number): void {
+  const item = tx.item(key)!;
+  const element = tx.element(item.el);
+  const { type, retries } = item.job!;
   tx.effect({
     type: 'job.created', key, elementId: element.id, jobType: type, retries, headers: { ...element.job?.headers },
-    ...(again ? { availableAt: again.availableAt } : {}),
+    ...(availableAt !== undefined ? { availableAt } : {}),
   });
 }
 
@@ -63,6 +71,7 @@ export function enterUserTask(tx: Tx, key: string): void {
   });
   if (!assignment) return;
   openWaits(tx, key, [{ k: 'task', el: element.id }]);
+  assigned(tx, key, assignment);
   tx.effect({
     type: 'task.created', key, elementId: element.id, name: element.name, ...assignment,
     formKey: spec?.formKey, properties: { ...element.properties, ...spec?.headers },
