@@ -30,7 +30,8 @@ function tablesOf(db: Knex): Map<ReferenceTable, Kept> {
 
 /** Every row of a reference table, in key order. Not pure: it reads the database when what it keeps is too old. */
 export function referenceRows(db: Knex, table: ReferenceTable): Promise<Row[]> {
-  const read = () => db(table).orderBy(ORDER[table]) as Promise<Row[]>;
+  // `then` makes it a promise: a query builder kept as it is would run its query again at every await.
+  const read = (): Promise<Row[]> => db(table).orderBy(ORDER[table]).then((rows: Row[]) => rows);
   if ((db as Knex.Transaction).isTransaction) return read();
   const tables = tablesOf(db);
   const now = Date.now();
@@ -44,7 +45,7 @@ export function referenceRows(db: Knex, table: ReferenceTable): Promise<Row[]> {
 }
 
 /**
- * Forgets what this process keeps of a table; every writer of a reference table calls it. A writer in a transaction
+ * Forgets what this process keeps of a table; every writer of a reference table calls it after writing. A writer in a transaction
  * is forgotten again when the transaction ends: a read in between (outside it) kept the rows from before its commit.
  */
 export function changedReference(db: Knex, table: ReferenceTable): void {

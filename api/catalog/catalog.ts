@@ -12,12 +12,12 @@ import { limitProblems } from '../time-limits/limits.js';
 export async function saveItems(db: Knex, items: readonly ServiceItem[]): Promise<void> {
   const problems = items.flatMap(limitProblems);
   if (problems.length > 0) throw new ApiError(400, 'ITEM_INVALID', `事项时限有误：${problems.map((p) => p.problem).join('；')}`, problems);
-  changedReference(db, 'yc_items');
   for (const item of items) {
     const row = { name: item.name, mode: item.mode, process_id: item.processId, guide: JSON.stringify(item) };
     const updated = await db('yc_items').where({ code: item.code }).update(row);
     if (updated === 0) await db('yc_items').insert({ code: item.code, ...row });
   }
+  changedReference(db, 'yc_items');
 }
 
 export async function listItems(db: Knex, filter: { window?: string; level?: string; q?: string } = {}): Promise<ServiceItem[]> {

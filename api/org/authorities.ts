@@ -45,10 +45,10 @@ export async function allAuthorities(db: Knex): Promise<Authority[]> {
 
 /** Stores an authority (checked by the caller: addAuthority). Not pure. */
 export async function insertAuthority(db: Knex, a: Authority): Promise<void> {
-  changedReference(db, 'yc_authorities');
   await db('yc_authorities').insert({
     id: a.id, name: a.name, kind: a.kind, sector: a.sector, org_unit_id: a.orgUnitId ?? null, superior_id: a.superiorId ?? null, doc_code: a.docCode,
   });
+  changedReference(db, 'yc_authorities');
 }
 
 /**

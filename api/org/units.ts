@@ -43,11 +43,11 @@ export async function addUnit(db: Knex, unit: OrgUnit): Promise<{ warnings: stri
   }
   const check = checkCenter({ ...unit, parentName: parent?.name });
   if (check.problems.length > 0) throw new ApiError(400, 'ORG_UNIT_INVALID', check.problems.map((p) => p.problem).join('；'), check.problems);
-  changedReference(db, 'yc_org_units');
   await db('yc_org_units').insert({
     id: unit.id, parent_id: unit.parentId ?? null, level: unit.level, name: unit.name, center_name: unit.centerName,
     center_class: unit.centerClass, population: unit.population ?? null, area_m2: unit.areaM2 ?? null,
   });
+  changedReference(db, 'yc_org_units');
   return { warnings: check.warnings };
 }
 

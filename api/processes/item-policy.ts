@@ -43,9 +43,9 @@ export async function setItemPolicy(db: Knex, code: string, policy: { processId:
   const row: ItemRow | undefined = await db('yc_items').where({ code }).first();
   if (!row) throw new ApiError(404, 'ITEM_NOT_FOUND', `事项 ${code} 不在事项目录中`);
   const guide = { ...(JSON.parse(row.guide) as ServiceItem), processId: policy.processId };
-  changedReference(db, 'yc_items');
   await db('yc_items').where({ code }).update({
     process_id: policy.processId, process_version: policy.version ?? null, policy_changed_by: by, policy_changed_at: at, guide: JSON.stringify(guide),
   });
+  changedReference(db, 'yc_items');
   return policyOf((await db('yc_items').where({ code }).first()) as ItemRow);
 }
