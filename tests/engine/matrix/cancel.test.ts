@@ -41,7 +41,7 @@ describe.each(SCOPES)('cancel in a transaction standing in a %s', (scope: Scope)
     if (scope === 'transaction') {
       // The scope is itself a transaction: the cancel end event is in its place, and runs.
       await cancelsAndCompensates(inScope(scope, body.replace(userTask('inside'), `${compensable('booked')}${userTask('inside')}`)
-        .replace(seq('s', 'inside'), seq('s', 'booked', 'inside')), '', cancelledBy('region')));
+        .replace(seq('s', 'inside'), seq('s', 'booked', 'inside')), { beside: cancelledBy('region') }));
       return;
     }
     const rule = scope.startsWith('ad hoc') ? 'EXT.062' : 'EXT.106';

@@ -19,7 +19,7 @@ const HOUR = 3_600_000;
 
 /** The whole model: the region in its scope, and the root elements the definitions name. */
 function model(trigger: Trigger, position: CatchPosition, scope: Scope): string {
-  return inScope(scope, region(definitionOf(trigger), position), `${message('M', 'm', '=key')}\n${signal('S', 's')}`);
+  return inScope(scope, region(definitionOf(trigger), position), { roots: `${message('M', 'm', '=key')}\n${signal('S', 's')}` });
 }
 
 describe.each(SCOPES)('catching events in a %s', (scope) => {

@@ -31,12 +31,20 @@ export function adHoc(region: string): string {
     .replace(/<bpmn:endEvent id="(e|e2)"><\/bpmn:endEvent>/g, (_, id: string) => node('task', id));
 }
 
+/** Around the scope element `region`: what stands beside it (a boundary event on it), and what follows it before the process ends. */
+export interface Surroundings {
+  roots?: string;
+  beside?: string;
+  after?: { elements: string; ids: string[] };
+}
+
 /**
  * The region standing in `scope` of process `p` (the called process is `child`), with the root
- * elements `roots`; `beside` stands next to the scope element `region` (a boundary event on it).
+ * elements `roots` the definitions name.
  */
-export function inScope(scope: Scope, region: string, roots = '', beside = ''): string {
-  const around = (inner: string) => process('p', start('ps'), inner, end('pe'), seq('ps', 'region', 'pe'), beside);
+export function inScope(scope: Scope, region: string, { roots = '', beside = '', after }: Surroundings = {}): string {
+  const around = (inner: string) =>
+    process('p', start('ps'), inner, after?.elements ?? '', end('pe'), seq('ps', 'region', ...(after?.ids ?? []), 'pe'), beside);
   const document = (...processes: string[]) => definitions(`${processes.join('\n')}\n${roots}\n${enter}`, XSI);
   switch (scope) {
     case 'top level':
