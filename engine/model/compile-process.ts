@@ -105,9 +105,13 @@ function startsInstances(element: ElementDef | undefined): boolean {
   return element.kind === 'startEvent' || (element.kind === 'receiveTask' && element.instantiate && element.incoming.length === 0);
 }
 
+/**
+ * What an ad hoc sub-process starts: its activities and gateways without incoming flows. Not
+ * events: a link catch event has no incoming flow either, and runs only when its link is thrown.
+ */
 function isAdHocChild(element: ElementDef | undefined): boolean {
   if (!element || element.incoming.length > 0 || element.isForCompensation) return false;
-  return !['boundaryEvent', 'startEvent'].includes(element.kind) && !element.triggeredByEvent;
+  return !element.kind.endsWith('Event') && !element.triggeredByEvent;
 }
 
 function compileFlow(flow: ModdleElement, problems: Problems): FlowDef {
