@@ -27,6 +27,10 @@ describe.each(SCOPES)('link events in a %s', (scope: Scope) => {
     });
   });
 
+  test('a link throw event with no link catch event of its name is refused (EXT.125)', async () => {
+    await expectRefused(inScope(scope, `${jumping}\n${landing.replace(linkDef('L'), linkDef('elsewhere'))}`), 'ev', 'EXT.125', /no single link target/);
+  });
+
   if (scope !== 'top level') {
     test('a link throw event whose catch event stands outside the scope is refused (EXT.125: links stay on their level)', async () => {
       const body = jumping.replace(throwEvent('ev', linkDef('L')), `${throwEvent('ev', linkDef('L'))}${end('e')}`);

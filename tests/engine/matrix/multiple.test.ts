@@ -89,6 +89,16 @@ describe.each(SCOPES)('multiple throw events in a %s', (scope) => {
     });
   });
 
+  test('a multiple intermediate throw event whose events nothing catches goes on (§10.5.6: an escalation is not critical; a signal nobody waits for is lost)', async () => {
+    const alone = [start('s'), userTask('inside'), throwEvent('ev', `${signalDef('S')}${escalationDef('X')}`), userTask('after'), end('e'), seq('s', 'inside', 'ev', 'after', 'e')].join('\n');
+    await run(inScope(scope, alone, { roots }), async ({ engine, id }) => {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['after']);
+      await completeAll(engine);
+      expect(await status(engine, id)).toBe('completed');
+    });
+  });
+
   if (scope.startsWith('ad hoc')) return;
   test('a multiple end event throws each of its events', async () => {
     await run(inScope(scope, throwingBoth('end'), { roots }), async ({ engine, id }) => {
