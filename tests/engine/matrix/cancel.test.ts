@@ -58,16 +58,16 @@ describe('cancel, the cells the specification rules out or leaves open', () => {
 
   test('a cancel in one instance of a multi-instance transaction cancels every instance (the boundary is on the whole activity)', async () => {
     const body = [start('ts'), compensable('booked'), userTask('inside'), node('exclusiveGateway', 'which', 'default="which_done"'), endWith('cancel', cancelDef), end('done'),
-      seq('ts', 'booked', 'inside', 'which'), `<bpmn:sequenceFlow id="which_cancel" sourceRef="which" targetRef="cancel"><bpmn:conditionExpression>=x = 1</bpmn:conditionExpression></bpmn:sequenceFlow>`,
+      seq('ts', 'booked', 'inside', 'which'), `<bpmn:sequenceFlow id="which_cancel" sourceRef="which" targetRef="cancel"><bpmn:conditionExpression>=stop = true</bpmn:conditionExpression></bpmn:sequenceFlow>`,
       `<bpmn:sequenceFlow id="which_done" sourceRef="which" targetRef="done"/>`].join('\n');
     const loop = multiInstance({ collection: '=[1, 2]', element: 'x' });
     const xml = inScope('top level', region.replace(node('transaction', 'tx', '', transactionBody), node('transaction', 'tx', '', `${loop}\n${body}`)));
     await run(xml, async ({ engine, id }) => {
       expect(await open(engine)).toEqual(['inside', 'inside']);
-      const [first] = await engine.tasks({ elementId: 'inside' });
-      await engine.completeTask(first!.id, {});
+      const [one] = await engine.tasks({ elementId: 'inside' });
+      await engine.completeTask(one!.id, { stop: true });
       await engine.idle();
-      // The first instance (x = 1) cancels: the second stops, both compensate, then the boundary's flow runs once.
+      // That instance cancels: the other stops, both compensate, then the boundary's flow runs once.
       expect(await open(engine)).toEqual(['undo_booked', 'undo_booked']);
       await complete(engine, 'undo_booked');
       await complete(engine, 'undo_booked');

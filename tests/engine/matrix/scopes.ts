@@ -7,6 +7,7 @@ import { expect } from '@jest/globals';
 import { createEngine, VirtualClock } from '../../../engine/index.js';
 import type { Engine } from '../../../engine/index.js';
 import { definitions, end, process, seq, start } from '../support/bpmn.js';
+import { MONDAY_9AM, testStore } from '../support/harness.js';
 import { escalation, escalationDef, multiInstance, node, startWith, throwEvent, XSI } from '../core/elements.js';
 
 export type Scope = 'top level' | 'embedded sub-process' | 'event sub-process' | 'called process' | 'transaction'
@@ -70,7 +71,8 @@ export function inScope(scope: Scope, region: string, { roots = '', beside = '',
   }
 }
 
-export const newEngine = () => createEngine({ clock: new VirtualClock(Date.UTC(2026, 2, 2, 1)) });
+/** An engine on the suite's store (the matrix runs on memory, SQLite and PostgreSQL), Monday 2 March 2026, 09:00 in Shanghai. */
+export const newEngine = () => createEngine({ clock: new VirtualClock(MONDAY_9AM), store: testStore() });
 
 /** Deploys the model, starts `p` with `variables` and hands the running instance to `check`; the engine is closed whatever happens. */
 export async function run(xml: string, check: (started: { engine: Engine; id: string }) => Promise<void>, variables: Record<string, unknown> = {}): Promise<void> {
