@@ -2,13 +2,14 @@
  * The event matrix, throwing side (BPMN 2.0.2 §10.5.1, §10.5.6 and §13.5): error, escalation
  * and terminate thrown from an end or intermediate throw event inside each scope (embedded
  * sub-process, transaction, multi-instance body, called process, event sub-process), caught
- * on the scope's boundary, caught by an event sub-process of the scope, or caught by nothing.
+ * on the scope's boundary, caught by an event sub-process of the scope, or caught by nothing;
+ * and in every scope of the matrix, an error, escalation or signal that nothing catches.
  * README: "The event matrix".
  */
 import { describe, expect, test } from '@jest/globals';
 import { end, seq, start, userTask } from '../support/bpmn.js';
-import { boundary, endWith, error, errorDef, escalation, escalationDef, eventSubProcess, node, startWith, terminateDef, throwEvent } from '../core/elements.js';
-import { complete, inScope, open, run, status } from './scopes.js';
+import { boundary, endWith, error, errorDef, escalation, escalationDef, eventSubProcess, node, signal, signalDef, startWith, terminateDef, throwEvent } from '../core/elements.js';
+import { SCOPES as ALL_SCOPES, complete, inScope, open, run, status } from './scopes.js';
 
 type Thrown = 'error' | 'escalation';
 type Scope = 'embedded sub-process' | 'transaction' | 'multi-instance body' | 'called process';
@@ -113,6 +114,29 @@ describe('caught by an event sub-process of the scope that throws', () => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['handle']);
       await complete(engine, 'handle');
+      expect(await status(engine, id)).toBe('completed');
+    });
+  });
+});
+
+describe.each(ALL_SCOPES)('caught by nothing, thrown in a %s', (scope) => {
+  if (!scope.startsWith('ad hoc')) {
+    test('an error is an incident where it was thrown (a called process hands it to its call activity first)', async () => {
+      await run(inScope(scope, inner('error', 'end'), { roots }), async ({ engine, id }) => {
+        await complete(engine, 'inside');
+        const where = scope === 'called process' ? { elementId: 'region', instanceId: id } : { elementId: 'throw' };
+        expect(await engine.incidents()).toEqual([expect.objectContaining({ ...where, code: 'UNHANDLED_ERROR' })]);
+        expect(await status(engine, id)).toBe('active');
+      });
+    });
+  }
+
+  test.each(['escalation', 'signal'] as const)('an %s thrown midway is lost and the flow goes on', async (thrown) => {
+    const body = inner('escalation', 'intermediate').replace(escalationDef('X'), thrown === 'signal' ? signalDef('S') : escalationDef('X'));
+    await run(inScope(scope, body, { roots: `${roots}\n${signal('S', 's')}` }), async ({ engine, id }) => {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['goOn']);
+      await complete(engine, 'goOn');
       expect(await status(engine, id)).toBe('completed');
     });
   });
