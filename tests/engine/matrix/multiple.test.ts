@@ -9,7 +9,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { end, seq, start, userTask } from '../support/bpmn.js';
-import { catchEvent, endWith, escalation, escalationDef, eventSubProcess, message, messageDef, node, signal, signalDef, startWith, throwEvent } from '../core/elements.js';
+import { boundary, catchEvent, endWith, error, errorDef, escalation, escalationDef, eventSubProcess, message, messageDef, node, signal, signalDef, startWith, throwEvent } from '../core/elements.js';
 import type { Engine } from '../../../engine/index.js';
 import type { Scope } from './scopes.js';
 import { SCOPES, complete, completeAll, expectRefused, inScope, newEngine, open, openAt, run, status } from './scopes.js';
@@ -135,5 +135,20 @@ describe('multiple and parallel multiple process start events', () => {
 
   test('parallel multiple on a throw event is refused: the attribute belongs to catch events only', async () => {
     await expectRefused(inScope('top level', parallel(throwingBoth('intermediate throw')), { roots }), 'ev', 'unsupported', /parallelMultiple/);
+  });
+});
+
+describe('a multiple end event whose events include an error', () => {
+  test('throws its signal too, whatever the order in the model, though the error ends the scope it was thrown in', async () => {
+    const inner = [start('is'), userTask('inside'), endWith('ev', `${errorDef('E')}${signalDef('S')}`), seq('is', 'inside', 'ev')].join('\n');
+    const body = [start('s'), node('parallelGateway', 'fork'), node('subProcess', 'failing', '', inner), end('e'),
+      boundary('caught', 'failing', errorDef('E')), userTask('handle'), end('e4'), seq('caught', 'handle', 'e4'),
+      catchEvent('heard', signalDef('S')), userTask('gotS'), end('e2'), seq('s', 'fork', 'failing', 'e'), seq('fork', 'heard', 'gotS', 'e2')].join('\n');
+    await run(inScope('top level', body, { roots: `${roots}\n${error('E', 'FAILED')}` }), async ({ engine, id }) => {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['gotS', 'handle']);
+      await completeAll(engine);
+      expect(await status(engine, id)).toBe('completed');
+    });
   });
 });
