@@ -99,7 +99,12 @@ describe.each(SCOPES)('multiple throw events in a %s', (scope) => {
     });
   });
 
-  if (scope.startsWith('ad hoc')) return;
+  if (scope.startsWith('ad hoc')) {
+    test('a multiple end event cannot stand in an ad hoc sub-process (EXT.062)', async () => {
+      await expectRefused(inScope(scope, throwingBoth('end'), { roots }), 'ev', 'EXT.062', /cannot be used inside the ad-hoc/);
+    });
+    return;
+  }
   test('a multiple end event throws each of its events', async () => {
     await run(inScope(scope, throwingBoth('end'), { roots }), async ({ engine, id }) => {
       await complete(engine, 'inside');
