@@ -138,8 +138,8 @@ describe('multiple and parallel multiple process start events', () => {
     await expectRefused(startedBy(true), 'ev', 'unsupported', /parallel multiple start event of a process/);
   });
 
-  test('parallel multiple on a throw event is refused: the attribute belongs to catch events only', async () => {
-    await expectRefused(inScope('top level', parallel(throwingBoth('intermediate throw')), { roots }), 'ev', 'unsupported', /parallelMultiple/);
+  test.each(['intermediate throw', 'end'] as const)('parallel multiple on an %s event is refused: the attribute belongs to catch events only', async (at) => {
+    await expectRefused(inScope('top level', parallel(throwingBoth(at)), { roots }), 'ev', 'unsupported', /parallelMultiple belongs to catch events/);
   });
 });
 
