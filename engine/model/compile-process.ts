@@ -102,11 +102,14 @@ function isConditionalStart(element: ModdleElement): boolean {
   return element.$type === 'bpmn:StartEvent' && eventDefinitionsOf(element).some((d) => d.$type === 'bpmn:ConditionalEventDefinition');
 }
 
-/** bpmn-moddle keeps an attribute the schema does not give the element among its `$attrs`. */
+/**
+ * A throw or end event marked parallelMultiple="true" (bpmn-moddle keeps an attribute the
+ * schema does not give the element among its `$attrs`); "false" says nothing and passes.
+ */
 function isParallelThrow(element: ModdleElement): boolean {
   const throws = element.$type === 'bpmn:IntermediateThrowEvent' || element.$type === 'bpmn:EndEvent';
   const attrs = element.$attrs as Record<string, unknown> | undefined;
-  return throws && (element.parallelMultiple !== undefined || attrs?.parallelMultiple !== undefined);
+  return throws && (element.parallelMultiple === true || attrs?.parallelMultiple === 'true');
 }
 
 /** Start events, and receive tasks with instantiate="true" and no incoming flow, create instances. */
