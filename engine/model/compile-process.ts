@@ -80,6 +80,9 @@ function compileScope(container: ModdleElement, scopeId: string, out: Collected,
         problems.add(element, 'unsupported', 'a conditional start event of a process would never start an instance: outside an instance there are no variables for its condition to watch. '
           + 'Start the process by a message, a signal or a timer, or put the conditional event inside it (intermediate catch, boundary, or event sub-process start)');
       }
+      if (isParallelThrow(element)) {
+        problems.add(element, 'unsupported', 'parallelMultiple belongs to catch events (BPMN 2.0.2, §10.5.1): a throw or end event with several event definitions throws each of them; remove the attribute');
+      }
       children.push(compileElement(element, scopeId, out, problems).id);
     }
     else if (!passive.has(element.$type)) problems.add(element, 'unsupported', `${element.$type} is not supported by the engine`);
@@ -99,15 +102,29 @@ function isConditionalStart(element: ModdleElement): boolean {
   return element.$type === 'bpmn:StartEvent' && eventDefinitionsOf(element).some((d) => d.$type === 'bpmn:ConditionalEventDefinition');
 }
 
+/**
+ * A throw or end event marked parallelMultiple="true" (bpmn-moddle keeps an attribute the
+ * schema does not give the element among its `$attrs`); "false" says nothing and passes.
+ */
+function isParallelThrow(element: ModdleElement): boolean {
+  const throws = element.$type === 'bpmn:IntermediateThrowEvent' || element.$type === 'bpmn:EndEvent';
+  const attrs = element.$attrs as Record<string, unknown> | undefined;
+  return throws && (element.parallelMultiple === true || attrs?.parallelMultiple === 'true');
+}
+
 /** Start events, and receive tasks with instantiate="true" and no incoming flow, create instances. */
 function startsInstances(element: ElementDef | undefined): boolean {
   if (!element) return false;
   return element.kind === 'startEvent' || (element.kind === 'receiveTask' && element.instantiate && element.incoming.length === 0);
 }
 
+/**
+ * What an ad hoc sub-process starts: its activities and gateways without incoming flows. Not
+ * events: a link catch event has no incoming flow either, and runs only when its link is thrown.
+ */
 function isAdHocChild(element: ElementDef | undefined): boolean {
   if (!element || element.incoming.length > 0 || element.isForCompensation) return false;
-  return !['boundaryEvent', 'startEvent'].includes(element.kind) && !element.triggeredByEvent;
+  return !element.kind.endsWith('Event') && !element.triggeredByEvent;
 }
 
 function compileFlow(flow: ModdleElement, problems: Problems): FlowDef {

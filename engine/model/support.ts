@@ -1,5 +1,6 @@
 import type { ElementDef, ProcessDef } from './graph.js';
 import type { ModelProblem } from '../errors.js';
+import { checkEvents } from './support-events.js';
 
 /**
  * What the engine itself cannot run faithfully, checked on the compiled graph. These are
@@ -17,6 +18,7 @@ export function checkSupport(process: ProcessDef): ModelProblem[] {
     if (element.kind === 'eventBasedGateway') checkEventGateway(process, element, add);
     if (element.attachedTo && !process.elements[element.attachedTo]) add(element, 'boundary', `attached to "${element.attachedTo}", which is not an activity of this process`);
   }
+  checkEvents(process, add);
   if (process.scope.noneStarts.length === 0 && process.starts.length === 0) {
     problems.push({ elementId: process.id, elementType: 'process', rule: 'start', message: 'the process has no start event' });
   }

@@ -11,10 +11,8 @@ import { triggerBoundary } from './catch.js';
  * Returns true when the thrower must wait for handlers (or was ended by the cancel).
  */
 export function compensate(tx: Tx, throwerKey: string, activityRef?: string, cancel = false): boolean {
-  const scopeKey = cancel ? enclosingTransaction(tx, throwerKey) : tx.item(throwerKey)!.parent ?? ROOT;
-  // A cancelled transaction stops its other work before it undoes what was done.
-  if (cancel) for (const child of tx.children(scopeKey)) if (!isAncestorOrSelf(tx, child, throwerKey)) terminate(tx, child);
-  const done = tx.item(scopeKey)?.comp ?? [];
+  const scopeKey = cancel ? enclosingTransaction(tx, throwerKey) : compensationScope(tx, throwerKey);
+  const done = cancel ? stopTransaction(tx, scopeKey, throwerKey) : tx.item(scopeKey)?.comp ?? [];
   const targets = activityRef ? done.filter((id) => id === activityRef) : [...done].reverse();
   if (targets.length > 0) {
     tx.emit({ t: 'changed', key: scopeKey, data: { comp: activityRef ? done.filter((id) => id !== activityRef) : undefined } });
@@ -29,6 +27,37 @@ export function compensate(tx: Tx, throwerKey: string, activityRef?: string, can
     activate(tx, tx.element(id).compensationHandler!, scopeKey, undefined, { compensating: throwerKey });
   }
   return true;
+}
+
+/**
+ * The scope whose completed activities a compensation throw undoes: its own; thrown inside an
+ * event sub-process, the scope the event sub-process belongs to (what it handles went wrong there).
+ */
+function compensationScope(tx: Tx, throwerKey: string): string {
+  const scopeKey = tx.item(throwerKey)!.parent ?? ROOT;
+  const scope = tx.item(scopeKey);
+  return scopeKey !== ROOT && scope && tx.element(scope.el).triggeredByEvent ? scope.parent ?? ROOT : scopeKey;
+}
+
+/**
+ * A cancelled transaction stops its other work before it undoes what was done; returns the
+ * completed activities to undo. In one instance of a multi-instance transaction, the cancel
+ * (caught on the whole activity) stops every instance and undoes what each completed.
+ */
+function stopTransaction(tx: Tx, transactionKey: string, throwerKey: string): string[] {
+  const transaction = tx.item(transactionKey)!;
+  const done: string[] = [];
+  if (transaction.iteration !== undefined) {
+    const bodyKey = transaction.parent!;
+    done.push(...(tx.item(bodyKey)?.comp ?? []));
+    if (tx.item(bodyKey)?.comp) tx.emit({ t: 'changed', key: bodyKey, data: { comp: undefined } });
+    for (const sibling of tx.children(bodyKey).filter((key) => key !== transactionKey)) {
+      done.push(...(tx.item(sibling)?.comp ?? []));
+      terminate(tx, sibling);
+    }
+  }
+  for (const child of tx.children(transactionKey)) if (!isAncestorOrSelf(tx, child, throwerKey)) terminate(tx, child);
+  return [...done, ...(transaction.comp ?? [])];
 }
 
 function isAncestorOrSelf(tx: Tx, candidate: string, key: string): boolean {
@@ -51,8 +80,10 @@ export function handlerDone(tx: Tx, throwerKey: string): void {
 
 function cancelTransaction(tx: Tx, throwerKey: string): void {
   const transaction = tx.item(throwerKey)?.cancels;
-  if (!transaction || !tx.item(transaction)) return;
-  const element = tx.element(tx.item(transaction)!.el);
+  const item = transaction ? tx.item(transaction) : undefined;
+  if (!item) return;
+  const element = tx.element(item.el);
   const boundary = element.boundaries.find((id) => tx.element(id).events.some((e) => e.kind === 'cancel'));
-  if (boundary) triggerBoundary(tx, transaction, boundary);
+  // The boundary sits on the whole activity: for a multi-instance transaction, on its body.
+  if (boundary) triggerBoundary(tx, item.iteration !== undefined ? item.parent! : transaction!, boundary);
 }

@@ -86,7 +86,8 @@ export function leave(tx: Tx, key: string, flows?: readonly string[]): void {
   const output = inBody ? guarded(tx, key, () => iterationOutput(tx, key)) : undefined;
   closeWaits(tx, key, 'completed');
   tx.emit({ t: 'completed', key, el: item.el });
-  if (!inBody && item.parent) rememberCompensable(tx, item.parent, compensableEntries(element.compensationHandler, element.id, item.comp));
+  // An instance of a multi-instance activity leaves what it did to its body, which hands it on when it completes.
+  if (item.parent) rememberCompensable(tx, item.parent, compensableEntries(element.compensationHandler, element.id, item.comp));
   if (item.compensating) handlerDone(tx, item.compensating);
   if (inBody) iterationDone(tx, item.parent!, item.iteration!, output);
   else takeFlows(tx, element, taken, item.parent ?? ROOT);

@@ -3,7 +3,7 @@ import { ROOT } from './state.js';
 import type { Tx } from './tx.js';
 import { EngineError } from '../errors.js';
 import { activateOccurred, complete, leave } from './lifecycle.js';
-import { nextDue, replaceWait } from './waits.js';
+import { nextDue, openWaits, replaceWait, waitsFor } from './waits.js';
 import { guarded } from './evaluate.js';
 import { outgoingOfActivity, takeFlows } from './flows.js';
 import { startEventSubProcess, triggerBoundary } from './catch.js';
@@ -24,7 +24,9 @@ export function trigger(tx: Tx, key: string, index: number, variables: Record<st
   if (slot.el === item.el) return ownEvent(tx, key, index, variables);
   if (key !== ROOT && tx.element(item.el).kind === 'eventBasedGateway') return gatewayChoice(tx, key, slot.el, variables);
   const element = tx.element(slot.el);
-  if (!element.interrupting) rearm(tx, key, index, slot);
+  if (element.parallelMultiple) {
+    if (!allOccurred(tx, key, index)) return;
+  } else if (!element.interrupting) rearm(tx, key, index, slot);
   if (element.kind === 'boundaryEvent') triggerBoundary(tx, key, slot.el, variables);
   else startEventSubProcess(tx, key, slot.el, variables);
 }
@@ -39,6 +41,23 @@ function ownEvent(tx: Tx, key: string, index: number, variables: Record<string, 
   tx.emit({ t: 'changed', key, data: { got } });
   const open = (tx.item(key)!.waits ?? []).filter((w) => w !== null).length;
   if (open === 0) complete(tx, key, variables);
+}
+
+/**
+ * A parallel multiple boundary or event sub-process start fires once every one of its events
+ * has occurred: each that occurs is spent until then. A non-interrupting one then listens for
+ * all of them again.
+ */
+function allOccurred(tx: Tx, key: string, index: number): boolean {
+  const el = tx.item(key)!.waits![index]!.el;
+  replaceWait(tx, key, index, null);
+  if ((tx.item(key)!.waits ?? []).some((w) => w?.el === el)) return false;
+  const element = tx.element(el);
+  if (!element.interrupting) {
+    const waits = guarded(tx, key, () => waitsFor(tx, key, el, element.events));
+    if (waits) openWaits(tx, key, waits);
+  }
+  return true;
 }
 
 function gatewayChoice(tx: Tx, key: string, target: string, variables: Record<string, unknown>): void {

@@ -21,18 +21,28 @@ export function enterStartEvent(tx: Tx, key: string): void {
 export function enterThrowEvent(tx: Tx, key: string): void {
   const element = tx.element(tx.item(key)!.el);
   if (element.job) return enterJobTask(tx, key);
-  for (const event of element.events) {
+  for (const event of inThrowOrder(element.events)) {
     if (!throwOne(tx, key, event)) return;
     if (!tx.item(key)) return;
   }
   leave(tx, key);
 }
 
+/**
+ * A multiple throw or end event throws each of its events: messages and signals first, as
+ * nothing that catches them can stop the thrower, then the rest in the model's order (an error
+ * or escalation caught by an interrupting catcher ends the thrower, and what would follow it).
+ */
+function inThrowOrder(events: readonly EventDefinition[]): EventDefinition[] {
+  const sent = (e: EventDefinition) => e.kind === 'message' || e.kind === 'signal';
+  return [...events.filter(sent), ...events.filter((e) => !sent(e))];
+}
+
 export function enterEndEvent(tx: Tx, key: string): void {
   const element = tx.element(tx.item(key)!.el);
   if (element.job) return enterJobTask(tx, key);
   const item = tx.item(key)!;
-  for (const event of element.events) {
+  for (const event of inThrowOrder(element.events)) {
     if (event.kind === 'terminate') {
       for (const sibling of tx.children(item.parent!)) if (sibling !== key) terminate(tx, sibling);
       if (tx.state.joins[item.parent!]) tx.emit({ t: 'cleared', scope: item.parent! });

@@ -2,19 +2,18 @@
  * The event matrix, throwing side (BPMN 2.0.2 §10.5.1, §10.5.6 and §13.5): error, escalation
  * and terminate thrown from an end or intermediate throw event inside each scope (embedded
  * sub-process, transaction, multi-instance body, called process, event sub-process), caught
- * on the scope's boundary, caught by an event sub-process of the scope, or caught by nothing.
+ * on the scope's boundary, caught by an event sub-process of the scope, or caught by nothing;
+ * and in every scope of the matrix, an error, escalation or signal that nothing catches.
  * README: "The event matrix".
  */
 import { describe, expect, test } from '@jest/globals';
-import { createEngine, VirtualClock } from '../../../engine/index.js';
-import type { Engine } from '../../../engine/index.js';
-import { definitions, end, process, seq, start, userTask } from '../support/bpmn.js';
-import { boundary, endWith, error, errorDef, escalation, escalationDef, eventSubProcess, node, startWith, terminateDef, throwEvent } from '../core/elements.js';
+import { end, seq, start, userTask } from '../support/bpmn.js';
+import { boundary, endWith, error, errorDef, escalation, escalationDef, eventSubProcess, node, signal, signalDef, startWith, terminateDef, throwEvent } from '../core/elements.js';
+import { SCOPES as ALL_SCOPES, complete, inScope, open, run, status } from './scopes.js';
 
 type Thrown = 'error' | 'escalation';
 type Scope = 'embedded sub-process' | 'transaction' | 'multi-instance body' | 'called process';
 const SCOPES: Scope[] = ['embedded sub-process', 'transaction', 'multi-instance body', 'called process'];
-const multiInstance = '<bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1]" inputElement="x"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>';
 
 const definitionOf = (thrown: Thrown) => (thrown === 'error' ? errorDef('E') : escalationDef('X'));
 const roots = `${error('E', 'FAILED')}\n${escalation('X', 'LATE')}`;
@@ -28,47 +27,11 @@ function inner(thrown: Thrown, at: 'end' | 'intermediate'): string {
   return [start('s'), userTask('inside'), throwEvent('throw', definitionOf(thrown)), userTask('goOn'), end('e'), seq('s', 'inside', 'throw', 'goOn', 'e')].join('\n');
 }
 
-/** The scope `region` holding `body`, with `catching` around it (a boundary on it, or nothing), then `after`. */
-function model(scope: Scope, body: string, catching: string): string {
-  const afterRegion = [start('ps'), end('pe'), seq('ps', 'region', 'pe'), catching].join('\n');
-  switch (scope) {
-    case 'embedded sub-process':
-      return definitions(`${process('p', node('subProcess', 'region', '', body), afterRegion)}\n${roots}`);
-    case 'transaction':
-      return definitions(`${process('p', node('transaction', 'region', '', body), afterRegion)}\n${roots}`);
-    case 'multi-instance body':
-      return definitions(`${process('p', node('subProcess', 'region', '', `${multiInstance}\n${body}`), afterRegion)}\n${roots}`);
-    case 'called process':
-      return definitions(`${process('p', node('callActivity', 'region', '', '<bpmn:extensionElements><zeebe:calledElement processId="child"/></bpmn:extensionElements>'), afterRegion)}
-${process('child', body)}\n${roots}`);
-  }
-}
+/** The scope `region` holding `body`, with `catching` around it (a boundary on it, or nothing). */
+const model = (scope: Scope, body: string, catching: string) => inScope(scope, body, { roots, beside: catching });
 
 const caughtOnBoundary = (thrown: Thrown, interrupting: boolean) =>
   [boundary('caught', 'region', definitionOf(thrown), interrupting), userTask('handle'), end('he'), seq('caught', 'handle', 'he')].join('\n');
-
-/** Deploys the model, starts `p` and hands the running instance to `check`; the engine is closed whatever happens. */
-async function run(xml: string, check: (started: { engine: Engine; id: string }) => Promise<void>): Promise<void> {
-  const engine = createEngine({ clock: new VirtualClock(Date.UTC(2026, 2, 2, 1)) });
-  try {
-    await engine.deploy(xml);
-    const instance = await engine.start('p');
-    await engine.idle();
-    await check({ engine, id: instance.id });
-  } finally {
-    await engine.close();
-  }
-}
-
-async function complete(engine: Engine, elementId: string): Promise<void> {
-  const [task] = await engine.tasks({ elementId });
-  if (!task) throw new Error(`no open task at ${elementId}`);
-  await engine.completeTask(task.id, {});
-  await engine.idle();
-}
-
-const open = async (engine: Engine) => (await engine.tasks()).map((t) => t.elementId).sort();
-const status = async (engine: Engine, id: string) => (await engine.instance(id))!.status;
 
 describe.each(SCOPES)('thrown from inside a %s', (scope) => {
   test('an error end event is caught by an error boundary on the scope: the scope ends, the boundary\'s flow runs', async () => {
@@ -123,7 +86,7 @@ describe.each(SCOPES)('thrown from inside a %s', (scope) => {
   test('a terminate end event ends only its own scope; the flow after the scope goes on', async () => {
     const body = [start('s'), node('parallelGateway', 'fork'), userTask('inside'), userTask('other'), endWith('stop', terminateDef), end('e'),
       seq('s', 'fork', 'inside', 'stop'), seq('fork', 'other', 'e')].join('\n');
-    const xml = model(scope, body, '').replace(`seq('ps', 'region', 'pe')`, '');
+    const xml = model(scope, body, '');
     await run(xml, async ({ engine, id }) => {
       expect(await open(engine)).toEqual(['inside', 'other']);
       await complete(engine, 'inside');
@@ -151,6 +114,29 @@ describe('caught by an event sub-process of the scope that throws', () => {
       await complete(engine, 'inside');
       expect(await open(engine)).toEqual(['handle']);
       await complete(engine, 'handle');
+      expect(await status(engine, id)).toBe('completed');
+    });
+  });
+});
+
+describe.each(ALL_SCOPES)('caught by nothing, thrown in a %s', (scope) => {
+  if (!scope.startsWith('ad hoc')) {
+    test('an error is an incident where it was thrown (a called process hands it to its call activity first)', async () => {
+      await run(inScope(scope, inner('error', 'end'), { roots }), async ({ engine, id }) => {
+        await complete(engine, 'inside');
+        const where = scope === 'called process' ? { elementId: 'region', instanceId: id } : { elementId: 'throw' };
+        expect(await engine.incidents()).toEqual([expect.objectContaining({ ...where, code: 'UNHANDLED_ERROR' })]);
+        expect(await status(engine, id)).toBe('active');
+      });
+    });
+  }
+
+  test.each(['escalation', 'signal'] as const)('an %s thrown midway is lost and the flow goes on', async (thrown) => {
+    const body = inner('escalation', 'intermediate').replace(escalationDef('X'), thrown === 'signal' ? signalDef('S') : escalationDef('X'));
+    await run(inScope(scope, body, { roots: `${roots}\n${signal('S', 's')}` }), async ({ engine, id }) => {
+      await complete(engine, 'inside');
+      expect(await open(engine)).toEqual(['goOn']);
+      await complete(engine, 'goOn');
       expect(await status(engine, id)).toBe('completed');
     });
   });
