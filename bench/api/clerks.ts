@@ -23,7 +23,13 @@ const ANSWERS: Record<string, Record<string, unknown>> = {
 interface Step { taskId: string; formKey?: string; candidateGroups?: string[] }
 interface CaseAnswer { id: string; status: string; currentSteps: Step[] }
 
-export interface LoadResult { seconds: number; casesDone: number; steps: number; routes: Map<string, Latencies>; errors: string[] }
+export interface LoadResult {
+  seconds: number; casesDone: number; steps: number; routes: Map<string, Latencies>; errors: string[];
+  /** What the server answered as done: the cases it took in (201) and the steps it completed (200). */
+  acknowledged: { cases: string[]; completions: string[] };
+  /** Requests that found no server (a process killed mid-run): not acknowledged, so not errors of the server. */
+  unreachable: number;
+}
 
 async function login(url: string, username: string): Promise<string> {
   const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
@@ -42,7 +48,7 @@ function peopleOfGroups(): Map<string, string> {
 export async function runLoad(urls: readonly string[], clerkUsernames: readonly string[], clerks: number, seconds: number): Promise<LoadResult> {
   const routes = new Map<string, Latencies>();
   const errors: string[] = [];
-  const result: LoadResult = { seconds, casesDone: 0, steps: 0, routes, errors };
+  const result: LoadResult = { seconds, casesDone: 0, steps: 0, routes, errors, acknowledged: { cases: [], completions: [] }, unreachable: 0 };
   const groups = peopleOfGroups();
   const tokens = new Map<string, string>();
   for (const name of [...clerkUsernames, ...groups.values()]) tokens.set(name, await login(urls[0]!, name));
@@ -52,8 +58,15 @@ export async function runLoad(urls: readonly string[], clerkUsernames: readonly 
   const call = async (route: string, url: string, method: string, path: string, token: string, body?: unknown): Promise<unknown> => {
     const t0 = performance.now();
     const latencies = routes.get(route) ?? routes.set(route, new Latencies()).get(route)!;
+    let res: Response;
     try {
-      const res = await fetch(`${url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      res = await fetch(`${url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    } catch (err) {
+      // No answer at all (connection refused or reset): the request may or may not have been done, and was not acknowledged.
+      result.unreachable++;
+      throw err;
+    }
+    try {
       const text = await res.text();
       latencies.add(performance.now() - t0);
       if (res.status >= 400) throw new Error(`${route}: ${res.status} ${text.slice(0, 200)}`);
@@ -66,10 +79,12 @@ export async function runLoad(urls: readonly string[], clerkUsernames: readonly 
   };
 
   const clerk = async (k: number): Promise<void> => {
-    const url = urls[k % urls.length]!;
+    let url: string;
     const own = tokens.get(clerkUsernames[k % clerkUsernames.length]!)!;
     const modes = Object.keys(CODES) as Array<keyof typeof CODES>;
     for (let i = k; Date.now() < end; i++) {
+      // A clerk whose server went away carries on at another one, as behind a load balancer.
+      url = urls[(k + i) % urls.length]!;
       try {
         if (k % 4 === 3) {
           await call('GET /inbox', url, 'GET', '/inbox', own);
@@ -78,6 +93,7 @@ export async function runLoad(urls: readonly string[], clerkUsernames: readonly 
         const code = CODES[modes[i % modes.length]!];
         let c = (await call('POST /cases', url, 'POST', '/cases', own, { itemCode: code, applicant: APPLICANT, provided: provided(code) })) as CaseAnswer;
         result.steps++;
+        result.acknowledged.cases.push(c.id);
         for (;;) {
           // In server mode a step after a service task is opened by a worker, after the answer: look again until it is there or the case ended.
           for (let wait = 0; c.currentSteps.length === 0 && !CLOSED.includes(c.status) && wait < 50; wait++) {
@@ -92,6 +108,7 @@ export async function runLoad(urls: readonly string[], clerkUsernames: readonly 
           if (!token || !answer) throw new Error(`no one or no answer for ${group} ${step.formKey}`);
           c = (await call(step.formKey === 'acceptance' ? 'complete acceptance' : 'complete other steps', url, 'POST', `/tasks/${step.taskId}/complete`, token, { variables: answer })) as CaseAnswer;
           result.steps++;
+          result.acknowledged.completions.push(step.taskId);
         }
         if (c.status === 'completed') result.casesDone++;
       } catch {

@@ -6,12 +6,12 @@
  * errors, and the ratio of engine steps committed per second through the API to the engine's
  * own bench (bench/drive.ts, direct model) on the same database in the same run, both counted the same way
  * (`committedSteps`: commits of any process, jobs and messages included, not HTTP requests).
- * Not yet: kill -9 of an api process and the worker mid-run.
+ * In server mode the 50-clerk level kills (kill -9) one api process and the worker halfway and starts them again,
+ * then checks that every acknowledged request is in the database and no case is half-written.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import { openPlatform } from '../../api/platform.js';
 import { seedDemoCounty } from '../../api/seed/demo-county.js';
 import { seedOpenCases } from '../seed-open-cases.js';
@@ -37,14 +37,13 @@ export async function committedSteps(db: Knex): Promise<number> {
 export interface ApiBenchOptions { databaseUrl?: string; seconds: number; seeded: number; clerks: number[] }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
 
-/** Starts a process and resolves once it printed "ready" (an api) or at once (a worker). */
+/** Starts a process (node with tsx, so that its pid is the server's own) and resolves once it printed "ready" (an api) or at once (a worker). */
 function start(args: string[], env: Record<string, string>, waitReady: boolean): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // YC_BENCH_CPU_PROF=DIR: each process writes a CPU profile there when it ends (node --cpu-prof).
     const profile = process.env.YC_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.YC_BENCH_CPU_PROF}`] : [];
-    const child = spawn(tsx, [...profile, ...args], { cwd: root, env: { ...process.env, TZ: 'Asia/Shanghai', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], { cwd: root, env: { ...process.env, TZ: 'Asia/Shanghai', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const seen = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
@@ -55,6 +54,34 @@ function start(args: string[], env: Record<string, string>, waitReady: boolean):
     child.on('exit', (code) => reject(new Error(`${args.join(' ')} ended (${code}): ${output.trim().split('\n').slice(-3).join(' / ')}`)));
     if (!waitReady) resolve(child);
   });
+}
+
+const WORKER = ['engine/worker-main.ts', '--handlers', 'api/job-handlers.ts'];
+
+/** The clerks' level at which one api process and the worker are killed (kill -9) halfway, in server mode. */
+const KILL_AT_CLERKS = 50;
+
+/**
+ * After a run with kills: every case the server acknowledged (201) is in the database with its instances, every
+ * step it acknowledged (200) is closed, and no case of the run is half-written (a case row without its process).
+ * Returns the problems found; none is the pass.
+ */
+async function acknowledgedKept(db: Knex, load: LoadResult): Promise<string[]> {
+  const problems: string[] = [];
+  const { cases, completions } = load.acknowledged;
+  for (let i = 0; i < cases.length; i += 500) {
+    const ids = cases.slice(i, i + 500);
+    const found = await db('yc_cases').whereIn('id', ids).select('id', 'instance_id');
+    if (found.length !== ids.length) problems.push(`${ids.length - found.length} acknowledged cases missing`);
+    const withoutProcess = await db('yc_cases as c').whereIn('c.id', ids).whereNotExists(db('yc_instances as i').whereRaw('i.id = c.instance_id')).count({ n: '*' }).first();
+    if (Number(withoutProcess?.n) > 0) problems.push(`${withoutProcess?.n} acknowledged cases without their process instance`);
+  }
+  for (let i = 0; i < completions.length; i += 500) {
+    const ids = completions.slice(i, i + 500);
+    const closed = await db('yc_tasks').whereIn('id', ids).whereNotNull('closed_at').count({ n: '*' }).first();
+    if (Number(closed?.n) !== new Set(ids).size) problems.push(`${new Set(ids).size - Number(closed?.n)} acknowledged completions not recorded as closed`);
+  }
+  return problems;
 }
 
 /** The engine's own steps per second on the same database: the direct model, 10 at a time, for about `seconds`. */
@@ -108,15 +135,33 @@ async function deployment(kind: 'sqlite' | 'postgres', options: ApiBenchOptions)
       : { YC_BENCH_SQLITE: filename!, DATABASE_URL: '', REDIS_URL: '' };
     const ports = kind === 'postgres' ? [3901, 3902] : [3901];
     for (const port of ports) children.push(await start(['bench/api/server-process.ts'], { ...env, PORT: String(port) }, true));
-    if (kind === 'postgres') children.push(await start(['engine/worker-main.ts', '--handlers', 'api/job-handlers.ts'], env, false));
+    if (kind === 'postgres') children.push(await start(WORKER, env, false));
     const urls = ports.map((p) => `http://127.0.0.1:${p}`);
     counter = kind === 'postgres' ? connect({ url: options.databaseUrl, schema }) : connect({ filename });
     let best = 0;
     for (const clerks of options.clerks) {
       const before = await committedSteps(counter);
+      const killing = kind === 'postgres' && clerks === KILL_AT_CLERKS;
+      // Halfway through, kill -9 the second api process and the worker, and start them again a second later.
+      const kill = killing ? setTimeout(() => {
+        for (const i of [1, 2]) children[i]!.removeAllListeners('exit').kill('SIGKILL');
+        setTimeout(() => {
+          void Promise.all([start(['bench/api/server-process.ts'], { ...env, PORT: String(ports[1]) }, true), start(WORKER, env, false)])
+            .then(([api, worker]) => { children[1] = api; children[2] = worker; });
+        }, 1000);
+      }, options.seconds * 500) : undefined;
       const load = await runLoad(urls, usernames, clerks, options.seconds);
+      clearTimeout(kill);
       const label = kind === 'postgres' ? 'postgres (2 api + worker)' : 'embedded (sqlite)';
-      best = Math.max(best, report(label, clerks, load, await committedSteps(counter) - before));
+      // Killed, a level's commits are not comparable with the others': it is not counted for the ratio.
+      const committed = report(label, clerks, load, await committedSteps(counter) - before);
+      if (!killing) best = Math.max(best, committed);
+      else {
+        const problems = await acknowledgedKept(counter, load);
+        console.log(`    kill -9 of one api process and the worker at ${options.seconds / 2} s: ${load.unreachable} requests found no server (not acknowledged); `
+          + `${load.acknowledged.cases.length} acknowledged intakes and ${load.acknowledged.completions.length} completions checked: `
+          + (problems.length === 0 ? 'all in the database, no case half-written' : `LOST: ${problems.join('; ')}`));
+      }
     }
     if (kind === 'postgres') await engine.close();
     return best;
@@ -136,7 +181,7 @@ export async function runApiBench(options: ApiBenchOptions): Promise<void> {
     const api = await deployment(kind, options);
     const engineOwn = await engineStepsPerSecond(kind, options.databaseUrl, Math.min(10, options.seconds));
     console.log(`  engine alone on ${kind}: ${engineOwn.toFixed(1)} engine steps committed/s (direct model, 10 at a time)`);
-    console.log(`ratio api-vs-engine-${kind}: ${(api / engineOwn).toFixed(3)}`);
+    // The killed level is not comparable: with no other level there is no ratio to give.
+    console.log(api > 0 ? `ratio api-vs-engine-${kind}: ${(api / engineOwn).toFixed(3)}` : `ratio api-vs-engine-${kind}: - (only the level with kill -9 ran)`);
   }
-  console.log('  not yet: kill -9 of one api process and the worker in the middle of the 50-clerk run');
 }
