@@ -79,12 +79,11 @@ export async function runLoad(urls: readonly string[], clerkUsernames: readonly 
   };
 
   const clerk = async (k: number): Promise<void> => {
-    let url: string;
     const own = tokens.get(clerkUsernames[k % clerkUsernames.length]!)!;
     const modes = Object.keys(CODES) as Array<keyof typeof CODES>;
     for (let i = k; Date.now() < end; i++) {
       // A clerk whose server went away carries on at another one, as behind a load balancer.
-      url = urls[(k + i) % urls.length]!;
+      const url = urls[(k + i) % urls.length]!;
       try {
         if (k % 4 === 3) {
           await call('GET /inbox', url, 'GET', '/inbox', own);
