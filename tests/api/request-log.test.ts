@@ -52,4 +52,15 @@ describe('the request log', () => {
     for (const secret of [wrong, DEMO_PASSWORD, token, 'cookie-secret-99']) expect(output).not.toContain(secret);
     expect(output).toContain('/api/v1/auth/login');
   });
+
+  it('logs a query\'s names, not what was searched for (a name, an ID number, a tracking code)', async () => {
+    const log = capturedLog();
+    const server = await startServer(undefined, { logger: log.logger });
+    const token = await server.login('ob.clerk.a');
+    expect((await server.call('GET', `/inbox?applicant=${encodeURIComponent('欧阳秘密')}&limit=5`, { token })).status).toBe(200);
+    const output = log.lines.join('');
+    expect(output).not.toContain('欧阳秘密');
+    expect(output).not.toContain(encodeURIComponent('欧阳秘密'));
+    expect(log.parsed().some((l) => l.req?.url === '/api/v1/inbox?applicant=…&limit=…')).toBe(true);
+  });
 });
