@@ -5,6 +5,7 @@ import { completeStep } from '../cases/case-api.js';
 import { fetchForm, fetchTask } from './task-api.js';
 import { formFor, outcomeKey } from './outcome.js';
 import type { FormSchema } from './outcome.js';
+import { chineseValidationModule } from './chinese-validation.js';
 
 /** What the page needs of a form-js viewer (loaded in its own chunk when a form is opened). */
 interface Viewer {
@@ -40,7 +41,8 @@ export function useTaskForm(taskId: string) {
       schema = task.value.form ? await fetchForm(task.value.form.key) : { components: [] };
       decision.value = outcomeKey(schema);
       const [{ Form }] = await Promise.all([import('@bpmn-io/form-js-viewer'), import('@bpmn-io/form-js-viewer/dist/assets/form-js.css')]);
-      viewer.value = new Form({ container }) as unknown as Viewer;
+      // form-js says its field problems in English; this module says them in Chinese.
+      viewer.value = new Form({ container, additionalModules: [chineseValidationModule] }) as unknown as Viewer;
       viewer.value.on('changed', (e) => { data = e.data; });
       await draw();
       ready.value = true;
