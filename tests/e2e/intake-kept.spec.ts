@@ -38,6 +38,8 @@ test('a clerk whose session ends in the middle of an intake signs in again and f
   await endSessionOnServer(page);
   await page.keyboard.press('F8');
   await expect(page.getByText('登录已过期或已在别处退出，请重新登录。')).toBeVisible();
+  await expect(page.getByText('您未办完的收件已保留，重新登录后自动恢复。')).toBeVisible();
+  await expectAccessible(page);
   await screenshots(page, 'intake-kept-signed-out');
 
   await signInAgain(page, 'ob.clerk.a');

@@ -10,3 +10,8 @@ export const KEPT_WORK = 'yichuang.kept.';
 export function forgetKeptWork(): void {
   for (const key of Object.keys(sessionStorage)) if (key.startsWith(KEPT_WORK)) sessionStorage.removeItem(key);
 }
+
+/** Whether this tab keeps some unfinished work (the sign-in page says so after a session ended). Reads sessionStorage. */
+export function hasKeptWork(): boolean {
+  return Object.keys(sessionStorage).some((key) => key.startsWith(KEPT_WORK));
+}
