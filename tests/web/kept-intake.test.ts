@@ -1,6 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { begun } from '../../web/src/intake/kept-intake.js';
-import { emptyApplicant, newForm } from '../../web/src/intake/intake-form.js';
+import { begun, emptyApplicant, newForm } from '../../web/src/intake/intake-form.js';
 import { items } from '../../processes/catalog/items.js';
 import type { ServiceItem } from '../../web/src/api/types.js';
 

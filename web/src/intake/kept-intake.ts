@@ -1,5 +1,5 @@
 import type { IntakeDraft } from '../api/types.js';
-import { draftOf } from './intake-form.js';
+import { begun, draftOf } from './intake-form.js';
 import type { IntakeForm } from './intake-form.js';
 import { KEPT_WORK } from '../auth/kept-work.js';
 
@@ -9,15 +9,9 @@ import { KEPT_WORK } from '../auth/kept-work.js';
  * the clerk back to the intake as it was. Per person (another clerk signing in at the same
  * computer sees nothing of it) and in sessionStorage, not localStorage: an applicant's ID
  * number should not stay on a window's computer once the tab is closed. Files are not kept
- * (as in a draft). Deliberately signing out forgets it (auth/kept-work.ts).
+ * (as in a draft). Saving the draft on the server, or deliberately signing out (auth/kept-work.ts), forgets it.
  */
 const PREFIX = `${KEPT_WORK}intake.`;
-
-/** Whether the clerk has begun anything worth keeping. Pure. */
-export function begun(form: IntakeForm): boolean {
-  const { kind: _kind, ...typed } = form.applicant;
-  return Boolean(form.item || form.note.trim() || Object.values(typed).some((v) => v.trim()) || Object.values(form.materials).some(Boolean));
-}
 
 /** Keeps the form for `staffId`, or forgets it when nothing is begun. Writes sessionStorage. */
 export function keepIntake(staffId: string, form: IntakeForm): void {

@@ -7,7 +7,7 @@ import type { IntakeForm } from './intake-form.js';
 
 /**
  * Keeps the signed-in clerk's intake in this tab while it is being typed, forgets it once the
- * intake has its outcome, and gives it back after a new sign-in (`take`, once, at the page's
+ * intake has its outcome or is saved as a draft, and gives it back after a new sign-in (`take`, once, at the page's
  * start). `restored` says the page shows an intake brought back.
  */
 export function useKeptIntake(form: Ref<IntakeForm>, done: Ref<unknown>) {
@@ -25,5 +25,10 @@ export function useKeptIntake(form: Ref<IntakeForm>, done: Ref<unknown>) {
     return kept;
   }
 
-  return { restored, take };
+  /** The intake is safe elsewhere (saved as a draft on the server): nothing to keep here until it changes again. */
+  function forget(): void {
+    if (staffId) forgetIntake(staffId);
+  }
+
+  return { restored, take, forget };
 }
