@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import type { SessionRules } from '../auth/sessions.js';
-import { findCase } from '../cases/repository.js';
+import { unitsOfCases } from '../cases/repository.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
 import { MemoryInboxFeed, announceInboxChanges } from './feed.js';
 import type { InboxFeed } from './feed.js';
@@ -11,10 +11,14 @@ import { issueTicket, ticketHolder } from './tickets.js';
 
 /** Proxies close a connection that says nothing for a minute or so; a comment line keeps it open. */
 const HEARTBEAT_MS = 25_000;
-/** Changes within this long make one "changed": a case's step closing and the next opening is one re-fetch. */
+/**
+ * Changes heard within this long make one "changed" and one look-up of their cases' units: a
+ * case's step closing and the next opening is one re-fetch, and a busy county's changes cost
+ * each api process a query per this long, not one per step.
+ */
 const COALESCE_MS = 250;
 
-interface Listener { staff: Staff; visible: Set<string>; res: Response; pending?: NodeJS.Timeout }
+interface Listener { staff: Staff; visible: Set<string>; res: Response }
 
 /**
  * Tells each connected person's inbox page that it changed (server-sent events: one-way, plain
@@ -31,6 +35,9 @@ export class InboxEvents {
   private readonly listeners = new Set<Listener>();
   private readonly stopAnnouncing: () => void;
   private stopHearing?: () => void;
+  /** Cases heard of since the last look-up, and the timer of the next. */
+  private readonly heard = new Set<string>();
+  private lookUp?: NodeJS.Timeout;
 
   constructor(private readonly db: Knex, engine: Engine, private readonly rules: SessionRules, private readonly feed: InboxFeed) {
     // From the start, not from the first stream: another process's listeners hear what this one commits.
@@ -49,7 +56,7 @@ export class InboxEvents {
 
   /** Streams "changed" events to a person until they go. */
   async open(staff: Staff, res: Response): Promise<void> {
-    this.stopHearing ??= this.feed.subscribe((caseId) => void this.changed(caseId));
+    this.stopHearing ??= this.feed.subscribe((caseId) => this.hear(caseId));
     const listener: Listener = { staff, visible: new Set(unitAndBelow(await allUnits(this.db), staff.orgUnitId)), res };
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     // A retry hint, and a first event so the page knows it is connected (and re-fetches what it missed while away).
@@ -58,31 +65,33 @@ export class InboxEvents {
     this.listeners.add(listener);
     res.on('close', () => {
       clearInterval(beat);
-      clearTimeout(listener.pending);
       this.listeners.delete(listener);
     });
   }
 
-  private async changed(caseId: string): Promise<void> {
+  private hear(caseId: string): void {
     if (this.listeners.size === 0) return;
-    const record = await findCase(this.db, caseId).catch(() => undefined);
-    if (!record) return;
-    for (const listener of this.listeners) if (listener.visible.has(record.orgUnitId)) tell(listener);
+    this.heard.add(caseId);
+    this.lookUp ??= setTimeout(() => void this.tell(), COALESCE_MS);
+  }
+
+  /** Tells each listener whose units hold one of the cases heard of. A failed look-up tells nobody: the pages re-read on reconnect. */
+  private async tell(): Promise<void> {
+    const cases = [...this.heard];
+    this.heard.clear();
+    this.lookUp = undefined;
+    const units = [...await unitsOfCases(this.db, cases).catch(() => new Set<string>())];
+    for (const listener of this.listeners) {
+      if (units.some((unit) => listener.visible.has(unit))) listener.res.write('event: changed\ndata: {}\n\n');
+    }
   }
 
   close(): void {
     this.stopAnnouncing();
     this.stopHearing?.();
+    clearTimeout(this.lookUp);
     for (const listener of this.listeners) listener.res.end();
   }
-}
-
-function tell(listener: Listener): void {
-  if (listener.pending) return;
-  listener.pending = setTimeout(() => {
-    listener.pending = undefined;
-    listener.res.write('event: changed\ndata: {}\n\n');
-  }, COALESCE_MS);
 }
 
 const hubs = new WeakMap<Engine, InboxEvents>();
