@@ -8,7 +8,9 @@ import type { Knex } from 'knex';
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('yc_stream_tickets', (t) => {
-    t.string('ticket_hash', 64).primary();
+    // In the order they were issued: a session's oldest go first, even among tickets of the same millisecond.
+    t.increments('id').primary();
+    t.string('ticket_hash', 64).notNullable().unique();
     t.string('session_hash', 64).notNullable().index();
     t.bigInteger('created_at').notNullable();
     t.bigInteger('expires_at').notNullable().index();

@@ -19,8 +19,8 @@ export async function issueTicket(db: Knex, token: string, now: number): Promise
   const session = digest(token);
   await db('yc_stream_tickets').where('expires_at', '<=', now).delete();
   await db('yc_stream_tickets').insert({ ticket_hash: digest(ticket), session_hash: session, created_at: now, expires_at: now + TICKET_MS });
-  const beyond = await db('yc_stream_tickets').where({ session_hash: session }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'ticket_hash', order: 'desc' }]).offset(PER_SESSION).select('ticket_hash');
-  if (beyond.length > 0) await db('yc_stream_tickets').whereIn('ticket_hash', beyond.map((r: { ticket_hash: string }) => r.ticket_hash)).delete();
+  const beyond = await db('yc_stream_tickets').where({ session_hash: session }).orderBy('id', 'desc').offset(PER_SESSION).select('id');
+  if (beyond.length > 0) await db('yc_stream_tickets').whereIn('id', beyond.map((r: { id: number }) => r.id)).delete();
   return ticket;
 }
 

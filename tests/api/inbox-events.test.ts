@@ -37,4 +37,18 @@ describe('the inbox hears of new and closed steps without reloading (server-sent
     expect((await fetch(`${server.url}${stream}`)).status).toBe(401);
     expect((await server.call('POST', '/inbox/events/ticket', { token: await server.login('auditor') })).status).toBe(403);
   });
+
+  test('a session keeps its ten newest tickets: an eleventh retires the oldest, the others still open the stream', async () => {
+    const server = await startServer();
+    const token = await server.login('ob.clerk.a');
+    const streams: string[] = [];
+    for (let i = 0; i < 11; i++) streams.push(((await server.call('POST', '/inbox/events/ticket', { token })).body as { stream: string }).stream);
+    const abort = new AbortController();
+    try {
+      expect((await fetch(`${server.url}${streams[0]}`)).status).toBe(401);
+      expect((await fetch(`${server.url}${streams[10]}`, { signal: abort.signal })).status).toBe(200);
+    } finally {
+      abort.abort();
+    }
+  });
 });
