@@ -15,6 +15,7 @@ import { missingPlatformMigrations } from './db.js';
 import { caseJobHandlers } from './cases/jobs.js';
 import { followCases } from './cases/follow.js';
 import { historyOptionsFromEnv } from './history-sealing.js';
+import { RedisInboxFeed, announceInboxChanges } from './inbox-events/feed.js';
 
 /**
  * Registers the case server's job handlers on an engine over the platform's database and has
@@ -39,11 +40,13 @@ export function engineOptions({ store }: WorkerContext): Partial<EngineOptions> 
 
 /**
  * The worker's hook. Wires first, before the engine (opening in the background) carries out
- * effects a crash left in the outbox, so the cases see them too; then refuses to run on a
+ * effects a crash left in the outbox, so the cases see them too, and the inbox pages hear of
+ * the steps it commits (a job done, a timer fired) through Redis; then refuses to run on a
  * database whose platform tables the api process has not created yet.
  */
-export async function attach(engine: Engine, { store }: WorkerContext): Promise<void> {
+export async function attach(engine: Engine, { store, redis }: WorkerContext): Promise<void> {
   attachCaseWork(engine, store.knex);
+  if (redis) announceInboxChanges(engine, new RedisInboxFeed({ ...redis, onError: (err) => console.error(`worker ${process.pid} warn: inbox change feed (Redis): ${err.message}`) }));
   const missing = await missingPlatformMigrations(store.knex);
   if (missing.length > 0) {
     throw new ApiError(503, 'PLATFORM_NOT_MIGRATED',

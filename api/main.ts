@@ -1,7 +1,7 @@
 /**
  * `npm start`: the case server. Embedded by default (SQLite in data/, the in-process
  * scheduler), server mode with DATABASE_URL (PostgreSQL) and REDIS_URL (jobs and timers to
- * BullMQ workers: `npm run worker`; the tracking page's rate limit shared in Redis).
+ * BullMQ workers: `npm run worker`; the rate limits and the inbox pages' change feed shared in Redis).
  * Builds the pages (web/) when they are missing or stale and serves them at `/`. Embedded (or
  * with YC_DEMO=1) it seeds the demo county and prints the demo logins; in server mode the first
  * start creates one administrator with a one-time password instead (see first-administrator.ts).
@@ -25,6 +25,7 @@ import { listen, portProblem, probePort } from './http/listen.js';
 import { historyOptionsFromEnv } from './history-sealing.js';
 import { createApp } from './server.js';
 import { RedisLimiters, memoryLimiters } from './security/limiters.js';
+import { RedisInboxFeed } from './inbox-events/feed.js';
 import { securityFromEnv } from './security/settings.js';
 import { trustProxyFrom } from './http/trust-proxy.js';
 import type { TrustProxy } from './http/trust-proxy.js';
@@ -91,6 +92,8 @@ async function main(): Promise<void> {
   const prefix = process.env.YC_QUEUE_PREFIX || undefined;
   const queue = redisUrl ? new BullQueue({ url: redisUrl, prefix }) : undefined;
   const limiters = redisUrl ? new RedisLimiters({ url: redisUrl, prefix }) : memoryLimiters();
+  // Inbox changes from every api process and worker reach every api process's streams (embedded: this process's engine only).
+  const inboxFeed = redisUrl ? new RedisInboxFeed({ url: redisUrl, prefix, onError: (err) => log.warn({ err }, 'inbox change feed (Redis)') }) : undefined;
   const security = securityFromEnv(process.env);
   const trustProxy = trustProxyFrom(process.env.YC_TRUST_PROXY);
   // The pages are built from web/ when missing or older than their sources, so `npm start` needs no build step.
@@ -107,11 +110,12 @@ async function main(): Promise<void> {
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(CHINA_TIME, Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);
-  const app = createApp({ db: platform.db, engine: platform.engine, limiters, security, trustProxy, pages, logger: log });
+  const app = createApp({ db: platform.db, engine: platform.engine, limiters, security, trustProxy, pages, logger: log, inboxFeed });
   const server = await listen(app, port).catch(async (err: unknown) => {
     stopRefreshing();
     await platform.engine.close();
     await limiters.close();
+    await inboxFeed?.close();
     throw err;
   });
   for (const line of startupLines({ database: Boolean(process.env.DATABASE_URL), queuePrefix: queue?.prefix, trustProxy, limitsWhere: limiters.where })) console.log(line);
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
     server.close();
     await platform.engine.close();
     await limiters.close();
+    await inboxFeed?.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -20,6 +20,8 @@ import { taskHoldingRoutes } from './http/task-holding-routes.js';
 import { inboxViewRoutes } from './http/inbox-view-routes.js';
 import { inboxRoutes } from './http/inbox-routes.js';
 import { inboxEventRoutes, inboxEventStream } from './http/inbox-event-routes.js';
+import { inboxEventsOf } from './inbox-events/hub.js';
+import type { InboxFeed } from './inbox-events/feed.js';
 import { extensionRoutes } from './http/extension-routes.js';
 import { materialFiles, materialRoutes } from './http/material-routes.js';
 import { trackingRoutes } from './http/tracking-routes.js';
@@ -62,6 +64,8 @@ export interface ServerParts {
   forms?: FormRegistry;
   /** Where requests and failures are logged (default: a new logger on stdout, `YC_LOG_LEVEL`). */
   logger?: Logger;
+  /** Where inbox changes are said and heard (default: this process); Redis in server mode, shared with the workers. */
+  inboxFeed?: InboxFeed;
 }
 
 /** Every JSON route of /api/v1, declared once: express mounts them, OpenAPI describes them. */
@@ -120,6 +124,8 @@ export function createApp(parts: ServerParts): express.Express {
     res.setHeader('Content-Security-Policy', DOCS_CSP);
     next();
   }, ...apiDocs());
+  // Made now, not at the first stream: it says this engine's inbox changes to the other api processes from the start.
+  inboxEventsOf(parts.db, parts.engine, rules, parts.inboxFeed);
   const api = express.Router();
   api.get('/inbox/events', inboxEventStream(parts.db, parts.engine, rules));
   mountRaw(api, raw);

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const plugin = await loadWorkerModule(file);
   log(`database ${shown(database)}${schema ? ` (schema ${schema})` : ''}, Redis ${shown(required('REDIS_URL'))} (prefix ${queue.prefix})`);
   const engine = createEngine({ ...plugin.engineOptions?.({ store }), store, queue, jobHandlers: plugin.jobHandlers, workerName: `worker-${process.pid}`, logger });
-  await plugin.attach?.(engine, { store });
+  await plugin.attach?.(engine, { store, redis: { url: required('REDIS_URL'), prefix: queue.prefix } });
   log(`handlers from ${describeWorkerModule(file, plugin)}`);
   const worker = new QueueWorker({
     engine, queue, log,

@@ -29,7 +29,12 @@ export async function openSession(db: Knex, staffId: string, now: number, rules:
 
 /** The person a token signs in, if its session is neither over nor idle too long and the account is not disabled; refreshes its last use. */
 export async function sessionStaff(db: Knex, token: string, now: number, rules: SessionRules): Promise<Staff | undefined> {
-  const row = await db('yc_sessions').where({ token_hash: digest(token) }).andWhere('expires_at', '>', now).first();
+  return sessionStaffByHash(db, digest(token), now, rules);
+}
+
+/** As sessionStaff, by the stored hash of the token (what a stream ticket keeps, never the token). */
+export async function sessionStaffByHash(db: Knex, tokenHash: string, now: number, rules: SessionRules): Promise<Staff | undefined> {
+  const row = await db('yc_sessions').where({ token_hash: tokenHash }).andWhere('expires_at', '>', now).first();
   if (!row) return undefined;
   const lastSeen = Number(row.last_seen_at ?? row.created_at);
   if (lastSeen <= now - rules.idleMinutes * 60_000) return undefined;

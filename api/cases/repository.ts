@@ -43,6 +43,15 @@ export async function findCase(db: Knex, id: string): Promise<CaseRecord | undef
   return row ? toCase(row) : undefined;
 }
 
+/** The units holding these cases (one query per 500 ids). */
+export async function unitsOfCases(db: Knex, ids: readonly string[]): Promise<Set<string>> {
+  const units = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of await db('yc_cases').whereIn('id', ids.slice(i, i + 500)).distinct('org_unit_id')) units.add(row.org_unit_id as string);
+  }
+  return units;
+}
+
 export async function findCaseByNo(db: Knex, caseNo: string): Promise<CaseRecord | undefined> {
   return findCase(db, caseNo);
 }

@@ -18,7 +18,7 @@ export function inboxEventRoutes(db: Knex, engine: Engine, rules: SessionRules):
       method: 'post', path: '/inbox/events/ticket', summary: '取得待办变动推送的凭据（用于 GET /inbox/events?ticket=，随登录会话失效）', tags: ['tasks'], roles: workers,
       response: z.object({ ticket: z.string(), stream: z.string() }),
       handler: async ({ req }) => {
-        const ticket = inboxEventsOf(db, engine, rules).ticket(bearer(req.headers.authorization) ?? '', engine.clock.now());
+        const ticket = await inboxEventsOf(db, engine, rules).ticket(bearer(req.headers.authorization) ?? '', engine.clock.now());
         return { ticket, stream: `/api/v1/inbox/events?ticket=${ticket}` };
       },
     }),

@@ -6,9 +6,10 @@ import { EngineError } from '../errors.js';
 import type { JobHandler } from '../jobs.js';
 import type { KnexStore } from '../store/knex/store.js';
 
-/** What a worker hands its module's `attach` hook: the shared store it opened. */
+/** What a worker hands its module's `attach` hook: the shared store it opened, and the Redis it serves (its URL and key prefix). */
 export interface WorkerContext {
   store: KnexStore;
+  redis?: { url: string; prefix: string };
 }
 
 /**

@@ -1,32 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
-import type { TestServer } from './support.js';
 import { itemNamed, receive } from './cases.js';
+import { heard, listen } from './inbox-stream.js';
 
 const BIRTH = itemNamed('出生登记');
 const RESIDENCE = itemNamed('流动人口居住登记');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
-
-/** Waits (up to 5 s) until the events hold `name`. */
-async function heard(events: string[], name: string): Promise<void> {
-  for (let i = 0; i < 50 && !events.includes(name); i++) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(events).toContain(name);
-}
-
-/** Opens a person's event stream as the page does (ticket, then the stream) and collects the events' names. */
-async function listen(server: TestServer, token: string) {
-  const { ticket, stream } = (await server.call('POST', '/inbox/events/ticket', { token })).body as { ticket: string; stream: string };
-  expect(stream).toBe(`/api/v1/inbox/events?ticket=${ticket}`);
-  const abort = new AbortController();
-  const res = await fetch(`${server.url}${stream}`, { signal: abort.signal });
-  expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-  const events: string[] = [];
-  void (async () => {
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body!) for (const m of decoder.decode(chunk as Uint8Array).matchAll(/^event: (\w+)$/gm)) events.push(m[1]!);
-  })().catch(() => undefined);
-  return { events, close: () => abort.abort() };
-}
 
 describe('the inbox hears of new and closed steps without reloading (server-sent events)', () => {
   test('a step opening in my units sends "changed"; one in another village does not', async () => {
@@ -57,5 +36,19 @@ describe('the inbox hears of new and closed steps without reloading (server-sent
     await server.call('POST', '/auth/logout', { token });
     expect((await fetch(`${server.url}${stream}`)).status).toBe(401);
     expect((await server.call('POST', '/inbox/events/ticket', { token: await server.login('auditor') })).status).toBe(403);
+  });
+
+  test('a session keeps its ten newest tickets: an eleventh retires the oldest, the others still open the stream', async () => {
+    const server = await startServer();
+    const token = await server.login('ob.clerk.a');
+    const streams: string[] = [];
+    for (let i = 0; i < 11; i++) streams.push(((await server.call('POST', '/inbox/events/ticket', { token })).body as { stream: string }).stream);
+    const abort = new AbortController();
+    try {
+      expect((await fetch(`${server.url}${streams[0]}`)).status).toBe(401);
+      expect((await fetch(`${server.url}${streams[10]}`, { signal: abort.signal })).status).toBe(200);
+    } finally {
+      abort.abort();
+    }
   });
 });

@@ -33,6 +33,11 @@ test('a joint item where one department refuses ends in the refusal decision, pr
   await land.getByRole('button', { name: '不予通过' }).click();
   await land.getByRole('button', { name: '确认不予通过（须写明理由）' }).click();
   await expect(land.getByText('请按提示填写标红的项目')).toBeVisible();
+  // form-js's own check of each required field left empty, said in Chinese beside the field (web/src/tasks/chinese-validation.ts).
+  await expect(land.getByLabel('不同意的理由')).toHaveAccessibleDescription(/此项必须填写/);
+  await expect(land.getByLabel('法律依据')).toHaveAccessibleDescription(/此项必须填写/);
+  await expect(land.getByText('Field is required')).toHaveCount(0);
+  await screenshots(land, 'task-form-required');
   await land.getByLabel('不同意的理由').fill('选址占用永久基本农田');
   await land.getByLabel('法律依据').fill('《中华人民共和国土地管理法》第三十五条');
   await expectAccessible(land);

@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client.js';
 import type { Role, Staff } from '../api/types.js';
 import { roleTitles } from './roles.js';
 import { forgetToken, loadToken, saveToken } from './saved-session.js';
+import { forgetKeptWork } from './kept-work.js';
 
 /**
  * The signed-in person: who they are, their centre and roles, and signing in and out. The
@@ -55,8 +56,10 @@ export const useSession = defineStore('session', () => {
     forgetToken();
   }
 
+  /** Signs out on purpose: unlike a session that ended by itself, the work this tab kept is forgotten too. */
   async function signOut(): Promise<void> {
     await unwrap(api.POST('/api/v1/auth/logout')).catch(() => undefined);
+    forgetKeptWork();
     end();
   }
 

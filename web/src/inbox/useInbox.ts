@@ -60,7 +60,7 @@ export function useInbox() {
     source.addEventListener('changed', () => void refresh());
     source.onerror = () => {
       if (source?.readyState !== EventSource.CLOSED) return;
-      // Refused (the ticket died with a server restart): take a new one a little later.
+      // Refused (the ticket ended with its session, or was pruned): take a new one a little later.
       setTimeout(() => void follow(), 5000);
     };
   }

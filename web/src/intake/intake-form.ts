@@ -59,6 +59,12 @@ export function missingOf(item: ServiceItem, materials: IntakeForm['materials'])
   return item.materials.filter((m) => m.required && materials[m.name] !== 'received').map((m) => m.name);
 }
 
+/** Whether the clerk has begun anything worth keeping. Pure. */
+export function begun(form: IntakeForm): boolean {
+  const { kind: _kind, ...typed } = form.applicant;
+  return Boolean(form.item || form.note.trim() || Object.values(typed).some((v) => v.trim()) || Object.values(form.materials).some(Boolean));
+}
+
 /** What a draft keeps of the form (no files: they stay in this browser until the case is taken in). Pure. */
 export function draftOf(form: IntakeForm): Omit<IntakeDraft, 'id' | 'updatedAt'> {
   const materials = Object.fromEntries(Object.entries(form.materials).filter((e): e is [string, 'received' | 'missing'] => e[1] !== undefined));

@@ -5,6 +5,8 @@ import { completeStep } from '../cases/case-api.js';
 import { fetchForm, fetchTask } from './task-api.js';
 import { formFor, outcomeKey } from './outcome.js';
 import type { FormSchema } from './outcome.js';
+import { chineseValidationModule } from './chinese-validation.js';
+import { sayInChinese } from './chinese-words.js';
 
 /** What the page needs of a form-js viewer (loaded in its own chunk when a form is opened). */
 interface Viewer {
@@ -31,6 +33,7 @@ export function useTaskForm(taskId: string) {
   const viewer = shallowRef<Viewer>();
   let schema: FormSchema | undefined;
   let data: Record<string, unknown> = {};
+  let stopWords: (() => void) | undefined;
 
   /** Loads the task and its form and draws it in `container`. */
   async function open(container: HTMLElement): Promise<void> {
@@ -40,7 +43,9 @@ export function useTaskForm(taskId: string) {
       schema = task.value.form ? await fetchForm(task.value.form.key) : { components: [] };
       decision.value = outcomeKey(schema);
       const [{ Form }] = await Promise.all([import('@bpmn-io/form-js-viewer'), import('@bpmn-io/form-js-viewer/dist/assets/form-js.css')]);
-      viewer.value = new Form({ container }) as unknown as Viewer;
+      // form-js says its field problems and a few words of its own in English; these say them in Chinese.
+      viewer.value = new Form({ container, additionalModules: [chineseValidationModule] }) as unknown as Viewer;
+      stopWords = sayInChinese(container);
       viewer.value.on('changed', (e) => { data = e.data; });
       await draw();
       ready.value = true;
@@ -81,6 +86,9 @@ export function useTaskForm(taskId: string) {
     }
   }
 
-  const close = () => viewer.value?.destroy();
+  const close = () => {
+    stopWords?.();
+    viewer.value?.destroy();
+  };
   return { task, decision, outcome, failure, busy, ready, open, choose, submit, close };
 }
