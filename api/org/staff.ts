@@ -6,7 +6,8 @@ import type { Paged } from '../http/paging.js';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function toStaff(row: Row): Staff {
+/** A staff row as the person it describes (a join that selects `yc_staff.*` gives one too). Pure. */
+export function toStaff(row: Row): Staff {
   return {
     id: row.id, username: row.username, name: row.name, orgUnitId: row.org_unit_id,
     ...(row.window_id ? { windowId: row.window_id } : {}),

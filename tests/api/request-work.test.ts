@@ -1,4 +1,4 @@
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { startServer } from './support.js';
 import type { TestServer } from './support.js';
 import { chinaTime, complete, itemNamed, receive } from './cases.js';
@@ -44,11 +44,20 @@ describe('reference tables kept per process', () => {
     expect((await allUnits(db)).length).toBe(before + 1);
 
     // Another process writes the table itself: this one keeps what it read for a moment, then reads again.
-    await db('yc_org_units').where({ id: '330324-ob-xx' }).update({ name: '新村（更名）' });
-    const seen = async () => (await allUnits(db)).find((u) => u.id === '330324-ob-xx')!.name;
-    expect(await seen()).toBe('新村');
-    await new Promise((resolve) => setTimeout(resolve, REFERENCE_TTL_MS + 50));
-    expect(await seen()).toBe('新村（更名）');
+    // The moment is the cache's own clock (Date.now), held still here so a slow machine cannot stretch it.
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      const seen = async () => (await allUnits(db)).find((u) => u.id === '330324-ob-xx')!.name;
+      expect(await seen()).toBe('新村');
+      await db('yc_org_units').where({ id: '330324-ob-xx' }).update({ name: '新村（更名）' });
+      clock.mockReturnValue(now + REFERENCE_TTL_MS - 1);
+      expect(await seen()).toBe('新村');
+      clock.mockReturnValue(now + REFERENCE_TTL_MS);
+      expect(await seen()).toBe('新村（更名）');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   test('inside a transaction the table is read from the database: the transaction sees its own writes', async () => {
