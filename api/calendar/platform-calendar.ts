@@ -30,9 +30,17 @@ export class PlatformCalendar implements ChinaCalendar {
 
   /**
    * Loads the arrangements again when their revision moved (revisions only grow, so of two
-   * loads racing, the newer wins). Not pure: it reads the database.
+   * loads racing, the newer wins). Units of work that ask while a look is on its way share it:
+   * it started a round trip ago at most. Not pure: it reads the database.
    */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    this.looking ??= this.look().finally(() => { this.looking = undefined; });
+    return this.looking;
+  }
+
+  private looking: Promise<void> | undefined;
+
+  private async look(): Promise<void> {
     const revision = await arrangementsRevision(this.db);
     if (revision <= this.revision) return;
     const entered = await enteredArrangements(this.db);
