@@ -15,6 +15,7 @@ import { draftChecks } from '../processes/checks.js';
 import { draftDiff, processNamed, versionXml } from '../processes/service.js';
 import { itemPolicies, setItemPolicy } from '../processes/item-policy.js';
 import { migrateVersion } from '../processes/migration.js';
+import { versionSteps } from '../processes/version-steps.js';
 
 const ADMIN = ['administrator'] as const;
 const tags = ['processes'];
@@ -43,7 +44,13 @@ const migrationBody = z.strictObject({
   fromVersion: z.number().int().min(1), toVersion: z.number().int().min(1),
   mapping: z.record(z.string().max(200), z.string().max(200)).default({}).refine((m) => Object.keys(m).length <= 500, '映射不超过 500 项'),
 });
-const migrationLine = z.object({ instanceId: z.string(), caseId: z.string().optional(), moves: z.boolean(), reasons: z.array(z.string()) });
+const stepSchema = z.object({ elementId: z.string(), name: z.string().optional(), kind: z.string() });
+const migrationProblem = z.object({
+  code: z.enum(['NO_COUNTERPART', 'KIND_DIFFERS', 'LOOP_DIFFERS', 'LEAVES_SCOPE']), what: z.enum(['active element', 'event', 'join']), step: stepSchema, target: stepSchema,
+});
+const migrationLine = z.object({
+  instanceId: z.string(), caseId: z.string().optional(), steps: z.array(stepSchema), moves: z.boolean(), reasons: z.array(z.string()), problems: z.array(migrationProblem),
+});
 
 /** 流程管理: processes, their versions, drafts, deploying, the diff, which flow each item runs, migrating cases. Administrators only. */
 export function processRoutes(db: Knex, engine: Engine): AnyRoute[] {
@@ -136,6 +143,10 @@ function migrationRoutes(db: Knex, engine: Engine): AnyRoute[] {
     return migrateVersion(db, engine, staff!, { processId: p.processId!, ...body }, apply);
   };
   return [
+    route({
+      method: 'get', path: '/processes/:processId/versions/:version/steps', summary: '某一版本的各环节（编号、名称、种类），供迁移时对应新旧环节', tags, roles: ADMIN, params,
+      response: z.array(stepSchema), handler: async ({ params: p }) => versionSteps(engine, p.processId!, version.parse(p.version)),
+    }),
     route({
       method: 'post', path: '/processes/:processId/migrations/preview', summary: '迁移预览：旧版本的在办件哪些可迁移、哪些不能及原因（不迁移）', tags, roles: ADMIN, params,
       body: migrationBody, response: z.array(migrationLine), handler: run(false),

@@ -5566,6 +5566,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/processes/{processId}/versions/{version}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某一版本的各环节（编号、名称、种类），供迁移时对应新旧环节 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            elementId: string;
+                            name?: string;
+                            kind: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/processes/{processId}/migrations/preview": {
         parameters: {
             query?: never;
@@ -5613,8 +5668,29 @@ export interface paths {
                         "application/json": {
                             instanceId: string;
                             caseId?: string;
+                            steps: {
+                                elementId: string;
+                                name?: string;
+                                kind: string;
+                            }[];
                             moves: boolean;
                             reasons: string[];
+                            problems: {
+                                /** @enum {string} */
+                                code: "NO_COUNTERPART" | "KIND_DIFFERS" | "LOOP_DIFFERS" | "LEAVES_SCOPE";
+                                /** @enum {string} */
+                                what: "active element" | "event" | "join";
+                                step: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                                target: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                            }[];
                         }[];
                     };
                 };
@@ -5682,8 +5758,29 @@ export interface paths {
                         "application/json": {
                             instanceId: string;
                             caseId?: string;
+                            steps: {
+                                elementId: string;
+                                name?: string;
+                                kind: string;
+                            }[];
                             moves: boolean;
                             reasons: string[];
+                            problems: {
+                                /** @enum {string} */
+                                code: "NO_COUNTERPART" | "KIND_DIFFERS" | "LOOP_DIFFERS" | "LEAVES_SCOPE";
+                                /** @enum {string} */
+                                what: "active element" | "event" | "join";
+                                step: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                                target: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                            }[];
                         }[];
                     };
                 };

@@ -36,3 +36,7 @@ declare module 'bpmnlint/lib/resolver/static-resolver.js' {
     constructor(cache: Record<string, unknown>);
   }
 }
+declare module 'bpmn-js-token-simulation' {
+  const module: import('didi').ModuleDeclaration;
+  export default module;
+}
