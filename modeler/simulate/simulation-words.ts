@@ -16,13 +16,13 @@ const exact: Record<string, string> = {
   'Trigger Event': '触发（开始一个令牌）',
   'Found unsupported elements': '图中有模拟不支持的元素',
   'Not supported': '模拟不支持此元素',
-  'Simulation paused': '模拟已暂停',
-  'Simulation resumed': '模拟继续',
-  'Simulation reset': '模拟已重新开始',
+  'Pause Simulation': '模拟已暂停',
+  'Play Simulation': '模拟运行中',
+  Finished: '已走完',
   'Process started': '流程开始',
   'Process finished': '流程结束',
   'Process canceled': '流程被取消',
-  'Animation speed': '动画速度',
+  Slow: '慢', Normal: '中', Fast: '快',
   'Service Task': '自动环节', 'User Task': '人工环节', 'Call Activity': '调用流程', 'Script Task': '脚本任务',
   'Business Rule Task': '规则任务', 'Manual Task': '手工任务', 'Receive Task': '接收任务', 'Send Task': '发送任务', Task: '任务',
   'Exclusive Gateway': '排他网关', 'Parallel Gateway': '并行网关', 'Inclusive Gateway': '包容网关', 'Event-based Gateway': '事件网关',
@@ -34,7 +34,7 @@ const patterns: Array<[RegExp, (...parts: string[]) => string]> = [
   [/^(.+) finished$/, (name) => `${zh(name)}结束`],
   [/^(.+) canceled$/, (name) => `${zh(name)}被取消`],
   [/^Focus process instance (.+)$/, (id) => `只看流程实例 ${id}`],
-  [/^Set animation speed = (.+)$/, (speed) => `动画速度 ${speed}`],
+  [/^Set animation speed = (.+)$/, (speed) => `动画速度：${zh(speed)}`],
 ];
 
 /** One text of the simulation in Chinese; a text it does not know (an element's own name) stays as it is. Pure. */
