@@ -7,6 +7,7 @@ import { checkDraft } from './validation.js';
 import type { DraftCheck } from './validation.js';
 import { dropDraft, findDraft } from './drafts.js';
 import { recordVersions, takeOver } from './ownership.js';
+import { formsToVersion } from './process-forms.js';
 
 export interface DeployedVersion {
   processId: string;
@@ -19,7 +20,8 @@ export interface DeployedVersion {
 /**
  * Deploys a process's draft as a new version, by an administrator: refused (422, with every
  * problem) when the engine or the platform's rules refuse it. The file becomes the
- * administrators' (a start of the platform never deploys over it), the draft is dropped, and
+ * administrators' (a start of the platform never deploys over it), the draft's designed forms
+ * become the version's, the draft is dropped, and
  * the deployment is written to the security log. Not pure.
  */
 export async function deployDraft(db: Knex, engine: Engine, admin: Staff, processId: string, checks: readonly DraftCheck[]): Promise<DeployedVersion> {
@@ -36,6 +38,7 @@ export async function deployDraft(db: Knex, engine: Engine, admin: Staff, proces
     await recordVersions(trx, deployment, admin.id, now);
     await takeOver(trx, draft.sourceName, admin.id, now);
     await dropDraft(trx, processId);
+    await formsToVersion(trx, processId, deployment.duplicate ? made.version : made.version - 1, made.version, admin.id, now);
     await logSecurityEvent(trx, { at: now, actorId: admin.id, action: 'process-deployed', detail: { processId, definitionKey: made.definitionKey, source: draft.sourceName, origin: draft.origin, duplicate: deployment.duplicate } });
   });
   return { processId, version: made.version, definitionKey: made.definitionKey, processes: deployment.processes.map((p) => ({ processId: p.processId, version: p.version })) };
