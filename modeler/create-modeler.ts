@@ -8,6 +8,7 @@ import stepsModule from './steps/index.js';
 import propertiesModule from './properties/index.js';
 import { packedLintConfig } from './lint/index.js';
 import simulateModule from './simulate/index.js';
+import formDesignModule from './forms/index.js';
 import { moddleExtensions } from './create-viewer.js';
 
 /**
@@ -30,7 +31,7 @@ export function createProcessModeler(canvas: HTMLElement, panel: HTMLElement): M
     moddleExtensions,
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule,
-      keepFormKeys, translateModule, engineScopeModule, stepsModule, propertiesModule, lintModule, simulateModule,
+      keepFormKeys, translateModule, engineScopeModule, stepsModule, propertiesModule, lintModule, simulateModule, formDesignModule,
     ],
   });
 }

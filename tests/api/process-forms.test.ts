@@ -65,9 +65,9 @@ describe('task forms designed in the modeler are stored with the process version
     await complete(server, reviewer, after, 'review', { opinion: '同意', siteCheck: '已到现场核实占道范围' });
 
     // The case taken in before stays on version 1 and its platform form: no 现场核查 asked.
-    const older = await stepOf(server, reviewer, before, 'review');
+    const older = await stepOf(server, reviewer, before, 'review') as { form?: { href: string } };
     expect(older.form).toMatchObject({ key: 'review', version: 1 });
-    expect((await server.call('GET', older.form.href.replace('/api/v1', ''), { token: reviewer })).body).toEqual(await platformReview());
+    expect((await server.call('GET', older.form!.href.replace('/api/v1', ''), { token: reviewer })).body).toEqual(await platformReview());
     await complete(server, reviewer, before, 'review', { opinion: '同意' });
   });
 });

@@ -46,3 +46,11 @@ export const previewMigration = (processId: string, fromVersion: number, toVersi
 
 export const migrate = (processId: string, fromVersion: number, toVersion: number, mapping: StepMapping = {}): Promise<MigrationLine[]> =>
   unwrap(api.POST('/api/v1/processes/{processId}/migrations', { params: { path: { processId } }, body: { fromVersion, toVersion, mapping } }));
+
+export type ProcessForm = ResponseOf<'/api/v1/processes/{processId}/draft/forms/{formKey}', 'get'>;
+
+export const fetchDraftForm = (processId: string, formKey: string): Promise<ProcessForm> =>
+  unwrap(api.GET('/api/v1/processes/{processId}/draft/forms/{formKey}', { params: { path: { processId, formKey } } }));
+
+export const saveDraftForm = (processId: string, formKey: string, schema: Record<string, unknown>): Promise<ProcessForm> =>
+  unwrap(api.PUT('/api/v1/processes/{processId}/draft/forms/{formKey}', { params: { path: { processId, formKey } }, body: { schema } }));
