@@ -9,6 +9,7 @@ import propertiesModule from './properties/index.js';
 import { packedLintConfig } from './lint/index.js';
 import simulateModule from './simulate/index.js';
 import formDesignModule from './forms/index.js';
+import roundTripModule from './round-trip/index.js';
 import { moddleExtensions } from './create-viewer.js';
 
 /**
@@ -31,7 +32,7 @@ export function createProcessModeler(canvas: HTMLElement, panel: HTMLElement): M
     moddleExtensions,
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule,
-      keepFormKeys, translateModule, engineScopeModule, stepsModule, propertiesModule, lintModule, simulateModule, formDesignModule,
+      keepFormKeys, translateModule, engineScopeModule, stepsModule, propertiesModule, lintModule, simulateModule, formDesignModule, roundTripModule,
     ],
   });
 }
