@@ -10,6 +10,8 @@ test('设计表单: from a user task\'s form property an administrator opens its
   await page.locator('.djs-element[data-element-id="review"]').click();
   await expect(page.locator('.bio-properties-panel-header-label')).toHaveText('审查');
   await page.locator('[data-group-id="group-form"] .bio-properties-panel-group-header').click();
+  await expect(page.getByText('在表单设计器中编辑表单「review」')).toBeVisible();
+  await screenshots(page, 'modeler-form-property');
   await page.getByRole('button', { name: '设计表单…' }).click();
 
   const dialog = page.getByRole('dialog', { name: '设计表单：review' });
