@@ -70,12 +70,13 @@ export async function saveDraftForm(db: Knex, processId: string, formKey: string
  */
 export async function formsToVersion(trx: Knex, processId: string, previous: number, version: number, by: string, at: number): Promise<void> {
   const byKey = new Map([...await stored(trx, processId, previous), ...await stored(trx, processId, DRAFT)].map((r) => [r.form_key, r.schema]));
-  for (const [formKey, schema] of byKey) {
-    // A draft equal to a deployed version deploys no new one: its designed forms replace that version's.
-    await trx('yc_process_forms').where({ process_id: processId, version, form_key: formKey }).delete();
-    await trx('yc_process_forms').insert({ process_id: processId, version, form_key: formKey, schema, saved_by: by, saved_at: at });
-  }
+  for (const [formKey, schema] of byKey) await trx('yc_process_forms').insert({ process_id: processId, version, form_key: formKey, schema, saved_by: by, saved_at: at });
   await dropDraftForms(trx, processId);
+}
+
+/** Whether the draft has forms designed for it. */
+export async function hasDraftForms(db: Knex, processId: string): Promise<boolean> {
+  return (await stored(db, processId, DRAFT)).length > 0;
 }
 
 export async function dropDraftForms(db: Knex, processId: string): Promise<void> {

@@ -47,9 +47,16 @@ describe('task forms designed in the modeler are stored with the process version
     const reviewer = await server.login('ob.reviewer');
     const before = await receiveAccepted(server, clerk, ROAD);
 
+    // A draft equal to version 1 deploys no new version: its designed form is refused, not put under version 1's cases.
+    expect((await server.call('PUT', '/processes/promised/draft', { token, body: { xml: await promisedXml() } })).status).toBe(200);
+    expect((await server.call('PUT', '/processes/promised/draft/forms/review', { token, body: { schema: await withSiteCheck() } })).status).toBe(200);
+    const same = await server.call('POST', '/processes/promised/deploy', { token });
+    expect(same.status).toBe(422);
+    expect(same.body.error).toMatchObject({ code: 'FORMS_NEED_NEW_VERSION' });
+    expect((await server.call('GET', '/processes/promised/versions/1/forms/review', { token })).body.origin).toBe('platform');
+
     const xml = (await promisedXml()).replace('name="审查"', 'name="审查（含现场核查）"');
     expect((await server.call('PUT', '/processes/promised/draft', { token, body: { xml } })).status).toBe(200);
-    expect((await server.call('PUT', '/processes/promised/draft/forms/review', { token, body: { schema: await withSiteCheck() } })).status).toBe(200);
     expect((await server.call('POST', '/processes/promised/deploy', { token })).body).toMatchObject({ version: 2 });
     expect((await server.call('GET', '/processes/promised/versions/2/forms/review', { token })).body).toMatchObject({ origin: 'version', schema: await withSiteCheck() });
     expect((await server.call('GET', '/processes/promised/versions/1/forms/review', { token })).body).toMatchObject({ origin: 'platform', schema: await platformReview() });
