@@ -4,6 +4,7 @@
  */
 export { createEngine, Engine } from './engine.js';
 export type { EffectListener, FollowOptions, EngineOptions, MigrationReport, VersionRef } from './engine.js';
+export type { MigrationProblem } from './runtime/migration.js';
 export type { Deployment, DeployedProcess } from './deployments.js';
 export type { InstanceView, Incident } from './instance-view.js';
 export type { PublishOptions, Published } from './message-buffer.js';

@@ -25,7 +25,7 @@ export async function migrateInstances(
     if (state.definitionKey !== source.key) continue;
     const plan = planMigration(state, source.process, target.process, mapping);
     if (plan.reasons.length > 0) {
-      report.refused.push({ instanceId: state.id, reasons: plan.reasons });
+      report.refused.push({ instanceId: state.id, reasons: plan.reasons, problems: plan.problems });
       continue;
     }
     if (execute) await execute(state.id, { type: 'migrate', definitionKey: target.key, renames: plan.renames, ...(by ? { by } : {}) });

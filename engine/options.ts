@@ -7,6 +7,7 @@ import type { EngineQueue } from './queue/types.js';
 import type { EngineLogger } from './logger.js';
 import type { HistoryHash } from './history/chain.js';
 import type { HistorySealer } from './history/seals.js';
+import type { MigrationProblem } from './runtime/migration.js';
 
 export interface VersionRef {
   processId: string;
@@ -15,7 +16,8 @@ export interface VersionRef {
 
 export interface MigrationReport {
   migrated: string[];
-  refused: Array<{ instanceId: string; reasons: string[] }>;
+  /** Each with its reasons in English and the same as data (`problems`), for a page to word its own way. */
+  refused: Array<{ instanceId: string; reasons: string[]; problems: MigrationProblem[] }>;
 }
 
 export interface EngineOptions {

@@ -1,15 +1,16 @@
 import Modeler from 'bpmn-js/lib/Modeler';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
 import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 import lintModule from 'bpmn-js-bpmnlint';
-import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
-import yichuang from '../engine/model/descriptor/yichuang.json';
 import translateModule from './translate/zh.js';
 import engineScopeModule from './palette/index.js';
 import stepsModule from './steps/index.js';
 import propertiesModule from './properties/index.js';
 import { packedLintConfig } from './lint/index.js';
+import simulateModule from './simulate/index.js';
+import formDesignModule from './forms/index.js';
+import roundTripModule from './round-trip/index.js';
+import { moddleExtensions } from './create-viewer.js';
 
 /**
  * Camunda 8.5's behaviours that turn every new user task into a zeebe:userTask and rewrite its
@@ -18,13 +19,10 @@ import { packedLintConfig } from './lint/index.js';
  */
 const keepFormKeys = { createZeebeUserTaskBehavior: ['value', {}], formsBehavior: ['value', {}] };
 
-/** The descriptors the engine reads: zeebe's and the platform's own, so the modeler writes what the engine runs. */
-export const moddleExtensions = { zeebe, yc: yichuang };
-
 /**
  * The process modeler: bpmn-js with the properties panel (zeebe groups and the 一窗 group), in
  * Chinese, the palette and replace menu limited to what the engine runs, the platform's steps,
- * and the platform's lint shown on the diagram. Not pure: draws into the containers.
+ * the platform's lint shown on the diagram, and token simulation on the draft. Not pure: draws into the containers.
  */
 export function createProcessModeler(canvas: HTMLElement, panel: HTMLElement): Modeler {
   return new Modeler({
@@ -34,12 +32,7 @@ export function createProcessModeler(canvas: HTMLElement, panel: HTMLElement): M
     moddleExtensions,
     additionalModules: [
       BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule,
-      keepFormKeys, translateModule, engineScopeModule, stepsModule, propertiesModule, lintModule,
+      keepFormKeys, translateModule, engineScopeModule, stepsModule, propertiesModule, lintModule, simulateModule, formDesignModule, roundTripModule,
     ],
   });
-}
-
-/** A read-only view of a version (or of both sides of a diff), with the same descriptors. */
-export function createProcessViewer(canvas: HTMLElement): NavigatedViewer {
-  return new NavigatedViewer({ container: canvas, moddleExtensions, additionalModules: [translateModule] });
 }

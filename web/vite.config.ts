@@ -18,6 +18,9 @@ export default defineConfig({
     components({ dirs: [], dts: false, resolvers: [ElementPlusResolver({ importStyle: 'css' })] }),
     chunkModules(),
   ],
+  // One preact for every bpmn.io part: form-js's editor pins an older one beside it, and the
+  // properties panel it draws (hooks included) must share the editor's copy.
+  resolve: { dedupe: ['preact'] },
   build: { outDir: 'dist', manifest: true, emptyOutDir: true, chunkSizeWarningLimit: 600 },
   server: { port: 5173, proxy: { '/api': { target: process.env.YC_API_URL ?? 'http://localhost:3000', changeOrigin: true } } },
 });

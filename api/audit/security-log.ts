@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 export const securityActions = [
   'signed-in', 'sign-in-failed', 'password-changed', 'password-reset', 'administrator-created', 'administrator-restored', 'staff-created', 'roles-changed',
   'account-disabled', 'account-enabled', 'sessions-revoked', 'absence-changed', 'unit-created', 'calendar-entered', 'process-deployed',
-  'process-draft-saved', 'process-draft-dropped', 'process-deploy-refused', 'item-process-changed', 'process-migrated',
+  'process-draft-saved', 'process-draft-dropped', 'process-deploy-refused', 'item-process-changed', 'process-migrated', 'process-form-saved',
 ] as const;
 
 /** One line of the security log: who did what to the platform's settings, and when. */

@@ -9,6 +9,7 @@ import { caseLog, findCase } from './repository.js';
 import { caseFamily, settle } from './case-instances.js';
 import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
 import { platformForms } from '../forms/registry.js';
+import { formsOfVersion, versionRef } from '../processes/process-forms.js';
 import { accept, checkAcceptance, corrected } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
 import { signedBy } from '../notices/signatories.js';
@@ -18,7 +19,7 @@ import { ApiError, forbidden } from '../http/errors.js';
 
 /**
  * Completes a step after checking it is the caller's and its answer fits its form (one form-js
- * definition per formKey, processes/forms); records who did it (and for whom, on a B post). A
+ * definition per formKey, processes/forms, or the one designed with the case's process version); records who did it (and for whom, on a B post). A
  * step done already gets a 409 that says when and by whom.
  */
 export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number, forms = platformForms()): Promise<CaseRecord> {
@@ -27,8 +28,11 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   if (!mine) throw await whyNotMine(db, engine, staff, taskId);
   const record = (await findCase(db, mine.caseId))!;
   // The form's conditions see the process's variables beside the answer, as the form-js page does.
-  const processVariables = (await engine.instance(mine.instanceId))?.variables;
-  let variables = forms.answer(mine.formKey, input, { now: at, variables: processVariables, taskName: mine.name ?? mine.elementId });
+  const instance = await engine.instance(mine.instanceId);
+  const processVariables = instance?.variables;
+  // A form designed with the case's process version is the one its steps answer.
+  const versionForms = instance ? await formsOfVersion(db, instance.processId, versionRef(instance.definitionKey).version, forms) : forms;
+  let variables = versionForms.answer(mine.formKey, input, { now: at, variables: processVariables, taskName: mine.name ?? mine.elementId });
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
   // The engine is the truth: the head's answer on an extension goes with the completion, and the extension follows it.
   const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : signedBy(mine.formKey, variables, staff.id);

@@ -32,6 +32,11 @@ export class FormRegistry {
     return key === undefined ? undefined : this.forms.get(key);
   }
 
+  /** This registry with some forms put in place of (or beside) its own: a process version's designed forms over the platform's. */
+  with(forms: readonly LoadedForm[]): FormRegistry {
+    return forms.length === 0 ? this : new FormRegistry([...this.forms.values(), ...forms]);
+  }
+
   keys(): string[] {
     return [...this.forms.keys()].sort();
   }
@@ -60,9 +65,18 @@ export function loadForm(file: URL, key: string): LoadedForm {
   } catch (err) {
     throw new Error(`表单 ${key}.form 不是有效的 JSON：${(err as Error).message}`, { cause: err });
   }
+  return checkedForm(schema, key, `表单 ${key}.form `, '文件名（即用户任务的 formKey）');
+}
+
+/**
+ * A form-js schema checked as loadForm checks a file (`title` names it in the error): its
+ * shape, FEEL conditions, keys used once, and its id equal to the formKey (`keyWords` says
+ * where the formKey is read from). Pure.
+ */
+export function checkedForm(schema: Record<string, unknown>, key: string, title: string, keyWords = '用户任务的表单键（formKey）'): LoadedForm {
   const parsed = formDefinition.safeParse(schema);
-  if (!parsed.success) throw new Error(`表单 ${key}.form 有误：${z.prettifyError(parsed.error)}`);
-  if (parsed.data.id !== key) throw new Error(`表单 ${key}.form 的 id 是 "${parsed.data.id}"，应与文件名（即用户任务的 formKey）相同`);
+  if (!parsed.success) throw new Error(`${title}有误：${z.prettifyError(parsed.error)}`);
+  if (parsed.data.id !== key) throw new Error(`${title}的 id 是 "${parsed.data.id}"，应与${keyWords}相同`);
   return { key, schema, tree: dataTree(parsed.data) };
 }
 

@@ -15,6 +15,8 @@ import { draftChecks } from '../processes/checks.js';
 import { draftDiff, processNamed, versionXml } from '../processes/service.js';
 import { itemPolicies, setItemPolicy } from '../processes/item-policy.js';
 import { migrateVersion } from '../processes/migration.js';
+import { versionSteps } from '../processes/version-steps.js';
+import { draftForm, dropDraftForms, saveDraftForm, versionForm } from '../processes/process-forms.js';
 
 const ADMIN = ['administrator'] as const;
 const tags = ['processes'];
@@ -43,7 +45,13 @@ const migrationBody = z.strictObject({
   fromVersion: z.number().int().min(1), toVersion: z.number().int().min(1),
   mapping: z.record(z.string().max(200), z.string().max(200)).default({}).refine((m) => Object.keys(m).length <= 500, '映射不超过 500 项'),
 });
-const migrationLine = z.object({ instanceId: z.string(), caseId: z.string().optional(), moves: z.boolean(), reasons: z.array(z.string()) });
+const stepSchema = z.object({ elementId: z.string(), name: z.string().optional(), kind: z.string() });
+const migrationProblem = z.object({
+  code: z.enum(['NO_COUNTERPART', 'KIND_DIFFERS', 'LOOP_DIFFERS', 'LEAVES_SCOPE']), what: z.enum(['active element', 'event', 'join']), step: stepSchema, target: stepSchema,
+});
+const migrationLine = z.object({
+  instanceId: z.string(), caseId: z.string().optional(), steps: z.array(stepSchema), moves: z.boolean(), reasons: z.array(z.string()), problems: z.array(migrationProblem),
+});
 
 /** 流程管理: processes, their versions, drafts, deploying, the diff, which flow each item runs, migrating cases. Administrators only. */
 export function processRoutes(db: Knex, engine: Engine): AnyRoute[] {
@@ -81,6 +89,7 @@ export function processRoutes(db: Knex, engine: Engine): AnyRoute[] {
       method: 'delete', path: '/processes/:processId/draft', summary: '丢弃草稿', tags, roles: ADMIN, params, response: z.object({ deleted: z.literal(true) }),
       handler: async ({ params: p, staff }) => {
         if (!(await dropDraft(db, p.processId!))) throw new ApiError(404, 'DRAFT_NOT_FOUND', `流程 ${p.processId} 没有草稿`);
+        await dropDraftForms(db, p.processId!);
         await log(staff!, 'process-draft-dropped', { processId: p.processId });
         return { deleted: true as const };
       },
@@ -126,6 +135,7 @@ export function processRoutes(db: Knex, engine: Engine): AnyRoute[] {
       },
     }),
     ...migrationRoutes(db, engine),
+    ...processFormRoutes(db, engine),
   ];
 }
 
@@ -137,12 +147,47 @@ function migrationRoutes(db: Knex, engine: Engine): AnyRoute[] {
   };
   return [
     route({
+      method: 'get', path: '/processes/:processId/versions/:version/steps', summary: '某一版本的各环节（编号、名称、种类），供迁移时对应新旧环节', tags, roles: ADMIN, params,
+      response: z.array(stepSchema), handler: async ({ params: p }) => versionSteps(engine, p.processId!, version.parse(p.version)),
+    }),
+    route({
       method: 'post', path: '/processes/:processId/migrations/preview', summary: '迁移预览：旧版本的在办件哪些可迁移、哪些不能及原因（不迁移）', tags, roles: ADMIN, params,
       body: migrationBody, response: z.array(migrationLine), handler: run(false),
     }),
     route({
       method: 'post', path: '/processes/:processId/migrations', summary: '将旧版本的在办件迁移到新版本（不能迁移的留在原版本）', tags, roles: ADMIN, params,
       body: migrationBody, response: z.array(migrationLine), handler: run(true),
+    }),
+  ];
+}
+
+const formKey = z.string().regex(/^[A-Za-z_][\w-]{0,99}$/, '表单键应以字母开头，至多 100 位字母、数字、下划线或连字符');
+const formParams = z.object({ processId, formKey }).passthrough() as unknown as z.ZodType<Record<string, string>>;
+const formSchema = z.record(z.string(), z.unknown()).meta({ description: '@bpmn-io/form-js 1.23 表单定义（schemaVersion 19），id 与表单键相同' });
+const processForm = z.object({ formKey: z.string(), schema: formSchema, origin: z.enum(['draft', 'version', 'platform', 'new']) });
+
+/** Task forms designed in the modeler (form-js editor), kept with the draft and, once deployed, with its version. */
+function processFormRoutes(db: Knex, engine: Engine): AnyRoute[] {
+  return [
+    route({
+      method: 'get', path: '/processes/:processId/draft/forms/:formKey', summary: '草稿中一个环节表单（草稿设计的，否则最新版本的或平台的，否则空白表单）', tags, roles: ADMIN, params: formParams,
+      response: processForm,
+      handler: async ({ params: p }) => draftForm(db, p.processId!, (await processNamed(db, engine, p.processId!)).versions[0]!.version, p.formKey!),
+    }),
+    route({
+      method: 'put', path: '/processes/:processId/draft/forms/:formKey', summary: '保存为草稿设计的环节表单（按平台表单的规则检查；发布时随新版本保存）', tags, roles: ADMIN, params: formParams,
+      body: z.strictObject({ schema: formSchema }), response: processForm,
+      handler: async ({ params: p, body, staff }) => {
+        await processNamed(db, engine, p.processId!);
+        const saved = await saveDraftForm(db, p.processId!, p.formKey!, body.schema, staff!.id, engine.clock.now());
+        await logSecurityEvent(db, { at: engine.clock.now(), actorId: staff!.id, action: 'process-form-saved', detail: { processId: p.processId, formKey: p.formKey } });
+        return saved;
+      },
+    }),
+    route({
+      method: 'get', path: '/processes/:processId/versions/:version/forms/:formKey', summary: '某一版本的环节表单（随该版本设计的，否则平台的）', tags, roles: ADMIN, params: formParams,
+      response: processForm,
+      handler: async ({ params: p }) => versionForm(db, p.processId!, version.parse(p.version), p.formKey!),
     }),
   ];
 }

@@ -58,8 +58,8 @@ export const taskIdSchema = z.string().max(250, '待办编号过长').regex(/^[A
   .meta({ description: '待办编号，如 3f2a9c1e-…~7；可直接放在地址中，无需转义', examples: ['9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d~7'] });
 
 /** A task's form: its key and where its form-js definition is (GET href); one definition per formKey. */
-export const formLinkSchema = z.object({ key: z.string(), href: z.string() })
-  .meta({ description: '本待办的表单：GET href 取得 form-js（1.23）表单定义，按 key 缓存；办理时按它提交 variables' });
+export const formLinkSchema = z.object({ key: z.string(), href: z.string(), processId: z.string().optional(), version: z.number().optional() })
+  .meta({ description: '本待办的表单：GET href 取得 form-js（1.23）表单定义，按 key（及流程版本，表单随该版本设计时）缓存；办理时按它提交 variables' });
 
 export const taskSchema = z.object({
   id: taskIdSchema, elementId: z.string(), name: z.string().optional(), caseId: z.string(), caseNo: z.string(), itemName: z.string(), applicantName: z.string(),

@@ -7,7 +7,7 @@ import { caseSchema, taskIdSchema, taskSchema } from './schemas.js';
 import { inbox } from '../cases/inbox.js';
 import { completeStep } from '../cases/steps.js';
 import type { FormRegistry } from '../forms/registry.js';
-import { formLink } from './form-routes.js';
+import { withFormLinks } from './form-routes.js';
 import { MAX_LIMIT, limitSchema, paged, pageQuery } from './paging.js';
 
 /** The completion's body as OpenAPI shows it: the variables answer the task's form, one of the forms' schemas. */
@@ -32,7 +32,7 @@ export function taskRoutes(db: Knex, engine: Engine, forms: FormRegistry): AnyRo
       method: 'get', path: '/tasks', summary: '我的待办（每项附其表单的链接；按时限先后分页，总数见 X-Total-Count，下一页见 X-Next-Cursor）', tags: ['tasks'], roles: workers,
       // A whole inbox at once for the clients written before paging (200 at most a page); the inbox page pages by 50 (GET /inbox).
       query: z.object({ ...pageQuery, limit: limitSchema(MAX_LIMIT) }), response: z.array(taskSchema),
-      handler: async ({ staff, query, req }) => paged(req, query, await inbox(db, staff!, query)).map((task) => ({ ...task, form: formLink(forms, task.formKey) })),
+      handler: async ({ staff, query, req }) => withFormLinks(db, engine, forms, paged(req, query, await inbox(db, staff!, query))),
     }),
     route({
       method: 'post', path: '/tasks/:id/complete', summary: '办理一个待办（按表单校验）', tags: ['tasks'], roles: workers,

@@ -7,6 +7,7 @@ import { checkDraft } from './validation.js';
 import type { DraftCheck } from './validation.js';
 import { dropDraft, findDraft } from './drafts.js';
 import { recordVersions, takeOver } from './ownership.js';
+import { formsToVersion, hasDraftForms } from './process-forms.js';
 
 export interface DeployedVersion {
   processId: string;
@@ -19,7 +20,8 @@ export interface DeployedVersion {
 /**
  * Deploys a process's draft as a new version, by an administrator: refused (422, with every
  * problem) when the engine or the platform's rules refuse it. The file becomes the
- * administrators' (a start of the platform never deploys over it), the draft is dropped, and
+ * administrators' (a start of the platform never deploys over it), the draft's designed forms
+ * become the version's, the draft is dropped, and
  * the deployment is written to the security log. Not pure.
  */
 export async function deployDraft(db: Knex, engine: Engine, admin: Staff, processId: string, checks: readonly DraftCheck[]): Promise<DeployedVersion> {
@@ -32,10 +34,15 @@ export async function deployDraft(db: Knex, engine: Engine, admin: Staff, proces
   const now = engine.clock.now();
   const deployment = await engine.deploy(draft.xml, { name: draft.sourceName });
   const made = deployment.processes.find((p) => p.processId === processId)!;
+  // A deployed version's forms never change under its running cases: designed forms need a new version.
+  if (deployment.duplicate && await hasDraftForms(db, processId)) {
+    throw new ApiError(422, 'FORMS_NEED_NEW_VERSION', `草稿与已发布的第 ${made.version} 版相同，设计的表单只能随新版本发布：请在流程中作出改动（如环节的说明）后再发布`, [{ field: 'forms', problem: '表单随新版本发布' }]);
+  }
   await db.transaction(async (trx) => {
     await recordVersions(trx, deployment, admin.id, now);
     await takeOver(trx, draft.sourceName, admin.id, now);
     await dropDraft(trx, processId);
+    if (!deployment.duplicate) await formsToVersion(trx, processId, made.version - 1, made.version, admin.id, now);
     await logSecurityEvent(trx, { at: now, actorId: admin.id, action: 'process-deployed', detail: { processId, definitionKey: made.definitionKey, source: draft.sourceName, origin: draft.origin, duplicate: deployment.duplicate } });
   });
   return { processId, version: made.version, definitionKey: made.definitionKey, processes: deployment.processes.map((p) => ({ processId: p.processId, version: p.version })) };

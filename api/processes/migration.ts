@@ -1,9 +1,11 @@
 import type { Knex } from 'knex';
-import type { Engine, MigrationReport } from '../../engine/index.js';
+import type { Engine, MigrationProblem, MigrationReport } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import { logSecurityEvent } from '../audit/security-log.js';
 import { appendLog } from '../cases/repository.js';
 import { settle } from '../cases/case-instances.js';
+import { stepOf, versionProcess } from './version-steps.js';
+import type { VersionStep } from './version-steps.js';
 
 export interface MigrationRequest {
   processId: string;
@@ -13,12 +15,22 @@ export interface MigrationRequest {
   mapping: Record<string, string>;
 }
 
-/** One running instance of the old version: whether it moves, and if not, why. */
+/** Why a step cannot move: the engine's problem with both ends named (the target only when the new version has it). */
+export interface NamedProblem extends Pick<MigrationProblem, 'code' | 'what'> {
+  step: VersionStep;
+  target: VersionStep;
+}
+
+/** One running instance of the old version: where it is, whether it moves, and if not, why. */
 export interface MigrationLine {
   instanceId: string;
   caseId?: string;
+  /** The steps of the old version it is at. */
+  steps: VersionStep[];
   moves: boolean;
+  /** The engine's reasons in its words; `problems` the same as data, for the page to word. */
   reasons: string[];
+  problems: NamedProblem[];
 }
 
 /**
@@ -29,22 +41,40 @@ export interface MigrationLine {
 export async function migrateVersion(db: Knex, engine: Engine, admin: Staff, request: MigrationRequest, apply: boolean): Promise<MigrationLine[]> {
   const from = { processId: request.processId, version: request.fromVersion };
   const to = { processId: request.processId, version: request.toVersion };
+  // Where each instance is, read before it moves: the preview and the result both name the old steps.
+  const oldProcess = await versionProcess(engine, request.processId, request.fromVersion);
+  const newProcess = await versionProcess(engine, request.processId, request.toVersion);
+  const stepsBefore = apply ? await stepsOf(engine, await engine.previewMigration(from, to, request.mapping)) : undefined;
   const report: MigrationReport = apply ? await engine.migrateInstances(from, to, request.mapping, { by: admin.id }) : await engine.previewMigration(from, to, request.mapping);
+  const at = stepsBefore ?? await stepsOf(engine, report);
   const cases = await casesOf(db, [...report.migrated, ...report.refused.map((r) => r.instanceId)]);
+  const line = (instanceId: string) => ({ instanceId, ...caseOf(cases, instanceId), steps: (at.get(instanceId) ?? []).map((id) => stepOf(oldProcess, id)) });
   const lines: MigrationLine[] = [
-    ...report.migrated.map((instanceId) => ({ instanceId, ...caseOf(cases, instanceId), moves: true, reasons: [] })),
-    ...report.refused.map((r) => ({ instanceId: r.instanceId, ...caseOf(cases, r.instanceId), moves: false, reasons: r.reasons })),
+    ...report.migrated.map((instanceId) => ({ ...line(instanceId), moves: true, reasons: [], problems: [] })),
+    ...report.refused.map((r) => ({
+      ...line(r.instanceId), moves: false, reasons: r.reasons,
+      problems: r.problems.map((p) => ({ code: p.code, what: p.what, step: stepOf(oldProcess, p.elementId), target: stepOf(newProcess, p.targetId) })),
+    })),
   ];
-  if (apply) {
-    // The moved steps reach their cases (and the inbox) through the engine's effects: answer once they have.
-    await settle(engine, report.migrated);
-    const at = engine.clock.now();
-    for (const line of lines.filter((l) => l.moves && l.caseId)) {
-      await appendLog(db, line.caseId!, { at, actorId: admin.id, action: 'process-migrated', detail: { processId: request.processId, from: request.fromVersion, to: request.toVersion } });
-    }
-    await logSecurityEvent(db, { at, actorId: admin.id, action: 'process-migrated', detail: { ...request, moved: report.migrated.length, refused: report.refused.length } });
-  }
+  if (apply) await record(db, engine, admin, request, report, lines);
   return lines;
+}
+
+/** The elements each instance of a report is at (distinct, in the engine's order). */
+async function stepsOf(engine: Engine, report: MigrationReport): Promise<Map<string, string[]>> {
+  const ids = [...report.migrated, ...report.refused.map((r) => r.instanceId)];
+  const views = await Promise.all(ids.map((id) => engine.instance(id)));
+  return new Map(ids.map((id, i) => [id, [...new Set((views[i]?.active ?? []).map((a) => a.elementId))]]));
+}
+
+async function record(db: Knex, engine: Engine, admin: Staff, request: MigrationRequest, report: MigrationReport, lines: MigrationLine[]): Promise<void> {
+  // The moved steps reach their cases (and the inbox) through the engine's effects: answer once they have.
+  await settle(engine, report.migrated);
+  const at = engine.clock.now();
+  for (const line of lines.filter((l) => l.moves && l.caseId)) {
+    await appendLog(db, line.caseId!, { at, actorId: admin.id, action: 'process-migrated', detail: { processId: request.processId, from: request.fromVersion, to: request.toVersion } });
+  }
+  await logSecurityEvent(db, { at, actorId: admin.id, action: 'process-migrated', detail: { ...request, moved: report.migrated.length, refused: report.refused.length } });
 }
 
 async function casesOf(db: Knex, instanceIds: string[]): Promise<Map<string, string>> {

@@ -47,10 +47,12 @@ export function canonical(element: ModdleLike, options: CanonicalOptions = {}, t
   if (typeof element.$body === 'string' && element.$body.trim() !== '') out.$body = element.$body.trim();
   for (const [name, value] of Object.entries(element.$attrs ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (name.startsWith('xmlns')) continue;
-    // An xsi:type is read by its local name (its prefix is whatever the file bound); naming the element's own type (dc:Point on a waypoint) it adds nothing.
+    // An xsi:type is read by its local name (its prefix is whatever the file bound); naming the element's own type (dc:Point
+    // on a waypoint, or tFormalExpression, the schema's name of bpmn:FormalExpression, by BPMN's `t` type prefix) it adds nothing.
     const local = (type: string) => type.replace(/^[^:]*:/, '');
     if (name === 'xsi:type') {
-      if (local(String(value)) !== local(element.$type)) out['@xsi:type'] = local(String(value));
+      const own = local(element.$type);
+      if (![own, `t${own}`].includes(local(String(value)))) out['@xsi:type'] = local(String(value));
     } else out[`@${name}`] = String(value);
   }
   return out;

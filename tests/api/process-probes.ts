@@ -45,4 +45,8 @@ export const processProbes: Record<string, Probe[]> = {
   'PUT /processes/item-policies/:code': [{ request: async () => ({ path: '/processes/item-policies/000172001001', body: { processId: 'direct' } }), letIn: ADMIN_ONLY }],
   'POST /processes/:processId/migrations/preview': migration('/processes/joint/migrations/preview'),
   'POST /processes/:processId/migrations': migration('/processes/joint/migrations'),
+  'GET /processes/:processId/versions/:version/steps': [{ request: async () => ({ path: '/processes/joint/versions/1/steps' }), letIn: ADMIN_ONLY }],
+  'GET /processes/:processId/draft/forms/:formKey': [{ request: async () => ({ path: '/processes/joint/draft/forms/joint-review' }), letIn: ADMIN_ONLY }],
+  'PUT /processes/:processId/draft/forms/:formKey': [{ request: async () => ({ path: '/processes/joint/draft/forms/site-check', body: { schema: { id: 'site-check', type: 'default', components: [] } } }), letIn: ADMIN_ONLY }],
+  'GET /processes/:processId/versions/:version/forms/:formKey': [{ request: async () => ({ path: '/processes/joint/versions/1/forms/joint-review' }), letIn: ADMIN_ONLY }],
 };

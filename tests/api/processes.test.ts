@@ -145,13 +145,28 @@ describe('processes (流程管理): versions, drafts, deploying, the diff, which
     const body = { fromVersion: 1, toVersion: 2 };
     const preview = await server.call('POST', '/processes/joint/migrations/preview', { token, body });
     expect(preview.status).toBe(200);
-    expect(preview.body).toEqual([expect.objectContaining({ caseId, moves: false, reasons: [expect.stringContaining('"accept"')] })]);
+    // Where the case is and why it cannot move, named from both versions, for the page to word.
+    const acceptStep = { elementId: 'accept', name: '受理', kind: 'userTask' };
+    expect(preview.body).toEqual([expect.objectContaining({
+      caseId, steps: [acceptStep], moves: false, reasons: [expect.stringContaining('"accept"')],
+      problems: [{ code: 'NO_COUNTERPART', what: 'active element', step: acceptStep, target: { elementId: 'accept', kind: 'unknown' } }],
+    })]);
+    // The mapping editor's choices: the new version's steps, the renamed one among them.
+    const steps = await server.call('GET', '/processes/joint/versions/2/steps', { token });
+    expect(steps.status).toBe(200);
+    expect(steps.body).toContainEqual({ elementId: 'accept_window', name: '受理', kind: 'userTask' });
+    expect(steps.body.some((s: { kind: string }) => s.kind === 'startEvent')).toBe(false);
+    expect((await server.call('GET', '/processes/joint/versions/9/steps', { token })).status).toBe(404);
+    expect((await server.call('GET', '/processes/joint/versions/2/steps', { token: clerk })).status).toBe(403);
+    // Mapped onto a step of another kind, it still cannot move, and says so.
+    const wrongKind = await server.call('POST', '/processes/joint/migrations/preview', { token, body: { ...body, mapping: { accept: 'acceptance_notice' } } });
+    expect(wrongKind.body).toEqual([expect.objectContaining({ moves: false, problems: [expect.objectContaining({ code: 'KIND_DIFFERS', target: expect.objectContaining({ elementId: 'acceptance_notice', kind: 'serviceTask' }) })] })]);
     const mapped = await server.call('POST', '/processes/joint/migrations/preview', { token, body: { ...body, mapping: { accept: 'accept_window' } } });
-    expect(mapped.body).toEqual([expect.objectContaining({ caseId, moves: true, reasons: [] })]);
+    expect(mapped.body).toEqual([expect.objectContaining({ caseId, steps: [acceptStep], moves: true, reasons: [], problems: [] })]);
     // A preview moves nothing.
     await stepOf(server, clerk, caseId, 'accept');
     const moved = await server.call('POST', '/processes/joint/migrations', { token, body: { ...body, mapping: { accept: 'accept_window' } } });
-    expect(moved.body).toEqual([expect.objectContaining({ caseId, moves: true })]);
+    expect(moved.body).toEqual([expect.objectContaining({ caseId, moves: true, steps: [acceptStep] })]);
     await stepOf(server, clerk, caseId, 'accept_window');
     const logged = await securityEvents(server.store.knex, { action: 'process-migrated' });
     expect(logged).toHaveLength(1);

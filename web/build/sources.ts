@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
-/** What the built pages are made of: the app, its build setup, the checks it shares with the server (api/validation), and the locked dependency versions. */
-const INPUTS = ['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/src', 'web/public', 'web/build', 'api/validation', 'package-lock.json'];
+/**
+ * What the built pages are made of: the app, its build setup, what it shares with the server
+ * (api/validation, the modeler and the engine's model and calendar it runs in the browser),
+ * and the locked dependency versions.
+ */
+const INPUTS = ['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'web/src', 'web/public', 'web/build', 'api/validation', 'modeler', 'engine', 'package-lock.json'];
 
 async function filesUnder(path: string): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);

@@ -39,7 +39,7 @@ describe('versions', () => {
 
     const refused = await engine.migrateInstances({ processId: 'permit', version: 1 }, { processId: 'permit', version: 2 });
     expect(refused.migrated).toEqual([atAccept.id]);
-    expect(refused.refused).toEqual([{ instanceId: atReview.id, reasons: [expect.stringContaining('"review" has no counterpart')] }]);
+    expect(refused.refused).toEqual([{ instanceId: atReview.id, reasons: [expect.stringContaining('"review" has no counterpart')], problems: [{ code: 'NO_COUNTERPART', what: 'active element', elementId: 'review', targetId: 'review' }] }]);
 
     const mapped = await engine.migrateInstances({ processId: 'permit', version: 1 }, { processId: 'permit', version: 2 }, { review: 'decide' });
     expect(mapped).toEqual({ migrated: [atReview.id], refused: [] });

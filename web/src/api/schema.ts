@@ -937,7 +937,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "administrator-restored" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed" | "process-draft-saved" | "process-draft-dropped" | "process-deploy-refused" | "item-process-changed" | "process-migrated";
+                    action?: "signed-in" | "sign-in-failed" | "password-changed" | "password-reset" | "administrator-created" | "administrator-restored" | "staff-created" | "roles-changed" | "account-disabled" | "account-enabled" | "sessions-revoked" | "absence-changed" | "unit-created" | "calendar-entered" | "process-deployed" | "process-draft-saved" | "process-draft-dropped" | "process-deploy-refused" | "item-process-changed" | "process-migrated" | "process-form-saved";
                     actorId?: string;
                     from?: string;
                     to?: string;
@@ -2733,10 +2733,12 @@ export interface paths {
                                  */
                                 requestedAt: string;
                             };
-                            /** @description 本待办的表单：GET href 取得 form-js（1.23）表单定义，按 key 缓存；办理时按它提交 variables */
+                            /** @description 本待办的表单：GET href 取得 form-js（1.23）表单定义，按 key（及流程版本，表单随该版本设计时）缓存；办理时按它提交 variables */
                             form?: {
                                 key: string;
                                 href: string;
+                                processId?: string;
+                                version?: number;
                             };
                         }[];
                     };
@@ -3061,6 +3063,8 @@ export interface paths {
                         "application/json": {
                             key: string;
                             href: string;
+                            processId?: string;
+                            version?: number;
                         }[];
                     };
                 };
@@ -3090,10 +3094,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一个办理表单的 form-js 定义（字段、类型、必填、显示条件） */
+        /** 一个办理表单的 form-js 定义（字段、类型、必填、显示条件）；给出流程及版本时，为随该版本设计的表单 */
         get: {
             parameters: {
                 query?: {
+                    processId?: string;
+                    version?: number;
                     /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
                     timePrecision?: components["parameters"]["timePrecision"];
                 };
@@ -5566,6 +5572,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/processes/{processId}/versions/{version}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某一版本的各环节（编号、名称、种类），供迁移时对应新旧环节 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                    version: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            elementId: string;
+                            name?: string;
+                            kind: string;
+                        }[];
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/processes/{processId}/migrations/preview": {
         parameters: {
             query?: never;
@@ -5613,8 +5674,29 @@ export interface paths {
                         "application/json": {
                             instanceId: string;
                             caseId?: string;
+                            steps: {
+                                elementId: string;
+                                name?: string;
+                                kind: string;
+                            }[];
                             moves: boolean;
                             reasons: string[];
+                            problems: {
+                                /** @enum {string} */
+                                code: "NO_COUNTERPART" | "KIND_DIFFERS" | "LOOP_DIFFERS" | "LEAVES_SCOPE";
+                                /** @enum {string} */
+                                what: "active element" | "event" | "join";
+                                step: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                                target: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                            }[];
                         }[];
                     };
                 };
@@ -5682,8 +5764,29 @@ export interface paths {
                         "application/json": {
                             instanceId: string;
                             caseId?: string;
+                            steps: {
+                                elementId: string;
+                                name?: string;
+                                kind: string;
+                            }[];
                             moves: boolean;
                             reasons: string[];
+                            problems: {
+                                /** @enum {string} */
+                                code: "NO_COUNTERPART" | "KIND_DIFFERS" | "LOOP_DIFFERS" | "LEAVES_SCOPE";
+                                /** @enum {string} */
+                                what: "active element" | "event" | "join";
+                                step: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                                target: {
+                                    elementId: string;
+                                    name?: string;
+                                    kind: string;
+                                };
+                            }[];
                         }[];
                     };
                 };
@@ -5698,6 +5801,177 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/draft/forms/{formKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 草稿中一个环节表单（草稿设计的，否则最新版本的或平台的，否则空白表单） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                    formKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            formKey: string;
+                            /** @description @bpmn-io/form-js 1.23 表单定义（schemaVersion 19），id 与表单键相同 */
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            origin: "draft" | "version" | "platform" | "new";
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 保存为草稿设计的环节表单（按平台表单的规则检查；发布时随新版本保存） */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                    formKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description @bpmn-io/form-js 1.23 表单定义（schemaVersion 19），id 与表单键相同 */
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            formKey: string;
+                            /** @description @bpmn-io/form-js 1.23 表单定义（schemaVersion 19），id 与表单键相同 */
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            origin: "draft" | "version" | "platform" | "new";
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{processId}/versions/{version}/forms/{formKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某一版本的环节表单（随该版本设计的，否则平台的） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 应答中时间的精度：s（默认，如 2026-03-02T09:00:00+08:00）或 ms（如 2026-03-02T09:00:00.123+08:00） */
+                    timePrecision?: components["parameters"]["timePrecision"];
+                };
+                header?: never;
+                path: {
+                    processId: string;
+                    version: string;
+                    formKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            formKey: string;
+                            /** @description @bpmn-io/form-js 1.23 表单定义（schemaVersion 19），id 与表单键相同 */
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            origin: "draft" | "version" | "platform" | "new";
+                        };
+                    };
+                };
+                /** @description 错误：{ error: { code, message, fields } } */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

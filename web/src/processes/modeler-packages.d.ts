@@ -14,7 +14,7 @@ declare module '@bpmn-io/properties-panel' {
   export const isCheckboxEntryEdited: unknown;
 }
 declare module '@bpmn-io/properties-panel/preact' {
-  export function h(type: unknown, props: Record<string, unknown>): unknown;
+  export function h(type: unknown, props: Record<string, unknown>, ...children: unknown[]): unknown;
 }
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
   const module: import('didi').ModuleDeclaration;
@@ -35,4 +35,8 @@ declare module 'bpmnlint/lib/resolver/static-resolver.js' {
   export default class StaticResolver {
     constructor(cache: Record<string, unknown>);
   }
+}
+declare module 'bpmn-js-token-simulation' {
+  const module: import('didi').ModuleDeclaration;
+  export default module;
 }

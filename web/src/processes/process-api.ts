@@ -33,8 +33,24 @@ export const fetchItemPolicies = (): Promise<ItemPolicy[]> => unwrap(api.GET('/a
 export const setItemPolicy = (code: string, processId: string, version?: number): Promise<ItemPolicy> =>
   unwrap(api.PUT('/api/v1/processes/item-policies/{code}', { params: { path: { code } }, body: { processId, ...(version ? { version } : {}) } }));
 
-export const previewMigration = (processId: string, fromVersion: number, toVersion: number): Promise<MigrationLine[]> =>
-  unwrap(api.POST('/api/v1/processes/{processId}/migrations/preview', { params: { path: { processId } }, body: { fromVersion, toVersion, mapping: {} } }));
+export type VersionStep = ResponseOf<'/api/v1/processes/{processId}/versions/{version}/steps', 'get'>[number];
 
-export const migrate = (processId: string, fromVersion: number, toVersion: number): Promise<MigrationLine[]> =>
-  unwrap(api.POST('/api/v1/processes/{processId}/migrations', { params: { path: { processId } }, body: { fromVersion, toVersion, mapping: {} } }));
+export const fetchVersionSteps = (processId: string, version: number): Promise<VersionStep[]> =>
+  unwrap(api.GET('/api/v1/processes/{processId}/versions/{version}/steps', { params: { path: { processId, version: String(version) } } }));
+
+/** Old step id -> new step id, for the steps whose id changed between the versions. */
+export type StepMapping = Record<string, string>;
+
+export const previewMigration = (processId: string, fromVersion: number, toVersion: number, mapping: StepMapping = {}): Promise<MigrationLine[]> =>
+  unwrap(api.POST('/api/v1/processes/{processId}/migrations/preview', { params: { path: { processId } }, body: { fromVersion, toVersion, mapping } }));
+
+export const migrate = (processId: string, fromVersion: number, toVersion: number, mapping: StepMapping = {}): Promise<MigrationLine[]> =>
+  unwrap(api.POST('/api/v1/processes/{processId}/migrations', { params: { path: { processId } }, body: { fromVersion, toVersion, mapping } }));
+
+export type ProcessForm = ResponseOf<'/api/v1/processes/{processId}/draft/forms/{formKey}', 'get'>;
+
+export const fetchDraftForm = (processId: string, formKey: string): Promise<ProcessForm> =>
+  unwrap(api.GET('/api/v1/processes/{processId}/draft/forms/{formKey}', { params: { path: { processId, formKey } } }));
+
+export const saveDraftForm = (processId: string, formKey: string, schema: Record<string, unknown>): Promise<ProcessForm> =>
+  unwrap(api.PUT('/api/v1/processes/{processId}/draft/forms/{formKey}', { params: { path: { processId, formKey } }, body: { schema } }));

@@ -28,3 +28,25 @@ export const typeWord = (type: string): string => typeWords[type.replace(/^bpmn:
 
 /** A changed property in words (extension elements by what they set). Pure. */
 export const propertyWord = (property: string): string => propertyWords[property] ?? property.replace(/^extension:/, '扩展属性 ');
+
+/** An engine element kind (userTask) in words. Pure. */
+export const kindWord = (kind: string): string => typeWord(kind.charAt(0).toUpperCase() + kind.slice(1));
+
+interface StepWords { elementId: string; name?: string; kind: string }
+interface ProblemWords { code: string; what: string; step: StepWords; target: StepWords }
+
+/** A step by its name, its id beside it for the administrator who knows the ids. Pure. */
+export const stepWord = (step: StepWords): string => (step.name ? `「${step.name}」（${step.elementId}）` : step.elementId);
+
+const whereWords: Record<string, string> = { 'active element': '停在', event: '等待事件', join: '在汇合处等待' };
+
+/** Why a case cannot move to the new version, in words. Pure. */
+export function problemWord(p: ProblemWords, toVersion: number): string {
+  const at = `${whereWords[p.what] ?? ''}${stepWord(p.step)}`;
+  switch (p.code) {
+    case 'NO_COUNTERPART': return `${at}，第 ${toVersion} 版没有对应的环节：请在“环节对应”中选一个`;
+    case 'KIND_DIFFERS': return `${at}（${kindWord(p.step.kind)}），对应的${stepWord(p.target)}却是${kindWord(p.target.kind)}`;
+    case 'LOOP_DIFFERS': return `${at}，它与对应的${stepWord(p.target)}一个是多实例、一个不是`;
+    default: return `${at}，对应的${stepWord(p.target)}不在它原来的子流程中`;
+  }
+}

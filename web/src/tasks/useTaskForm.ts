@@ -40,7 +40,7 @@ export function useTaskForm(taskId: string) {
     try {
       task.value = await fetchTask(taskId);
       if (!task.value) throw new ApiFailure('这项待办不在您的待办中：可能已办理完毕，或已转交他人', 404, 'TASK_NOT_FOUND');
-      schema = task.value.form ? await fetchForm(task.value.form.key) : { components: [] };
+      schema = task.value.form ? await fetchForm(task.value.form) : { components: [] };
       decision.value = outcomeKey(schema);
       const [{ Form }] = await Promise.all([import('@bpmn-io/form-js-viewer'), import('@bpmn-io/form-js-viewer/dist/assets/form-js.css')]);
       // form-js says its field problems and a few words of its own in English; these say them in Chinese.
