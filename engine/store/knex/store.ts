@@ -11,6 +11,8 @@ import { rowChanges } from './row-changes.js';
 import { GroupCommit } from './group-commit.js';
 import { OpenTaskReads } from './pg-open-tasks.js';
 import { commitInTransaction } from './commit-trx.js';
+import { SqliteGroupCommit } from './commit-sqlite.js';
+import { openTasksOnSqlite } from './sqlite-open-tasks.js';
 import { DoneMarks } from './done-marks.js';
 import { RecentSnapshots } from './recent.js';
 import { taskQuery, toJob, toSubscription, toTask } from './rows.js';
@@ -39,6 +41,8 @@ export class KnexStore implements EngineStore {
   /** PostgreSQL only: commits and reads of open tasks in batches. */
   private readonly groupCommit: GroupCommit;
   private readonly openTaskReads: OpenTaskReads;
+  /** SQLite only: commits in batches, a transaction each. */
+  private readonly sqliteCommit: SqliteGroupCommit;
 
   constructor(private readonly options: KnexStoreOptions = {}) {
     this.knex = connect(options);
@@ -46,6 +50,7 @@ export class KnexStore implements EngineStore {
     this.doneMarks = new DoneMarks((ids) => this.markDone(ids));
     this.groupCommit = new GroupCommit(this.knex);
     this.openTaskReads = new OpenTaskReads(this.knex);
+    this.sqliteCommit = new SqliteGroupCommit(this.knex);
   }
 
   /**
@@ -94,17 +99,18 @@ export class KnexStore implements EngineStore {
   }
 
   /**
-   * One transaction: on PostgreSQL a single statement shared with other instances' commits
-   * (group commit), on SQLite a knex transaction. A commit that takes a buffered message is a
-   * knex transaction on PostgreSQL too, the message's delete in it (messages are rare).
+   * One transaction shared with other instances' commits (group commit): on PostgreSQL a
+   * single statement, on SQLite one transaction of prepared statements. A commit that takes a
+   * buffered message is a knex transaction of its own on PostgreSQL, the message's delete in
+   * it (messages are rare).
    */
   async commit(commit: Commit): Promise<void> {
     const stateText = JSON.stringify(commit.state);
     const changes = rowChanges(commit, stateText);
-    const grouped = this.postgres && !commit.takesMessage;
     let written: boolean;
     try {
-      written = grouped ? await this.groupCommit.commit(changes) : await commitInTransaction(this.knex, changes, commit.takesMessage);
+      if (!this.postgres) written = await this.sqliteCommit.commit(changes, commit.takesMessage);
+      else written = commit.takesMessage ? await commitInTransaction(this.knex, changes, commit.takesMessage) : await this.groupCommit.commit(changes);
     } catch (err) {
       this.recentSnapshots.forget(commit.instanceId);
       throw err;
@@ -123,7 +129,7 @@ export class KnexStore implements EngineStore {
 
   async tasks(query: TaskQuery): Promise<OpenTask[]> {
     const oneInstance = query.instanceId !== undefined && Object.values(query).filter((v) => v !== undefined).length === 1;
-    if (oneInstance && this.postgres) return this.openTaskReads.of(query.instanceId!);
+    if (oneInstance) return this.postgres ? this.openTaskReads.of(query.instanceId!) : openTasksOnSqlite(this.knex, query.instanceId!);
     return (await taskQuery(this.knex, query)).map(toTask);
   }
 
