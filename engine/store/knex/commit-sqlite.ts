@@ -3,18 +3,20 @@ import type Database from 'better-sqlite3';
 import { Batches } from './batches.js';
 import { onSqlite } from './sqlite-direct.js';
 import type { Prepared } from './sqlite-direct.js';
-import type { RowChanges, TaskChange } from './row-changes.js';
+import type { InstanceRow, RowChanges, TaskChange } from './row-changes.js';
 import { changedTaskColumns, changesTaskBody } from './row-changes.js';
-import { EVENT, GROUP, JOB, OUTBOX, SNAPSHOT, STORED, SUBSCRIPTION, TASK, TIMER } from './columns.js';
+import { EVENT, GROUP, JOB, OUTBOX, SUBSCRIPTION, TASK, TIMER } from './columns.js';
+import { writeSnapshot } from './sqlite-snapshot.js';
 import type { Column } from './columns.js';
 import { fromExcluded } from './pg-rows-sql.js';
 import { messageTaken } from '../start-timers-and-messages.js';
 import type { MessageTake } from '../start-timers-and-messages.js';
 
-/** A commit, and the buffered message it takes with it, if any. */
+/** A commit, the buffered message it takes with it, and its snapshot row as last written, if known (see writeSnapshot). */
 interface Request {
   changes: RowChanges;
   takes?: MessageTake;
+  before?: InstanceRow;
 }
 
 /**
@@ -38,8 +40,8 @@ export class SqliteGroupCommit {
    * Resolves with whether the commit was written (false: its version check failed). Throws
    * MESSAGE_TAKEN, writing nothing, when the message `takes` is gone. Not pure.
    */
-  commit(changes: RowChanges, takes?: MessageTake): Promise<boolean> {
-    return this.batches.submit(takes ? { changes, takes } : { changes });
+  commit(changes: RowChanges, takes?: MessageTake, before?: InstanceRow): Promise<boolean> {
+    return this.batches.submit({ changes, ...(takes ? { takes } : {}), ...(before ? { before } : {}) });
   }
 
   /**
@@ -84,28 +86,14 @@ function inTransaction<T>(connection: Database.Database, statement: Prepared, wo
  * One commit's rows, in its batch's transaction: the snapshot with its version check first
  * (when it fails, nothing else is written), the message it takes, then the other rows.
  */
-function writeCommit(statement: Prepared, { changes, takes }: Request): boolean {
-  if (!writeSnapshot(statement, changes)) return false;
+function writeCommit(statement: Prepared, { changes, takes, before }: Request): boolean {
+  if (!writeSnapshot(statement, changes, before)) return false;
   if (takes && statement(TAKE_MESSAGE).run(takes.id, takes.now).changes !== 1) throw messageTaken(changes.instance.id, takes);
   for (const rows of ROWS) rows(statement, changes);
   return true;
 }
 
-const SNAPSHOT_STORED = SNAPSHOT.filter(([name]) => STORED.includes(name));
-const CREATE_SNAPSHOT = `INSERT INTO yc_instances (${STORED.join(', ')}) VALUES (${STORED.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`;
-/** A commit without events keeps the stored last hash. */
-const UPDATE_SNAPSHOT = `UPDATE yc_instances SET ${STORED.slice(1, -1).map((name) => `${name} = ?`).join(', ')}, last_hash = COALESCE(?, last_hash)
-  WHERE id = ? AND version = ?`;
 const TAKE_MESSAGE = 'DELETE FROM yc_messages WHERE id = ? AND expires_at > ?';
-
-function writeSnapshot(statement: Prepared, changes: RowChanges): boolean {
-  const row = { ...changes.instance, expected: changes.expectedVersion };
-  if (changes.expectedVersion === 0) {
-    return statement(CREATE_SNAPSHOT).run(...SNAPSHOT_STORED.map(([name, , value]) => (name === 'last_hash' ? row.last_hash ?? '' : value(row)))).changes === 1;
-  }
-  const values = SNAPSHOT_STORED.slice(1).map(([, , value]) => value(row));
-  return statement(UPDATE_SNAPSHOT).run(...values, row.id, row.expected).changes === 1;
-}
 
 type Rows = (statement: Prepared, changes: RowChanges) => void;
 

@@ -109,7 +109,7 @@ export class KnexStore implements EngineStore {
     const changes = rowChanges(commit, stateText);
     let written: boolean;
     try {
-      if (!this.postgres) written = await this.sqliteCommit.commit(changes, commit.takesMessage);
+      if (!this.postgres) written = await this.sqliteCommit.commit(changes, commit.takesMessage, this.recentSnapshots.written(commit.instanceId, commit.expectedVersion));
       else written = commit.takesMessage ? await commitInTransaction(this.knex, changes, commit.takesMessage) : await this.groupCommit.commit(changes);
     } catch (err) {
       this.recentSnapshots.forget(commit.instanceId);
@@ -119,7 +119,7 @@ export class KnexStore implements EngineStore {
       this.recentSnapshots.forget(commit.instanceId);
       throw conflict(commit.instanceId, commit.expectedVersion);
     }
-    this.recentSnapshots.remember(commit.instanceId, commit.state.status, { state: stateText, version: changes.instance.version, lastHash: changes.instance.last_hash });
+    this.recentSnapshots.remember(commit.instanceId, commit.state.status, changes.instance);
   }
 
   async history(instanceId: string): Promise<StoredEvent[]> {
