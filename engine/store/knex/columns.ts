@@ -1,12 +1,14 @@
 import type { EventRow, GroupRow, InstanceRow, JobRow, OutboxRow, SubscriptionRow, TaskRow, TimerRow } from './row-changes.js';
 
+/**
+ * Columns as the tables have them (migrations/001_engine.ts), in one place for both stores'
+ * commits (commit-pg.ts and commit-pg-rows.ts, commit-sqlite.ts and sqlite-snapshot.ts).
+ */
+
 /** One column of a kind of row: its name, its PostgreSQL type (SQLite binds the value as it is), and its value in a row. */
 export type Column<Row> = [name: string, cast: string, value: (row: Row) => unknown];
 
-/**
- * Columns as the tables have them (migrations/001_engine.ts), in one place for both stores'
- * commits (commit-pg.ts, commit-sqlite.ts).
- */
+/** A snapshot row with the version its commit expects to replace. */
 export type Snapshot = InstanceRow & { expected: number };
 export const SNAPSHOT: Array<Column<Snapshot>> = [
   ['id', 'text', (s) => s.id], ['process_id', 'text', (s) => s.process_id], ['definition_key', 'text', (s) => s.definition_key],

@@ -6,8 +6,8 @@ import type { MessageTake } from '../start-timers-and-messages.js';
 import { takeMessage } from './messages.js';
 
 /**
- * A commit in a knex transaction, statement by statement (SQLite, where statements cost no
- * round trip; on PostgreSQL a commit that takes a buffered message): the snapshot with its
+ * A commit in a knex transaction, statement by statement (on PostgreSQL, a commit that takes
+ * a buffered message; SQLite writes every commit in commit-sqlite.ts): the snapshot with its
  * version check first, then the message it takes, then events, projections and the outbox,
  * each kind of row in as few statements as it takes. Resolves with whether the snapshot was
  * written; when it was not (the version check failed), nothing is. Throws MESSAGE_TAKEN,
