@@ -11,6 +11,7 @@ import type { Column } from './columns.js';
 import { fromExcluded } from './pg-rows-sql.js';
 import { messageTaken } from '../start-timers-and-messages.js';
 import type { MessageTake } from '../start-timers-and-messages.js';
+import type { SqliteCheckpoints } from './sqlite-checkpoints.js';
 
 /** A commit, the buffered message it takes with it, and its snapshot row as last written, if known (see writeSnapshot). */
 interface Request {
@@ -31,7 +32,8 @@ interface Request {
 export class SqliteGroupCommit {
   private readonly batches: Batches<Request, boolean>;
 
-  constructor(private readonly knex: Knex) {
+  /** `checkpoints`: for a file, who checkpoints its WAL after commits (see SqliteCheckpoints). */
+  constructor(private readonly knex: Knex, private readonly checkpoints?: SqliteCheckpoints) {
     // One batch at a time: SQLite has one writer, and writing is synchronous.
     this.batches = new Batches((batch) => this.write(batch), { inFlight: 1, key: (request) => request.changes.instance.id });
   }
@@ -50,6 +52,7 @@ export class SqliteGroupCommit {
    */
   private write(batch: Request[]): Promise<Array<PromiseSettledResult<boolean>>> {
     return onSqlite(this.knex, (connection, statement) => {
+      this.checkpoints?.prepare(connection);
       try {
         return inTransaction(connection, statement, () => batch.map((request): PromiseSettledResult<boolean> => ({ status: 'fulfilled', value: writeCommit(statement, request) })));
       } catch (err) {
@@ -61,6 +64,8 @@ export class SqliteGroupCommit {
             return { status: 'rejected', reason };
           }
         });
+      } finally {
+        this.checkpoints?.afterCommit(connection);
       }
     });
   }

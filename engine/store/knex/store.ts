@@ -12,6 +12,7 @@ import { GroupCommit } from './group-commit.js';
 import { OpenTaskReads } from './pg-open-tasks.js';
 import { commitInTransaction } from './commit-trx.js';
 import { SqliteGroupCommit } from './commit-sqlite.js';
+import { SqliteCheckpoints } from './sqlite-checkpoints.js';
 import { openTasksOnSqlite } from './sqlite-open-tasks.js';
 import { DoneMarks } from './done-marks.js';
 import { RecentSnapshots } from './recent.js';
@@ -41,8 +42,9 @@ export class KnexStore implements EngineStore {
   /** PostgreSQL only: commits and reads of open tasks in batches. */
   private readonly groupCommit: GroupCommit;
   private readonly openTaskReads: OpenTaskReads;
-  /** SQLite only: commits in batches, a transaction each. */
+  /** SQLite only: commits in batches, a transaction each; for a file, its WAL checkpointed beside them. */
   private readonly sqliteCommit: SqliteGroupCommit;
+  private readonly checkpoints?: SqliteCheckpoints;
 
   constructor(private readonly options: KnexStoreOptions = {}) {
     this.knex = connect(options);
@@ -50,7 +52,9 @@ export class KnexStore implements EngineStore {
     this.doneMarks = new DoneMarks((ids) => this.markDone(ids));
     this.groupCommit = new GroupCommit(this.knex);
     this.openTaskReads = new OpenTaskReads(this.knex);
-    this.sqliteCommit = new SqliteGroupCommit(this.knex);
+    const file = !this.postgres && options.filename !== undefined && options.filename !== ':memory:';
+    if (file) this.checkpoints = new SqliteCheckpoints(options.filename!);
+    this.sqliteCommit = new SqliteGroupCommit(this.knex, this.checkpoints);
   }
 
   /**
@@ -256,6 +260,7 @@ export class KnexStore implements EngineStore {
 
   async close(): Promise<void> {
     await this.doneMarks.close();
+    await this.checkpoints?.close();
     if (this.options.dropSchemaOnClose && this.options.schema && isPostgres(this.knex)) {
       await this.knex.raw('drop schema if exists ?? cascade', [this.options.schema]);
     }
