@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FlatResult } from './flat.js';
 import { median } from './measure.js';
 import type { PgbenchResult } from './pgbench.js';
+import type { RawSqliteResult } from './raw-sqlite.js';
 
 export interface Row {
   model: string;
@@ -33,6 +34,8 @@ export interface Report {
   notes: string[];
   rows: Row[];
   pgbench: PgbenchResult;
+  /** The bare better-sqlite3 transaction run right after the SQLite contender (raw-sqlite.ts). */
+  rawSqlite: RawSqliteResult;
   flat?: FlatResult | { skipped: string };
   /** What worker processes printed, by contender. */
   workerOutput?: Record<string, string>;
@@ -106,12 +109,14 @@ function targets(report: Report): string[] {
   const memory = medianRatio(rows, 'yichuang memory', 'bpmn-engine memory');
   const recover = medianRatio(rows, 'yichuang postgres', 'bpmn-engine recover');
   const pg = report.pgbench.ok ? medianRatio(rows, 'yichuang postgres', report.pgbench.tps) : undefined;
+  const raw = report.rawSqlite.ok ? medianRatio(rows, 'yichuang sqlite', report.rawSqlite.tps) : undefined;
   const joint = ['yichuang postgres', 'yichuang sqlite', 'yichuang memory'].map((c) => rows.find((r) => r.model === 'joint' && r.contender === c && !r.error)).find(Boolean);
   const flat = report.flat && !('skipped' in report.flat) ? report.flat : undefined;
   return [
     `target in memory >= 50x bpmn-engine steps/s (median of the models): ${memory === undefined ? "n/a" : `${fmt(memory)}x${eachModel(rows, 'yichuang memory', 'bpmn-engine memory')}`} - ${verdict(memory === undefined ? undefined : memory >= 50)}`,
     `target postgres >= 10x bpmn-engine recover steps/s (median of the models): ${recover === undefined ? "n/a" : `${fmt(recover)}x${eachModel(rows, 'yichuang postgres', 'bpmn-engine recover')}`} - ${verdict(recover === undefined ? undefined : recover >= 10)}`,
     `target postgres committed steps/s >= 0.5x pgbench -N tps (median of the models): ${report.pgbench.ok ? `${fmt(pg)}x${eachModel(rows, 'yichuang postgres', report.pgbench.tps)}` : `cannot be computed: ${report.pgbench.reason}`} - ${verdict(pg === undefined ? undefined : pg >= 0.5)}`,
+    `target sqlite committed steps/s >= 0.5x a bare better-sqlite3 transaction's (median of the models): ${report.rawSqlite.ok ? `${fmt(raw)}x${eachModel(rows, 'yichuang sqlite', report.rawSqlite.tps)}` : `cannot be computed: ${report.rawSqlite.reason}`} - ${verdict(raw === undefined ? undefined : raw >= 0.5)}`,
     `target joint snapshot < 2 KB per live instance (${joint?.contender ?? 'no yichuang row'}): ${joint ? `${bytes(joint.stateBytes)} B` : 'n/a'} - ${verdict(joint ? joint.stateBytes < 2048 : undefined)}`,
     `target memory flat over 100,000 instances: ${flat ? `${flat.instances} instances, ${flat.flat ? 'flat' : 'not flat'}` : 'not run'} - ${verdict(flat && flat.instances >= 100_000 ? flat.flat : flat && !flat.flat ? false : undefined)}`,
   ];
@@ -123,6 +128,18 @@ function ratioLines(report: Report): string[] {
     `ratio memory-vs-bpmn-engine: ${fmt(medianRatio(report.rows, 'yichuang memory', 'bpmn-engine memory'))}`,
     `ratio postgres-vs-bpmn-engine-recover: ${fmt(medianRatio(report.rows, 'yichuang postgres', 'bpmn-engine recover'))}`,
     `ratio postgres-vs-pgbench: ${pg}`,
+    ...rawSqliteRatios(report),
+  ];
+}
+
+/** The median over the models, then each model's: `ratio sqlite-vs-raw-sqlite-direct: 0.61`. */
+function rawSqliteRatios(report: Report): string[] {
+  const name = 'ratio sqlite-vs-raw-sqlite';
+  if (!report.rawSqlite.ok) return [`${name}: n/a (${report.rawSqlite.reason})`];
+  const { tps } = report.rawSqlite;
+  return [
+    `${name}: ${fmt(medianRatio(report.rows, 'yichuang sqlite', tps))}`,
+    ...ratiosByModel(report.rows, 'yichuang sqlite', tps).map(([model, ratio]) => `${name}-${model}: ${fmt(ratio)}`),
   ];
 }
 
@@ -150,6 +167,9 @@ export function printReport(report: Report): void {
     report.pgbench.ok
       ? `pgbench -N on the same server: ${report.pgbench.tps.toFixed(1)} tps (${report.pgbench.clients} clients, ${report.pgbench.seconds} s, ${report.pgbench.where}; ${report.pgbench.version})`
       : `pgbench -N: cannot be computed: ${report.pgbench.reason}`,
+    report.rawSqlite.ok
+      ? `bare better-sqlite3 transaction on the same disk (a 1.2 KB event appended, a 300 B state updated, WAL, synchronous=NORMAL): ${report.rawSqlite.tps.toFixed(1)} tx/s (${report.rawSqlite.seconds.toFixed(1)} s; ${report.rawSqlite.version})`
+      : `bare better-sqlite3 transaction: cannot be computed: ${report.rawSqlite.reason}`,
     flatLine(report.flat),
     '',
     ...targets(report),

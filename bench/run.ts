@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: yichuang and bpmn-engine side by side on the same three models (issue 3).
  * Options: --instances N, --concurrency C, --quick, --skip-flat, --flat-instances N,
- * --pgbench-seconds S, --only NAME[,NAME] (contenders whose name contains one, or the case
+ * --pgbench-seconds S, --raw-sqlite-seconds S, --only NAME[,NAME] (contenders whose name contains one, or the case
  * server's parts: `api`, the load over HTTP, bench/api/; `inbox`, a clerk's inbox among 100,000
  * open cases, bench/inbox.ts), --inbox-cases N, --api-cases N, --api-clerks 10,50,200, --api-seconds S.
  * DATABASE_URL enables the PostgreSQL runs and pgbench. Each contender runs in a process
- * of its own (worker.ts); this one plans, draws the progress bar, runs pgbench and reports.
+ * of its own (worker.ts), and so does the bare SQLite transaction that follows the SQLite
+ * contender (raw-sqlite.ts); this one plans, draws the progress bar, runs pgbench and reports.
  */
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { benchModels } from './models.js';
 import { runPgbench } from './pgbench.js';
 import type { PgbenchResult } from './pgbench.js';
+import type { RawSqliteResult } from './raw-sqlite.js';
 import { Progress } from './progress.js';
 import { printReport } from './report.js';
 import type { Report, Row } from './report.js';
@@ -41,6 +43,7 @@ const { values: args } = parseArgs({
     'skip-flat': { type: 'boolean', default: false },
     'flat-instances': { type: 'string' },
     'pgbench-seconds': { type: 'string' },
+    'raw-sqlite-seconds': { type: 'string' },
     only: { type: 'string' },
     'inbox-cases': { type: 'string' },
     'api-seconds': { type: 'string' },
@@ -54,6 +57,7 @@ const instances = Number(args.instances ?? (quick ? QUICK_INSTANCES : DEFAULT_IN
 const concurrency = Number(args.concurrency ?? DEFAULT_CONCURRENCY);
 const flatInstances = quick || args['skip-flat'] ? 0 : Number(args['flat-instances'] ?? 100_000);
 const pgbenchSeconds = Number(args['pgbench-seconds'] ?? (quick ? 5 : 20));
+const rawSqliteSeconds = Number(args['raw-sqlite-seconds'] ?? (quick ? 2 : 5));
 const databaseUrl = process.env.DATABASE_URL;
 const models = benchModels();
 const warmup = Math.min(WARMUP_INSTANCES, instances);
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
   let pgbench: PgbenchResult = { ok: false, reason: databaseUrl ? 'the yichuang postgres run did not complete' : 'DATABASE_URL is not set' };
+  let rawSqlite: RawSqliteResult = { ok: false, reason: 'the yichuang sqlite run did not complete' };
   for (const name of CONTENDERS) {
     const skip = skipReason(name);
     if (skip) {
@@ -142,6 +147,12 @@ async function main(): Promise<void> {
       const clients = answer.connections ?? concurrency;
       progress.phase(`pgbench -N -T ${pgbenchSeconds} -c ${clients}`);
       pgbench = await runPgbench(databaseUrl, clients, pgbenchSeconds);
+    }
+    if (name === 'yichuang sqlite' && answer.type === 'rows') {
+      // Right after the contender, so that both meet the same load on the machine.
+      progress.phase(`a bare better-sqlite3 transaction for ${rawSqliteSeconds} s`);
+      const raw = await inWorker('bare sqlite', { kind: 'raw-sqlite', seconds: rawSqliteSeconds });
+      rawSqlite = raw.type === 'raw-sqlite' ? raw.result : { ok: false, reason: raw.type === 'failed' ? `failed: ${raw.error}` : 'failed' };
     }
   }
   let flat: Report['flat'] = { skipped: quick ? '--quick' : '--skip-flat' };
@@ -166,6 +177,7 @@ async function main(): Promise<void> {
     notes: [...notes, ...outputNotes()],
     rows,
     pgbench,
+    rawSqlite,
     flat,
     workerOutput,
   });

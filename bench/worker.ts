@@ -9,6 +9,7 @@ import { YichuangContender } from './contenders/yichuang.js';
 import { drive } from './drive.js';
 import type { DriveOptions, DriveResult } from './drive.js';
 import { runFlat } from './flat.js';
+import { runRawSqlite } from './raw-sqlite.js';
 import { measurePhase, median } from './measure.js';
 import { benchModels } from './models.js';
 import type { BenchModel } from './models.js';
@@ -120,9 +121,9 @@ async function main(): Promise<void> {
   const progress = new IpcProgress();
   let answer: WorkerMessage;
   try {
-    answer = job.kind === 'flat'
-      ? { type: 'flat', result: await runFlat(benchModels()[0]!, job.instances, job.every, job.concurrency, job.budgetMs, progress), notes }
-      : await runContender(job, progress);
+    if (job.kind === 'flat') answer = { type: 'flat', result: await runFlat(benchModels()[0]!, job.instances, job.every, job.concurrency, job.budgetMs, progress), notes };
+    else if (job.kind === 'raw-sqlite') answer = { type: 'raw-sqlite', result: runRawSqlite(job.seconds), notes };
+    else answer = await runContender(job, progress);
   } catch (err) {
     answer = { type: 'failed', error: String(err).split('\n')[0]!, notes };
   }

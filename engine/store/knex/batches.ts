@@ -12,7 +12,10 @@ interface Waiting<Request, Answer> {
 export interface BatchOptions<Request> {
   /** Batches being served at once; requests arriving meanwhile wait for the next one. */
   inFlight: number;
-  /** Requests with the same key never share a batch: the later waits for the next. */
+  /**
+   * Requests with the same key never share a batch, nor are served while a batch holding that
+   * key is: the later waits for the next batch after it.
+   */
   key?: (request: Request) => string;
 }
 
@@ -24,6 +27,8 @@ export interface BatchOptions<Request> {
  */
 export class Batches<Request, Answer> {
   private waiting: Array<Waiting<Request, Answer>> = [];
+  /** Keys of the requests in the batches being served. */
+  private readonly servingKeys = new Set<string>();
   private serving = 0;
   private scheduled = false;
 
@@ -51,7 +56,12 @@ export class Batches<Request, Answer> {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      while (this.serving < this.options.inFlight && this.waiting.length > 0) void this.send(this.take());
+      while (this.serving < this.options.inFlight && this.waiting.length > 0) {
+        const batch = this.take();
+        // Every request left waits for a key being served: the end of that batch schedules again.
+        if (batch.length === 0) return;
+        void this.send(batch);
+      }
     });
   }
 
@@ -64,7 +74,7 @@ export class Batches<Request, Answer> {
     const rest: Array<Waiting<Request, Answer>> = [];
     for (const waiting of this.waiting) {
       const k = key(waiting.request);
-      const joins = batch.length < MOST_PER_BATCH && !keys.has(k);
+      const joins = batch.length < MOST_PER_BATCH && !keys.has(k) && !this.servingKeys.has(k);
       if (joins) keys.add(k);
       (joins ? batch : rest).push(waiting);
     }
@@ -74,12 +84,15 @@ export class Batches<Request, Answer> {
 
   private async send(batch: Array<Waiting<Request, Answer>>): Promise<void> {
     this.serving++;
+    const keys = this.options.key ? batch.map((w) => this.options.key!(w.request)) : [];
+    for (const k of keys) this.servingKeys.add(k);
     try {
       const answers = await this.serve(batch.map((w) => w.request));
       batch.forEach((w, n) => settle(w, answers[n]!));
     } catch (err) {
       for (const w of batch) w.reject(err);
     } finally {
+      for (const k of keys) this.servingKeys.delete(k);
       this.serving--;
       this.schedule();
     }

@@ -1,36 +1,8 @@
-import type { EventRow, GroupRow, JobChange, JobRow, OutboxRow, SubscriptionRow, TaskChange, TaskRow, TimerRow } from './row-changes.js';
+import type { JobChange, TaskChange } from './row-changes.js';
 import { WRITTEN, fromExcluded, insert, remove, unnest } from './pg-rows-sql.js';
-import type { Column, RowPart } from './pg-rows-sql.js';
-
-/** Columns as the tables have them (migrations/001_engine.ts), with their PostgreSQL types. */
-const EVENT: Array<Column<EventRow>> = [
-  ['instance_id', 'text', (e) => e.instance_id], ['seq', 'int', (e) => e.seq], ['at', 'int8', (e) => e.at], ['type', 'text', (e) => e.type],
-  ['body', 'text', (e) => e.body], ['prev', 'text', (e) => e.prev], ['hash', 'text', (e) => e.hash],
-];
-const TASK: Array<Column<TaskRow>> = [
-  ['id', 'text', (t) => t.id], ['instance_id', 'text', (t) => t.instance_id], ['process_id', 'text', (t) => t.process_id],
-  ['element_id', 'text', (t) => t.element_id], ['assignee', 'text', (t) => t.assignee], ['body', 'text', (t) => t.body],
-  ['created_at', 'int8', (t) => t.created_at], ['closed_at', 'int8', (t) => t.closed_at], ['outcome', 'text', (t) => t.outcome],
-];
-const GROUP: Array<Column<GroupRow>> = [['task_id', 'text', (g) => g.task_id], ['kind', 'text', (g) => g.kind], ['name', 'text', (g) => g.name]];
-const JOB: Array<Column<JobRow>> = [
-  ['id', 'text', (j) => j.id], ['instance_id', 'text', (j) => j.instance_id], ['item_key', 'text', (j) => j.item_key],
-  ['element_id', 'text', (j) => j.element_id], ['type', 'text', (j) => j.type], ['retries', 'int', (j) => j.retries],
-  ['headers', 'text', (j) => j.headers], ['locked_until', 'int8', (j) => j.locked_until], ['worker', 'text', (j) => j.worker],
-];
-const SUBSCRIPTION: Array<Column<SubscriptionRow>> = [
-  ['id', 'text', (s) => s.id], ['kind', 'text', (s) => s.kind], ['name', 'text', (s) => s.name], ['correlation_key', 'text', (s) => s.correlation_key],
-  ['instance_id', 'text', (s) => s.instance_id], ['item_key', 'text', (s) => s.item_key], ['wait', 'int', (s) => s.wait],
-  ['created_seq', 'int', (s) => s.created_seq],
-];
-const TIMER: Array<Column<TimerRow>> = [
-  ['id', 'text', (m) => m.id], ['instance_id', 'text', (m) => m.instance_id], ['item_key', 'text', (m) => m.item_key],
-  ['wait', 'int', (m) => m.wait], ['due', 'int8', (m) => m.due],
-];
-const OUTBOX: Array<Column<OutboxRow>> = [
-  ['id', 'text', (o) => o.id], ['instance_id', 'text', (o) => o.instance_id], ['position', 'int', (o) => o.position],
-  ['body', 'text', (o) => o.body], ['created_at', 'int8', (o) => o.created_at],
-];
+import type { RowPart } from './pg-rows-sql.js';
+import { EVENT, GROUP, JOB, OUTBOX, SUBSCRIPTION, TASK, TIMER } from './columns.js';
+import type { Column } from './columns.js';
 
 /** A task closed, moved to another element (its body's name follows), assigned (its body's assignee follows), or several. */
 const TASK_CHANGE: Array<Column<TaskChange>> = [

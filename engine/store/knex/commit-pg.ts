@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { pgQuery } from './pg-direct.js';
 import type { PgStatement } from './pg-direct.js';
-import type { InstanceRow, RowChanges } from './row-changes.js';
+import type { RowChanges } from './row-changes.js';
 import { Params, unnest } from './pg-rows-sql.js';
-import type { Column, Owned } from './pg-rows-sql.js';
+import type { Owned } from './pg-rows-sql.js';
 import { ROW_PARTS } from './commit-pg-rows.js';
+import { SNAPSHOT, STORED } from './columns.js';
+import type { Snapshot } from './columns.js';
 
 /**
  * The commits of several instances as one PostgreSQL statement: one transaction, one round
@@ -37,14 +39,6 @@ function statementName(text: string): string {
   return name;
 }
 
-type Snapshot = InstanceRow & { expected: number };
-const SNAPSHOT: Array<Column<Snapshot>> = [
-  ['id', 'text', (s) => s.id], ['process_id', 'text', (s) => s.process_id], ['definition_key', 'text', (s) => s.definition_key],
-  ['status', 'text', (s) => s.status], ['business_key', 'text', (s) => s.business_key], ['parent_id', 'text', (s) => s.parent_id],
-  ['version', 'int', (s) => s.version], ['state', 'text', (s) => s.state], ['updated_at', 'int8', (s) => s.updated_at],
-  ['last_hash', 'text', (s) => s.last_hash], ['expected', 'int', (s) => s.expected],
-];
-const STORED = SNAPSHOT.slice(0, -1).map(([name]) => name);
 /** A commit without events keeps the stored last hash. */
 const SET_SNAPSHOT = [...STORED.slice(1, -1).map((name) => `${name} = r.${name}`), 'last_hash = COALESCE(r.last_hash, i.last_hash)'].join(', ');
 

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
 import type { RowChanges, TaskChange } from './row-changes.js';
-import { assignedRow } from './row-changes.js';
+import { changedTaskColumns, changesTaskBody } from './row-changes.js';
 import { messageTaken } from '../start-timers-and-messages.js';
 import type { MessageTake } from '../start-timers-and-messages.js';
 import { takeMessage } from './messages.js';
 
 /**
- * A commit in a knex transaction, statement by statement (SQLite, where statements cost no
- * round trip; on PostgreSQL a commit that takes a buffered message): the snapshot with its
+ * A commit in a knex transaction, statement by statement (on PostgreSQL, a commit that takes
+ * a buffered message; SQLite writes every commit in commit-sqlite.ts): the snapshot with its
  * version check first, then the message it takes, then events, projections and the outbox,
  * each kind of row in as few statements as it takes. Resolves with whether the snapshot was
  * written; when it was not (the version check failed), nothing is. Throws MESSAGE_TAKEN,
@@ -47,19 +47,13 @@ async function writeSnapshot(trx: Knex.Transaction, changes: RowChanges): Promis
 }
 
 async function changeTask(trx: Knex.Transaction, change: TaskChange): Promise<void> {
-  const columns: Record<string, unknown> = {};
-  if (change.closed) Object.assign(columns, { closed_at: change.closed.at, outcome: change.closed.outcome });
-  if (change.moved || change.assigned) {
+  let body = '';
+  if (changesTaskBody(change)) {
     const row = await trx('yc_tasks').where({ id: change.id }).first('body');
     if (!row) return;
-    let body = row.body as string;
-    if (change.moved) {
-      body = JSON.stringify({ ...JSON.parse(body), elementId: change.moved.elementId, name: change.moved.name });
-      Object.assign(columns, { element_id: change.moved.elementId, body });
-    }
-    if (change.assigned) Object.assign(columns, assignedRow(body, change.assigned.assignee));
+    body = row.body as string;
   }
-  await trx('yc_tasks').where({ id: change.id }).update(columns);
+  await trx('yc_tasks').where({ id: change.id }).update(changedTaskColumns(change, body));
 }
 
 /** Rows in chunks small enough for SQLite's bound-parameter limit; one multi-row insert each (knex's batchInsert adds a savepoint per call). */

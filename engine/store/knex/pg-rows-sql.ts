@@ -1,4 +1,5 @@
 import type { RowChanges } from './row-changes.js';
+import type { Column } from './columns.js';
 
 /** Parameters of one statement, in the order they appear in its text, each cast to its type. */
 export class Params {
@@ -9,8 +10,6 @@ export class Params {
   }
 }
 
-/** One column of a sub-statement's rows: its name, its type, and its value in a row. */
-export type Column<Row> = [name: string, cast: string, value: (row: Row) => unknown];
 
 /** A row of some commit of a batch, with the instance whose commit it belongs to. */
 export interface Owned<Row> { row: Row; of: string }

@@ -182,6 +182,27 @@ class Fold {
   }
 }
 
+/**
+ * The columns a change sets on a task row written before its commit. `body` is the row's body
+ * as stored, which a change that moves or assigns the task rewrites (see changesTaskBody). Pure.
+ */
+export function changedTaskColumns(change: TaskChange, body: string): Record<string, unknown> {
+  const columns: Record<string, unknown> = {};
+  if (change.closed) Object.assign(columns, { closed_at: change.closed.at, outcome: change.closed.outcome });
+  let changedBody = body;
+  if (change.moved) {
+    changedBody = JSON.stringify({ ...JSON.parse(body), elementId: change.moved.elementId, name: change.moved.name });
+    Object.assign(columns, { element_id: change.moved.elementId, body: changedBody });
+  }
+  if (change.assigned) Object.assign(columns, assignedRow(changedBody, change.assigned.assignee));
+  return columns;
+}
+
+/** Whether a task change rewrites the row's body, and so needs it read first. Pure. */
+export function changesTaskBody(change: TaskChange): boolean {
+  return change.moved !== undefined || change.assigned !== undefined;
+}
+
 /** A task row's columns once assigned: the assignee column and its body's copy agree. Pure. */
 export function assignedRow(body: string, assignee: string | null): { assignee: string | null; body: string } {
   const { assignee: _before, ...rest } = JSON.parse(body) as Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { PgStatement } from './pg-direct.js';
 /** A row as the driver returns it: column name to value (types differ by driver, e.g. bigint as string on pg). */
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const TASK_COLUMNS = ['id', 'instance_id', 'process_id', 'body', 'created_at'];
+export const TASK_COLUMNS = ['id', 'instance_id', 'process_id', 'body', 'created_at'];
 
 /**
  * The open tasks of one instance, which callers ask for after every step, as one prepared

@@ -11,6 +11,9 @@ import { rowChanges } from './row-changes.js';
 import { GroupCommit } from './group-commit.js';
 import { OpenTaskReads } from './pg-open-tasks.js';
 import { commitInTransaction } from './commit-trx.js';
+import { SqliteGroupCommit } from './commit-sqlite.js';
+import { SqliteCheckpoints } from './sqlite-checkpoints.js';
+import { openTasksOnSqlite } from './sqlite-open-tasks.js';
 import { DoneMarks } from './done-marks.js';
 import { RecentSnapshots } from './recent.js';
 import { taskQuery, toJob, toSubscription, toTask } from './rows.js';
@@ -39,6 +42,9 @@ export class KnexStore implements EngineStore {
   /** PostgreSQL only: commits and reads of open tasks in batches. */
   private readonly groupCommit: GroupCommit;
   private readonly openTaskReads: OpenTaskReads;
+  /** SQLite only: commits in batches, a transaction each; for a file, its WAL checkpointed beside them. */
+  private readonly sqliteCommit: SqliteGroupCommit;
+  private readonly checkpoints?: SqliteCheckpoints;
 
   constructor(private readonly options: KnexStoreOptions = {}) {
     this.knex = connect(options);
@@ -46,6 +52,9 @@ export class KnexStore implements EngineStore {
     this.doneMarks = new DoneMarks((ids) => this.markDone(ids));
     this.groupCommit = new GroupCommit(this.knex);
     this.openTaskReads = new OpenTaskReads(this.knex);
+    const file = !this.postgres && options.filename !== undefined && options.filename !== ':memory:';
+    if (file) this.checkpoints = new SqliteCheckpoints(options.filename!);
+    this.sqliteCommit = new SqliteGroupCommit(this.knex, this.checkpoints);
   }
 
   /**
@@ -94,17 +103,18 @@ export class KnexStore implements EngineStore {
   }
 
   /**
-   * One transaction: on PostgreSQL a single statement shared with other instances' commits
-   * (group commit), on SQLite a knex transaction. A commit that takes a buffered message is a
-   * knex transaction on PostgreSQL too, the message's delete in it (messages are rare).
+   * One transaction shared with other instances' commits (group commit): on PostgreSQL a
+   * single statement, on SQLite one transaction of prepared statements. A commit that takes a
+   * buffered message is a knex transaction of its own on PostgreSQL, the message's delete in
+   * it (messages are rare).
    */
   async commit(commit: Commit): Promise<void> {
     const stateText = JSON.stringify(commit.state);
     const changes = rowChanges(commit, stateText);
-    const grouped = this.postgres && !commit.takesMessage;
     let written: boolean;
     try {
-      written = grouped ? await this.groupCommit.commit(changes) : await commitInTransaction(this.knex, changes, commit.takesMessage);
+      if (!this.postgres) written = await this.sqliteCommit.commit(changes, commit.takesMessage, this.recentSnapshots.written(commit.instanceId, commit.expectedVersion));
+      else written = commit.takesMessage ? await commitInTransaction(this.knex, changes, commit.takesMessage) : await this.groupCommit.commit(changes);
     } catch (err) {
       this.recentSnapshots.forget(commit.instanceId);
       throw err;
@@ -113,7 +123,7 @@ export class KnexStore implements EngineStore {
       this.recentSnapshots.forget(commit.instanceId);
       throw conflict(commit.instanceId, commit.expectedVersion);
     }
-    this.recentSnapshots.remember(commit.instanceId, commit.state.status, { state: stateText, version: changes.instance.version, lastHash: changes.instance.last_hash });
+    this.recentSnapshots.remember(commit.instanceId, commit.state.status, changes.instance);
   }
 
   async history(instanceId: string): Promise<StoredEvent[]> {
@@ -123,7 +133,7 @@ export class KnexStore implements EngineStore {
 
   async tasks(query: TaskQuery): Promise<OpenTask[]> {
     const oneInstance = query.instanceId !== undefined && Object.values(query).filter((v) => v !== undefined).length === 1;
-    if (oneInstance && this.postgres) return this.openTaskReads.of(query.instanceId!);
+    if (oneInstance) return this.postgres ? this.openTaskReads.of(query.instanceId!) : openTasksOnSqlite(this.knex, query.instanceId!);
     return (await taskQuery(this.knex, query)).map(toTask);
   }
 
@@ -250,6 +260,7 @@ export class KnexStore implements EngineStore {
 
   async close(): Promise<void> {
     await this.doneMarks.close();
+    await this.checkpoints?.close();
     if (this.options.dropSchemaOnClose && this.options.schema && isPostgres(this.knex)) {
       await this.knex.raw('drop schema if exists ?? cascade', [this.options.schema]);
     }

@@ -75,12 +75,30 @@ describe('requests served in batches', () => {
 
   test('no more batches are served at once than allowed', async () => {
     const server = new RecordingServer();
-    const batches = new Batches<number, number>((r) => server.serve(r), { inFlight: 2, key: () => 'one instance' });
-    const answers = Promise.all([1, 2, 3, 4].map((n) => batches.submit(n)));
+    const batches = new Batches<number, number>((r) => server.serve(r), { inFlight: 2 });
+    const first = batches.submit(1);
+    await turn();
+    const second = batches.submit(2);
+    await turn();
+    const answers = Promise.all([first, second, batches.submit(3), batches.submit(4)]);
     await turn();
     expect(server.batches).toEqual([[1], [2]]);
     for (let n = 0; n < 3; n++) await server.release();
     expect(await answers).toEqual([2, 4, 6, 8]);
+    expect(server.batches).toEqual([[1], [2], [3, 4]]);
     expect(server.mostServing).toBe(2);
+  });
+
+  test('a request whose key is in a batch being served waits for that batch to end, though another could be sent', async () => {
+    const server = new RecordingServer();
+    const batches = new Batches<number, number>((r) => server.serve(r), { inFlight: 2, key: () => 'one instance' });
+    const answers = Promise.all([1, 2, 3].map((n) => batches.submit(n)));
+    await turn();
+    expect(server.batches).toEqual([[1]]);
+    await server.release();
+    expect(server.batches).toEqual([[1], [2]]);
+    for (let n = 0; n < 2; n++) await server.release();
+    expect(await answers).toEqual([2, 4, 6]);
+    expect(server.mostServing).toBe(1);
   });
 });

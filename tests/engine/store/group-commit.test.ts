@@ -4,7 +4,7 @@ import type { Commit } from '../../../engine/store/types.js';
 import { KnexStore } from '../../../engine/store/knex/store.js';
 
 const url = process.env.DATABASE_URL;
-/** PostgreSQL only (DATABASE_URL): SQLite commits one transaction at a time. */
+/** PostgreSQL only (DATABASE_URL); SQLite's group commit is sqlite-group-commit.test.ts. */
 const onPostgres = url ? describe : describe.skip;
 
 /**
