@@ -5,6 +5,9 @@ import { chinaCalendar } from './china-calendar.js';
 import { arrangementsRevision, enteredArrangements } from './arrangements.js';
 import { CHINA_TIME } from './china-time.js';
 
+/** Days whose answers a calendar keeps: some ten years. */
+const KEPT_DAYS = 4000;
+
 /**
  * The platform's working calendar: the China calendar over the arrangements entered in the
  * database. Every process (the api, each worker) holds one and calls `refresh()` at the start
@@ -21,8 +24,18 @@ export class PlatformCalendar implements ChinaCalendar {
   constructor(private readonly db: Knex) {}
 
   dayInfo(day: LocalDate): DayInfo {
-    return this.calendar.dayInfo(day);
+    // Every inbox row counts its working days left day by day, and the China calendar's answer for a day is slow to
+    // make (chinese-days formats dates): kept per day until the arrangements change.
+    let info = this.days.get(day);
+    if (!info) {
+      info = this.calendar.dayInfo(day);
+      if (this.days.size >= KEPT_DAYS) this.days.clear();
+      this.days.set(day, info);
+    }
+    return info;
   }
+
+  private days = new Map<LocalDate, DayInfo>();
 
   statusOf(year: number): ArrangementStatus {
     return this.calendar.statusOf(year);
@@ -46,6 +59,7 @@ export class PlatformCalendar implements ChinaCalendar {
     const entered = await enteredArrangements(this.db);
     if (revision <= this.revision) return;
     this.calendar = chinaCalendar(entered);
+    this.days = new Map();
     this.revision = revision;
   }
 
