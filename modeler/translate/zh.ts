@@ -1,9 +1,10 @@
 import zn from 'bpmn-js-i18n/translations/zn.js';
 import { panelZh } from './panel-zh.js';
+import { headerZh } from './header-zh.js';
 
 /**
  * The modeler's Chinese: bpmn-js-i18n's table for the palette, context pad and replace menu,
- * corrected where it reads wrong to a service-centre administrator, then the panel's labels.
+ * corrected where it reads wrong to a service-centre administrator, then the panel's labels and its header.
  */
 const corrections: Record<string, string> = {
   'Activate lasso tool': '启动套索工具', 'Activate hand tool': '启动抓手工具（移动画布）', 'Activate create/remove space tool': '启动空间工具（插入或删除空白）',
@@ -20,7 +21,7 @@ const corrections: Record<string, string> = {
 };
 
 /** Every string the modeler shows, in Chinese; a string with no entry stays as it is. */
-export const zhTable: Record<string, string> = { ...(zn as Record<string, string>), ...corrections, ...panelZh };
+export const zhTable: Record<string, string> = { ...(zn as Record<string, string>), ...corrections, ...panelZh, ...headerZh };
 
 /** diagram-js's translate service: a template with `{name}` placeholders, filled after translating. Pure. */
 export function translate(template: string, replacements: Record<string, string> = {}): string {
