@@ -41,7 +41,7 @@ export async function inbox(db: Knex, staff: Staff, paging: { cursor?: string; l
 
 /** One step, if it is in the person's inbox: the same rules, for that step alone. */
 export async function inboxTask(db: Knex, staff: Staff, taskId: string, viewer?: Viewer): Promise<InboxTask | undefined> {
-  const row = await todoRows(db, viewer ?? await viewerOf(db, staff)).where('t.task_id', taskId).select('t.*').first();
+  const row = await todoRows(db, viewer ?? await viewerOf(db, staff), taskId).select('t.*').first();
   return row ? (await withExtensions(db, [toInbox(row)]))[0] : undefined;
 }
 
