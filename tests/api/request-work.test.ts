@@ -39,17 +39,16 @@ describe('reference tables kept per process', () => {
   test('a unit added here is seen at once; one added by another process within a second', async () => {
     const server = await startServer(chinaTime('2026-03-02 09:00'));
     const db = server.store.knex;
-    const before = (await allUnits(db)).length;
-    await addUnit(db, { id: '330324-ob-xx', parentId: '330324-ob', level: 'village', name: '新村', centerName: '瓯北街道新村便民服务中心', centerClass: '村级', areaM2: 50 });
-    expect((await allUnits(db)).length).toBe(before + 1);
-
-    // Another process writes the table itself: this one keeps what it read for a moment, then reads again.
-    // The moment is the cache's own clock (Date.now), held still here so a slow machine cannot stretch it.
+    // The cache's own clock (Date.now) held still from here, so a slow machine cannot stretch the moment it keeps rows.
     const now = Date.now();
     const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
     try {
+      const before = (await allUnits(db)).length;
+      await addUnit(db, { id: '330324-ob-xx', parentId: '330324-ob', level: 'village', name: '新村', centerName: '瓯北街道新村便民服务中心', centerClass: '村级', areaM2: 50 });
+      expect((await allUnits(db)).length).toBe(before + 1);
+
+      // Another process writes the table itself: this one keeps what it read (at `now`) for a moment, then reads again.
       const seen = async () => (await allUnits(db)).find((u) => u.id === '330324-ob-xx')!.name;
-      expect(await seen()).toBe('新村');
       await db('yc_org_units').where({ id: '330324-ob-xx' }).update({ name: '新村（更名）' });
       clock.mockReturnValue(now + REFERENCE_TTL_MS - 1);
       expect(await seen()).toBe('新村');
