@@ -1,29 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import type { Effect, InstanceState } from '../../../engine/index.js';
-import type { Commit } from '../../../engine/store/types.js';
 import { KnexStore } from '../../../engine/store/knex/store.js';
+import { commitOf, rowsOf } from './commits.js';
 
 const url = process.env.DATABASE_URL;
 /** PostgreSQL only (DATABASE_URL); SQLite's group commit is sqlite-group-commit.test.ts. */
 const onPostgres = url ? describe : describe.skip;
-
-/**
- * A commit of instance `id` stepping from `version` to the next: one event, a task opened
- * (with a candidate group) and its effect for the outbox.
- */
-function commitOf(id: string, version: number, businessKey = 'case'): Commit {
-  const seq = version + 1;
-  const state: InstanceState = { id, processId: 'p', definitionKey: 'p:1', status: 'active', seq, next: seq + 1, items: {}, vars: {}, joins: {}, businessKey };
-  const effects: Effect[] = [{
-    id: `${id}:${seq}.0`, type: 'task.created', key: `t${seq}`, elementId: 'review', name: 'Review',
-    candidateGroups: ['window'], candidateUsers: [], properties: {},
-  }];
-  return {
-    instanceId: id, expectedVersion: version, state,
-    events: [{ seq, at: 1_000 + seq, type: 'started', body: `{"n":${seq}}`, prev: `prev-${id}-${seq}`, hash: `hash-${id}-${seq}` }],
-    effects, outbox: effects,
-  };
-}
 
 onPostgres('group commit on PostgreSQL', () => {
   let store: KnexStore;
@@ -45,16 +26,11 @@ onPostgres('group commit on PostgreSQL', () => {
     return rows.map((row) => row.tx);
   }
 
-  async function rowsOf(id: string): Promise<Record<string, number>> {
-    const count = async (table: string, column = 'instance_id') => Number((await store.knex(table).where(column, 'like', `${id}%`).count({ n: '*' }).first())!.n);
-    return { events: await count('yc_events'), tasks: await count('yc_tasks'), groups: await count('yc_task_groups', 'task_id'), outbox: await count('yc_outbox') };
-  }
-
   test('commits of several instances made at once are written in one transaction, each with its own rows', async () => {
     const ids = ['a', 'b', 'c', 'd'];
     await Promise.all(ids.map((id) => store.commit(commitOf(id, 0))));
     expect(new Set(await writers(ids)).size).toBe(1);
-    for (const id of ids) expect(await rowsOf(id)).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
+    for (const id of ids) expect(await rowsOf(store, id)).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
     const tasks = await Promise.all(ids.map((id) => store.tasks({ instanceId: id })));
     expect(tasks.map((open) => open.map((task) => task.id))).toEqual(ids.map((id) => [`${id}~t1`]));
   });
@@ -63,17 +39,17 @@ onPostgres('group commit on PostgreSQL', () => {
     await Promise.all(['a', 'b', 'c'].map((id) => store.commit(commitOf(id, 0))));
     const outcomes = await Promise.allSettled([store.commit(commitOf('a', 1)), store.commit(commitOf('b', 4)), store.commit(commitOf('c', 1))]);
     expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'committed'))).toEqual(['committed', 'CONFLICT', 'committed']);
-    expect(await rowsOf('b')).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
-    expect(await rowsOf('a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
+    expect(await rowsOf(store, 'b')).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
+    expect(await rowsOf(store, 'a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
     const [a, c] = await writers(['a', 'c']);
     expect(a).toBe(c);
   });
 
   test('a commit the server refuses fails alone, and the others of its batch are written', async () => {
     const tooLong = 'x'.repeat(300);
-    const outcomes = await Promise.allSettled([store.commit(commitOf('a', 0)), store.commit(commitOf('b', 0, tooLong)), store.commit(commitOf('c', 0))]);
+    const outcomes = await Promise.allSettled([store.commit(commitOf('a', 0)), store.commit(commitOf('b', 0, { businessKey: tooLong })), store.commit(commitOf('c', 0))]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(await rowsOf('b')).toEqual({ events: 0, tasks: 0, groups: 0, outbox: 0 });
+    expect(await rowsOf(store, 'b')).toEqual({ events: 0, tasks: 0, groups: 0, outbox: 0 });
     expect(await store.load('b')).toBeUndefined();
     expect((await store.load('c'))?.version).toBe(1);
   });
@@ -81,6 +57,6 @@ onPostgres('group commit on PostgreSQL', () => {
   test('two commits of one instance made at once never share a statement: the second sees the first', async () => {
     await Promise.all([store.commit(commitOf('a', 0)), store.commit(commitOf('a', 1))]);
     expect((await store.load('a'))?.version).toBe(2);
-    expect(await rowsOf('a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
+    expect(await rowsOf(store, 'a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
   });
 });

@@ -1,22 +1,6 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import type { Effect, InstanceState } from '../../../engine/index.js';
-import type { Commit } from '../../../engine/store/types.js';
 import { KnexStore } from '../../../engine/store/knex/store.js';
-
-/** A commit of instance `id` stepping from `version` to the next: one event, a task opened with a candidate group, its outbox row. */
-function commitOf(id: string, version: number, state: Partial<InstanceState> = {}): Commit {
-  const seq = version + 1;
-  const full: InstanceState = { id, processId: 'p', definitionKey: 'p:1', status: 'active', seq, next: seq + 1, items: {}, vars: {}, joins: {}, businessKey: 'case', ...state };
-  const effects: Effect[] = [{
-    id: `${id}:${seq}.0`, type: 'task.created', key: `t${seq}`, elementId: 'review', name: 'Review',
-    candidateGroups: ['window'], candidateUsers: [], properties: {},
-  }];
-  return {
-    instanceId: id, expectedVersion: version, state: full,
-    events: [{ seq, at: 1_000 + seq, type: 'started', body: `{"n":${seq}}`, prev: `prev-${id}-${seq}`, hash: `hash-${id}-${seq}` }],
-    effects, outbox: effects,
-  };
-}
+import { commitOf, rowsOf } from './commits.js';
 
 function outcome(settled: PromiseSettledResult<void>): string {
   return settled.status === 'rejected' ? (settled.reason as { code: string }).code : 'committed';
@@ -30,17 +14,12 @@ describe('group commit on SQLite', () => {
   });
   afterEach(() => store.close());
 
-  async function rowsOf(id: string): Promise<Record<string, number>> {
-    const count = async (table: string, column = 'instance_id') => Number((await store.knex(table).where(column, 'like', `${id}%`).count({ n: '*' }).first())!.n);
-    return { events: await count('yc_events'), tasks: await count('yc_tasks'), groups: await count('yc_task_groups', 'task_id'), outbox: await count('yc_outbox') };
-  }
-
   test('commits of several instances made at once are written together, on one turn of the connection, each with its own rows', async () => {
     const ids = ['a', 'b', 'c', 'd'];
     const acquired = jest.spyOn(store.knex.client, 'acquireConnection');
     await Promise.all(ids.map((id) => store.commit(commitOf(id, 0))));
     expect(acquired).toHaveBeenCalledTimes(1);
-    for (const id of ids) expect(await rowsOf(id)).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
+    for (const id of ids) expect(await rowsOf(store, id)).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
     const tasks = await Promise.all(ids.map((id) => store.tasks({ instanceId: id })));
     expect(tasks.map((open) => open.map((task) => task.id))).toEqual(ids.map((id) => [`${id}~t1`]));
   });
@@ -49,8 +28,8 @@ describe('group commit on SQLite', () => {
     await Promise.all(['a', 'b', 'c'].map((id) => store.commit(commitOf(id, 0))));
     const outcomes = await Promise.allSettled([store.commit(commitOf('a', 1)), store.commit(commitOf('b', 4)), store.commit(commitOf('c', 1))]);
     expect(outcomes.map(outcome)).toEqual(['committed', 'CONFLICT', 'committed']);
-    expect(await rowsOf('b')).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
-    expect(await rowsOf('a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
+    expect(await rowsOf(store, 'b')).toEqual({ events: 1, tasks: 1, groups: 1, outbox: 1 });
+    expect(await rowsOf(store, 'a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
   });
 
   test('a commit that fails in its batch (its message is gone) fails alone, and the others of the batch are written', async () => {
@@ -58,7 +37,7 @@ describe('group commit on SQLite', () => {
       store.commit(commitOf('a', 0)), store.commit({ ...commitOf('b', 0), takesMessage: { id: 'never-buffered', now: 1 } }), store.commit(commitOf('c', 0)),
     ]);
     expect(outcomes.map(outcome)).toEqual(['committed', 'MESSAGE_TAKEN', 'committed']);
-    expect(await rowsOf('b')).toEqual({ events: 0, tasks: 0, groups: 0, outbox: 0 });
+    expect(await rowsOf(store, 'b')).toEqual({ events: 0, tasks: 0, groups: 0, outbox: 0 });
     expect(await store.load('b')).toBeUndefined();
     expect((await store.load('c'))?.version).toBe(1);
   });
@@ -66,7 +45,7 @@ describe('group commit on SQLite', () => {
   test('two commits of one instance made at once never share a transaction: the second sees the first', async () => {
     await Promise.all([store.commit(commitOf('a', 0)), store.commit(commitOf('a', 1))]);
     expect((await store.load('a'))?.version).toBe(2);
-    expect(await rowsOf('a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
+    expect(await rowsOf(store, 'a')).toEqual({ events: 2, tasks: 2, groups: 2, outbox: 2 });
   });
 
   test('the indexed columns of a snapshot follow every change, also when the update leaves out those that stayed', async () => {
