@@ -7,7 +7,7 @@ import type { Extension } from './extension-store.js';
 import { todoRows } from '../inbox/todo-scope.js';
 import { viewerOf } from '../inbox/viewer.js';
 import type { Viewer } from '../inbox/viewer.js';
-import { page } from '../http/paging.js';
+import { todoPage } from '../inbox/todo-page.js';
 
 
 /** A step in a person's inbox, as GET /tasks answers it and completing a step checks it. */
@@ -33,10 +33,8 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
  * Soonest due first, in pages.
  */
 export async function inbox(db: Knex, staff: Staff, paging: { cursor?: string; limit: number } = { limit: 200 }): Promise<{ rows: InboxTask[]; total: number; nextCursor: string | null }> {
-  const v = await viewerOf(db, staff);
-  const keys = [{ sql: 'coalesce(t.due_at, 9007199254740991)' }, { sql: 't.created_at' }, { sql: 't.task_id' }];
-  const got = await page<Row>(db, todoRows(db, v).select('t.*'), keys, paging, (r) => [Number(r.due_at ?? 9007199254740991), Number(r.created_at), r.task_id]);
-  return { ...got, rows: await withExtensions(db, got.rows.map(toInbox)) };
+  const got = await todoPage(db, await viewerOf(db, staff), { sort: 'timeLeft', ...paging });
+  return { ...got, rows: await withExtensions(db, (got.rows as Row[]).map(toInbox)) };
 }
 
 /** One step, if it is in the person's inbox: the same rules, for that step alone. */

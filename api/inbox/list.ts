@@ -7,7 +7,8 @@ import { CLOSED_STATUSES } from '../cases/types.js';
 import { page } from '../http/paging.js';
 import type { SortKey } from '../http/paging.js';
 import type { Viewer } from './viewer.js';
-import { todoRows } from './todo-scope.js';
+import { todoPage } from './todo-page.js';
+import { NO_DUE } from './open-tasks.js';
 import { timeStanding, whereTimeState } from './time-state.js';
 import type { TimeState } from './time-state.js';
 import { CHINA_TIME } from '../calendar/china-time.js';
@@ -54,7 +55,6 @@ export interface InboxRow {
 }
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const NEVER = 9_007_199_254_740_991;
 const num = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : Number(v));
 
 /** The columns each list filters on: the step's read model `t`, or the case `c` with its item `i`. */
@@ -76,20 +76,24 @@ function filtered(q: Knex.QueryBuilder, cols: Columns, f: InboxQuery, cal: Worki
   return q;
 }
 
+/** Whether the person narrowed the list by any of its filters. Pure. */
+function isFiltered(f: InboxQuery): boolean {
+  return Boolean(f.itemCode || f.mode || f.applicant || f.caseNo || f.from || f.to || f.timeState);
+}
+
 function sortKeys(cols: Columns, sort: InboxQuery['sort']): SortKey[] {
   const desc = sort === 'receivedAt';
-  const first = sort === 'timeLeft' ? { sql: `coalesce(${cols.due}, ${NEVER})` } : { sql: cols.receivedAt, desc: true };
+  const first = sort === 'timeLeft' ? { sql: `coalesce(${cols.due}, ${NO_DUE})` } : { sql: cols.receivedAt, desc: true };
   return [first, ...cols.unique.map((sql) => ({ sql, desc }))];
 }
 
-const firstKey = (r: Row, sort: InboxQuery['sort']): number => (sort === 'timeLeft' ? num(r.due_at) ?? NEVER : Number(r.received_at));
+const firstKey = (r: Row, sort: InboxQuery['sort']): number => (sort === 'timeLeft' ? num(r.due_at) ?? NO_DUE : Number(r.received_at));
 
 /** A page of one tab of a person's inbox, with its total; every tab one indexed query and a count. */
 export async function listInbox(db: Knex, v: Viewer, f: InboxQuery, cal: WorkingCalendar, now: number): Promise<{ rows: InboxRow[]; total: number; nextCursor: string | null }> {
   if (f.tab === 'todo') {
-    const q = filtered(todoRows(db, v).select('t.*'), STEP, f, cal, now);
-    const got = await page<Row>(db, q, sortKeys(STEP, f.sort), f, (r) => [firstKey(r, f.sort), r.task_id]);
-    return { ...got, rows: await stepRows(db, v, got.rows, cal, now) };
+    const got = await todoPage(db, v, { sort: f.sort, cursor: f.cursor, limit: f.limit, ...(isFiltered(f) ? { filter: (q: Knex.QueryBuilder) => filtered(q, STEP, f, cal, now) } : {}) });
+    return { ...got, rows: await stepRows(db, v, got.rows as Row[], cal, now) };
   }
   const cases = db('yc_cases as c').leftJoin('yc_items as i', 'i.code', 'c.item_code');
   if (f.tab === 'done') {

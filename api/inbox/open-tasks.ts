@@ -28,6 +28,9 @@ export function handlingUnitOf(units: readonly OrgUnit[], processId: string, org
   return COUNTY_PROCESSES.has(processId) ? countyOf(units, orgUnitId) : centerOf(units, orgUnitId);
 }
 
+/** What a step without a due date sorts by in the inbox: after every dated one (migration 059 keeps it as `due_key`). */
+export const NO_DUE = 9_007_199_254_740_991;
+
 /** What a step needs to be written: the task's facts the case keeps (followCases records them). */
 type KnownStep = CaseStep & { candidateGroups: string[]; processId: string };
 
@@ -38,8 +41,9 @@ const known = (s: CaseStep): s is KnownStep => Array.isArray(s.candidateGroups) 
  * assignee, for whatever claims or hands a step on and records it on the case's step). Pure.
  */
 function changing(c: CaseRecord, step: CaseStep) {
+  const due = step.dueAt ?? c.dueAt;
   return {
-    owner_id: c.ownerId ?? null, due_at: step.dueAt ?? c.dueAt ?? null, statutory_due_at: c.statutoryDueAt ?? null, status: c.status, step_name: step.name,
+    owner_id: c.ownerId ?? null, due_at: due ?? null, due_key: due ?? NO_DUE, statutory_due_at: c.statutoryDueAt ?? null, status: c.status, step_name: step.name,
     // A migrated instance moves its step to the new version's element (task.moved).
     element_id: step.elementId ?? step.taskId,
     ...(known(step) ? { assignee: step.assignee ?? null } : {}),
@@ -60,7 +64,16 @@ export async function syncOpenTasks(trx: Knex, c: CaseRecord): Promise<void> {
   }
   const fresh = c.currentSteps.filter((s) => !have.has(s.taskId)).filter(known);
   if (fresh.length > 0) await insertRows(trx, c, fresh);
-  for (const step of c.currentSteps.filter((s) => have.has(s.taskId))) await trx('yc_open_tasks').where({ task_id: step.taskId }).update(changing(c, step));
+  for (const step of c.currentSteps.filter((s) => have.has(s.taskId))) {
+    const change = changing(c, step);
+    await trx('yc_open_tasks').where({ task_id: step.taskId }).update(change);
+    await trx('yc_open_task_groups').where({ task_id: step.taskId }).update(groupColumns(change));
+  }
+}
+
+/** What a step's group rows repeat of it, so a group's unclaimed steps are found in due order from that table alone. Pure. */
+function groupColumns(change: { due_key: number; assignee?: string | null }): { due_key: number; assignee?: string | null } {
+  return { due_key: change.due_key, ...('assignee' in change ? { assignee: change.assignee } : {}) };
 }
 
 async function insertRows(trx: Knex, c: CaseRecord, steps: readonly KnownStep[]): Promise<void> {
@@ -78,7 +91,8 @@ async function insertRows(trx: Knex, c: CaseRecord, steps: readonly KnownStep[])
     });
     // Only a back-office step is found by its groups and handling unit; a window step goes by its owner, the head's by the approver.
     const groups = isWindowStep(step.candidateGroups) || step.candidateGroups.includes(HEAD_GROUP) ? [] : [...new Set(step.candidateGroups)];
-    if (groups.length > 0) await trx('yc_open_task_groups').insert(groups.map((group_name) => ({ group_name, handling_unit: handlingUnit, task_id: step.taskId })));
+    const repeated = groupColumns(changing(c, step));
+    if (groups.length > 0) await trx('yc_open_task_groups').insert(groups.map((group_name) => ({ group_name, handling_unit: handlingUnit, task_id: step.taskId, ...repeated })));
   }
 }
 

@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openPlatform } from '../../api/platform.js';
 import { seedDemoCounty } from '../../api/seed/demo-county.js';
-import { seedOpenCases } from '../seed-open-cases.js';
+import { seedOpenCases, settleSeeded } from '../seed-open-cases.js';
 import { BIRTH, benchStore, townshipClerks } from '../inbox.js';
 import { runLoad } from './clerks.js';
 import type { LoadResult } from './clerks.js';
@@ -125,7 +125,7 @@ async function deployment(kind: 'sqlite' | 'postgres', options: ApiBenchOptions)
     await seedDemoCounty(db);
     const owners = await townshipClerks(db);
     await seedOpenCases(db, engine, { count: options.seeded, clerkId: 's-ob-clerk-a', owners, itemCode: BIRTH.code, provided: BIRTH.provided });
-    if (kind === 'postgres') await db.raw('ANALYZE');
+    await settleSeeded(db);
     await engine.idle();
     if (kind === 'sqlite') await engine.close();
     // The virtual clerks sign in as the demo's two window clerks of the township (the seeded cases belong to twenty).
