@@ -1,14 +1,14 @@
-import { EngineError } from './errors.js';
-import type { Engine } from './engine.js';
-import type { Command } from './runtime/commands.js';
-import type { InstanceState } from './runtime/state.js';
-import { variablesAt } from './runtime/variables.js';
+import { EngineError } from '../errors.js';
+import type { Engine } from '../engine.js';
+import type { Command } from '../runtime/commands.js';
+import type { InstanceState } from '../runtime/state.js';
+import { variablesAt } from '../runtime/variables.js';
 import type { Job, JobHandler } from './jobs.js';
 import { BpmnError } from './jobs.js';
-import type { PendingJob } from './store/types.js';
-import { canonicalItemId } from './store/projections.js';
+import type { PendingJob } from '../store/types.js';
+import { canonicalItemId } from '../store/projections.js';
 import type { JobLocks } from './job-locks.js';
-import type { EngineLogger } from './logger.js';
+import type { EngineLogger } from '../logger.js';
 
 /** The longest wait between a handler's failure and its retry. */
 const MAX_BACKOFF_MS = 10 * 60_000;

@@ -1,7 +1,7 @@
-import { EngineError } from './errors.js';
-import type { Engine } from './engine.js';
-import { isVirtual } from './clock/index.js';
-import type { StartEvents, StartRef } from './start-events.js';
+import { EngineError } from '../errors.js';
+import type { Engine } from '../engine.js';
+import { isVirtual } from '../clock/index.js';
+import type { StartEvents, StartRef } from '../deploy/start-events.js';
 
 /** Longest sleep between looks at the timer table (a timer written by another process). */
 const MAX_SLEEP_MS = 1_000;
