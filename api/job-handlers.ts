@@ -1,5 +1,5 @@
 /**
- * The case server's worker module: `npm run worker` (engine/worker-main.ts --handlers
+ * The case server's worker module: `npm run worker` (engine/queue/worker-main.ts --handlers
  * api/job-handlers.ts) loads it and calls `attach`, so a worker process does the case work
  * of server mode — notices, issuance, cards — and keeps cases following their processes for
  * the steps it commits. openPlatform wires the api process's engine with the same function.

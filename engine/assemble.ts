@@ -6,27 +6,29 @@ import { weekdayCalendar } from './calendar/weekdays.js';
 import { timeZone } from './calendar/time-zone.js';
 import { EngineError } from './errors.js';
 import type { Command } from './runtime/commands.js';
+import type { InstanceState } from './runtime/state.js';
 import { MemoryStore } from './store/memory.js';
 import type { EngineStore } from './store/types.js';
-import { Deployments } from './deployments.js';
-import { Work } from './work.js';
+import type { MessageTake } from './store/start-timers-and-messages.js';
+import { Deployments } from './deploy/deployments.js';
+import { Work } from './effects/work.js';
 import { silentLogger } from './logger.js';
 import { DEFAULT_SEAL_EVERY_MS, HeadSealing } from './history/sealing.js';
 import type { HistorySealer } from './history/seals.js';
 import { HISTORY_HASHES } from './history/chain.js';
-import { exponentialBackoff, JobRunner } from './job-runner.js';
-import { DEFAULT_JOB_LOCK_MS, JobLocks } from './job-locks.js';
-import { Scheduler } from './scheduler.js';
-import { HandOut } from './hand-out.js';
+import { exponentialBackoff, JobRunner } from './jobs/job-runner.js';
+import { DEFAULT_JOB_LOCK_MS, JobLocks } from './jobs/job-locks.js';
+import { Scheduler } from './timers/scheduler.js';
+import { HandOut } from './effects/hand-out.js';
 import type { EngineQueue } from './queue/types.js';
-import { StartEvents } from './start-events.js';
-import { MessageBuffer } from './message-buffer.js';
-import { CommandPath } from './command-path.js';
-import { EffectDispatcher } from './effect-dispatcher.js';
-import { Deliveries } from './deliveries.js';
-import { OutboxSweep, outboxTiming } from './outbox-sweep.js';
+import { StartEvents } from './deploy/start-events.js';
+import { MessageBuffer } from './delivery/message-buffer.js';
+import { CommandPath } from './commands/command-path.js';
+import type { CommandCheck } from './commands/command-path.js';
+import { EffectDispatcher } from './effects/effect-dispatcher.js';
+import { Deliveries } from './delivery/deliveries.js';
+import { OutboxSweep, outboxTiming } from './effects/outbox-sweep.js';
 import type { EngineOptions } from './options.js';
-import type { Engine } from './engine.js';
 
 /** Everything behind the Engine facade, wired once. */
 export interface EngineParts {
@@ -52,11 +54,21 @@ export interface EngineParts {
 }
 
 /**
- * The composition root: builds the engine's parts from its options. Parts that act on
- * instances call back into the facade (`execute`, `startAt`), so that every command goes
- * through one path and its effects are carried out.
+ * What the parts call back on the facade (the Engine passes itself), so that every command goes
+ * through one path and its effects are carried out. An interface rather than the Engine class:
+ * the parts stand below the facade and never import it.
  */
-export function assemble(engine: Engine, options: EngineOptions): EngineParts {
+export interface FacadeCalls {
+  /** Commits a command (see CommandPath), then carries out its effects in the background. */
+  execute(instanceId: string, command: Command, check?: CommandCheck, takesMessage?: MessageTake): Promise<InstanceState>;
+  /** Starts an instance at a given start event (message, signal, timer start, or a child). */
+  startAt(definitionKey: string, id: string, command: Partial<Extract<Command, { type: 'start' }>>): Promise<void>;
+  /** Resolves when no job handler, effect or timer firing is in flight. */
+  idle(): Promise<void>;
+}
+
+/** The composition root: builds the engine's parts from its options, wired to call back on `engine`. */
+export function assemble(engine: FacadeCalls, options: EngineOptions): EngineParts {
   const store = options.store ?? new MemoryStore();
   const clock = options.clock ?? systemClock;
   const calendar = calendarOf(options);
@@ -67,9 +79,9 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
   const logger = options.logger ?? silentLogger;
   const work = new Work(logger);
   const locks = new JobLocks({ store, clock, worker, lockMs: options.jobLockMs ?? DEFAULT_JOB_LOCK_MS });
-  const jobsRunner = new JobRunner(engine, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks, logger });
-  const startEvents = new StartEvents(deployments, calendar, store);
   const execute = (instanceId: string, command: Command) => engine.execute(instanceId, command);
+  const jobsRunner = new JobRunner({ store, clock, execute }, options.jobHandlers ?? {}, { backoff: options.retryBackoff ?? exponentialBackoff, locks, logger });
+  const startEvents = new StartEvents(deployments, calendar, store);
   const deliveries = new Deliveries({
     store, startEvents, newId, execute: (instanceId, command, takesMessage) => engine.execute(instanceId, command, undefined, takesMessage),
     startAt: (key, id, command) => engine.startAt(key, id, command),
@@ -79,7 +91,10 @@ export function assemble(engine: Engine, options: EngineOptions): EngineParts {
     deliver: (name, key, variables) => deliveries.message(name, key, variables),
     trigger: (id, key, wait, variables, takesMessage) => deliveries.trigger(id, key, wait, variables, { takesMessage }),
   });
-  const scheduler = new Scheduler(engine, startEvents, (ref, id) => deliveries.startOnce(ref, id), options.autoTimers ?? !isVirtual(clock), !queue);
+  const scheduler = new Scheduler({
+    store, clock, idle: () => engine.idle(),
+    trigger: (instanceId, key, wait) => deliveries.tryTrigger(instanceId, key, wait),
+  }, startEvents, (ref, id) => deliveries.startOnce(ref, id), options.autoTimers ?? !isVirtual(clock), !queue);
   const handOut = new HandOut({ store, clock, work, runner: jobsRunner, scheduler, queue });
   const effects = new EffectDispatcher({
     store, work, handOut, deliveries, messages, execute,

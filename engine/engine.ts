@@ -1,7 +1,7 @@
 import { EngineError } from './errors.js';
 import type { Clock } from './clock/index.js';
 import type { WorkingCalendar } from './calendar/types.js';
-import { timerStartProblems } from './start-timers.js';
+import { timerStartProblems } from './timers/start-timers.js';
 import type { Command } from './runtime/commands.js';
 import type { InstanceState } from './runtime/state.js';
 import { replay as replayEvents } from './runtime/events.js';
@@ -13,24 +13,24 @@ import type { ChainCheck, StoredEvent } from './history/chain.js';
 import type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
 import type { MessageTake } from './store/start-timers-and-messages.js';
 import { canonicalItemId, splitItemId } from './store/projections.js';
-import type { Deployment } from './deployments.js';
-import type { Job, JobHandler } from './jobs.js';
-import { checkVariables } from './variables-check.js';
-import type { RunOutcome } from './job-runner.js';
+import type { Deployment } from './deploy/deployments.js';
+import type { Job, JobHandler } from './jobs/jobs.js';
+import { checkVariables } from './commands/variables-check.js';
+import type { RunOutcome } from './jobs/job-runner.js';
 import type { QueuedTimer } from './queue/types.js';
 import { describeInstance } from './instance-view.js';
 import type { InstanceView, Incident } from './instance-view.js';
-import type { PublishOptions, Published } from './message-buffer.js';
+import type { PublishOptions, Published } from './delivery/message-buffer.js';
 import type { ElementMapping } from './runtime/migration.js';
-import type { CommandCheck } from './command-path.js';
-import type { EffectListener, FollowOptions } from './effect-dispatcher.js';
-import { isStale } from './stale.js';
-import { migrateInstances } from './instance-migration.js';
+import type { CommandCheck } from './commands/command-path.js';
+import type { EffectListener, FollowOptions } from './effects/effect-dispatcher.js';
+import { isStale } from './commands/stale.js';
+import { migrateInstances } from './deploy/instance-migration.js';
 import type { EngineOptions, MigrationReport, VersionRef } from './options.js';
 import { assemble } from './assemble.js';
 import type { EngineParts } from './assemble.js';
 
-export type { EffectListener, FollowOptions } from './effect-dispatcher.js';
+export type { EffectListener, FollowOptions } from './effects/effect-dispatcher.js';
 export type { EngineOptions, MigrationReport, VersionRef } from './options.js';
 
 /**
@@ -241,7 +241,7 @@ export class Engine {
     await this.parts.jobsRunner.settle(jobId, (key) => ({ type: 'throwError', key, code, message, variables: checkVariables(variables) }));
   }
 
-  /** Moves running instances of one version to another where their elements map (see instance-migration.ts); `by` is written in each history. */
+  /** Moves running instances of one version to another where their elements map (see deploy/instance-migration.ts); `by` is written in each history. */
   async migrateInstances(from: VersionRef, to: VersionRef, mapping: ElementMapping = {}, options: { by?: string } = {}): Promise<MigrationReport> {
     return migrateInstances({ store: this.store, deployments: this.parts.deployments, execute: (id, command) => this.execute(id, command) }, from, to, mapping, options.by);
   }

@@ -5,11 +5,11 @@
 export { createEngine, Engine } from './engine.js';
 export type { EffectListener, FollowOptions, EngineOptions, MigrationReport, VersionRef } from './engine.js';
 export type { MigrationProblem } from './runtime/migration.js';
-export type { Deployment, DeployedProcess } from './deployments.js';
+export type { Deployment, DeployedProcess } from './deploy/deployments.js';
 export type { InstanceView, Incident } from './instance-view.js';
-export type { PublishOptions, Published } from './message-buffer.js';
-export { BpmnError } from './jobs.js';
-export type { Job, JobHandler } from './jobs.js';
+export type { PublishOptions, Published } from './delivery/message-buffer.js';
+export { BpmnError } from './jobs/jobs.js';
+export type { Job, JobHandler } from './jobs/jobs.js';
 export { EngineError, ModelError, ExpressionError, ENGINE_ERROR_CODES } from './errors.js';
 export type { ModelProblem, EngineErrorCode } from './errors.js';
 export type { EngineLogger } from './logger.js';
@@ -40,9 +40,9 @@ export { ITEM_SEPARATOR, canonicalItemId, itemId, splitItemId } from './store/pr
 export type { EngineStore, OpenTask, TaskQuery } from './store/types.js';
 export type { ClaimedEffect, EffectClaim } from './store/claims.js';
 export type { BufferedMessage, StartTimer } from './store/start-timers-and-messages.js';
-export { exponentialBackoff } from './job-runner.js';
-export type { JobHandlerEntry, RunOutcome } from './job-runner.js';
-export { DEFAULT_JOB_LOCK_MS } from './job-locks.js';
-export type { OutboxTiming } from './outbox-sweep.js';
+export { exponentialBackoff } from './jobs/job-runner.js';
+export type { JobHandlerEntry, RunOutcome } from './jobs/job-runner.js';
+export { DEFAULT_JOB_LOCK_MS } from './jobs/job-locks.js';
+export type { OutboxTiming } from './effects/outbox-sweep.js';
 // The BullMQ adapter and its worker are imported from engine/queue/ by server-mode code only, so embedding needs no Redis client.
 export type { EngineQueue, QueuedJob, QueuedTimer } from './queue/types.js';

@@ -1,8 +1,8 @@
 import type { Clock } from './clock/index.js';
 import type { WorkingCalendar } from './calendar/types.js';
 import type { EngineStore } from './store/types.js';
-import type { JobHandlerEntry } from './job-runner.js';
-import type { OutboxTiming } from './outbox-sweep.js';
+import type { JobHandlerEntry } from './jobs/job-runner.js';
+import type { OutboxTiming } from './effects/outbox-sweep.js';
 import type { EngineQueue } from './queue/types.js';
 import type { EngineLogger } from './logger.js';
 import type { HistoryHash } from './history/chain.js';

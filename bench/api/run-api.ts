@@ -56,7 +56,7 @@ function start(args: string[], env: Record<string, string>, waitReady: boolean):
   });
 }
 
-const WORKER = ['engine/worker-main.ts', '--handlers', 'api/job-handlers.ts'];
+const WORKER = ['engine/queue/worker-main.ts', '--handlers', 'api/job-handlers.ts'];
 
 /** The clerks' level at which one api process and the worker are killed (kill -9) halfway, in server mode. */
 const KILL_AT_CLERKS = 50;

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Engine } from '../engine.js';
 import type { EngineOptions } from '../options.js';
 import { EngineError } from '../errors.js';
-import type { JobHandler } from '../jobs.js';
+import type { JobHandler } from '../jobs/jobs.js';
 import type { KnexStore } from '../store/knex/store.js';
 
 /** What a worker hands its module's `attach` hook: the shared store it opened, and the Redis it serves (its URL and key prefix). */

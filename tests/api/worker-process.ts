@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * A real worker process, as `npm run worker` starts it (engine/worker-main.ts with the case
+ * A real worker process, as `npm run worker` starts it (engine/queue/worker-main.ts with the case
  * server's module), on the test's database schema and queue prefix. Its output is kept for
  * the assertions and for the failure message.
  */
@@ -23,7 +23,7 @@ export class WorkerProcess {
   /** Starts one and waits for its "serving job types" line (or fails with what it printed). */
   static async start(env: Record<string, string>, timeoutMs = 90_000): Promise<WorkerProcess> {
     const { NODE_OPTIONS: _jestOptions, ...inherited } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'engine/worker-main.ts', '--handlers', 'api/job-handlers.ts'],
+    const child = spawn(process.execPath, ['--import', 'tsx', 'engine/queue/worker-main.ts', '--handlers', 'api/job-handlers.ts'],
       { cwd: repoRoot, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const worker = new WorkerProcess(child);
     await worker.waitFor((line) => line.includes('serving job types'), timeoutMs);

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { VirtualClock, weekdayCalendar } from '../../../engine/index.js';
 import { KnexStore } from '../../../engine/store/knex/store.js';
 import type { KnexStoreOptions } from '../../../engine/store/knex/connect.js';
-import { Deployments } from '../../../engine/deployments.js';
-import { CommandPath } from '../../../engine/command-path.js';
+import { Deployments } from '../../../engine/deploy/deployments.js';
+import { CommandPath } from '../../../engine/commands/command-path.js';
 import { definitions, end, process as bpmnProcess, seq, serviceTask, start } from '../support/bpmn.js';
 
 const worker = fileURLToPath(new URL('./outbox-worker.ts', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { createEngine, VirtualClock, weekdayCalendar } from '../../../engine/index.js';
-import { exponentialBackoff } from '../../../engine/job-runner.js';
+import { exponentialBackoff } from '../../../engine/jobs/job-runner.js';
 import { durableStores, embedded, MONDAY_9AM, oneJob, stores } from './support.js';
 
 describe('retry with backoff', () => {

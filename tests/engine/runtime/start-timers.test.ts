@@ -4,7 +4,7 @@ import { definitions, end, process as bpmnProcess, seq, userTask } from '../supp
 import { startWith, timerDef } from '../core/elements.js';
 import { MONDAY_9AM } from '../support/harness.js';
 import { databasePerTest } from '../support/shared-database.js';
-import { firingId } from '../../../engine/start-timers.js';
+import { firingId } from '../../../engine/timers/start-timers.js';
 import type { SharedDatabase } from '../support/shared-database.js';
 
 const HOUR = 3_600_000;

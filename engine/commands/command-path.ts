@@ -1,18 +1,18 @@
-import { EngineError } from './errors.js';
-import type { Clock } from './clock/index.js';
-import type { WorkingCalendar } from './calendar/types.js';
-import type { Command } from './runtime/commands.js';
-import type { Effect } from './runtime/effects.js';
-import type { InstanceState } from './runtime/state.js';
-import { emptyState } from './runtime/events.js';
-import { advance } from './runtime/step.js';
-import { chain, GENESIS } from './history/chain.js';
-import type { HistoryHash } from './history/chain.js';
-import type { HeadSealing } from './history/sealing.js';
-import type { EngineStore, LoadedInstance } from './store/types.js';
-import { INSTANCE_ID_PATTERN } from './store/projections.js';
-import type { MessageTake } from './store/start-timers-and-messages.js';
-import type { Deployments } from './deployments.js';
+import { EngineError } from '../errors.js';
+import type { Clock } from '../clock/index.js';
+import type { WorkingCalendar } from '../calendar/types.js';
+import type { Command } from '../runtime/commands.js';
+import type { Effect } from '../runtime/effects.js';
+import type { InstanceState } from '../runtime/state.js';
+import { emptyState } from '../runtime/events.js';
+import { advance } from '../runtime/step.js';
+import { chain, GENESIS } from '../history/chain.js';
+import type { HistoryHash } from '../history/chain.js';
+import type { HeadSealing } from '../history/sealing.js';
+import type { EngineStore, LoadedInstance } from '../store/types.js';
+import { INSTANCE_ID_PATTERN } from '../store/projections.js';
+import type { MessageTake } from '../store/start-timers-and-messages.js';
+import type { Deployments } from '../deploy/deployments.js';
 
 /** How often a command is tried again on a fresh state after losing a race to another process. */
 const CONFLICT_RETRIES = 5;

@@ -12,12 +12,12 @@
  *   YC_RECONCILE_EVERY_MS   how often the database is compared with Redis (default 30000)
  */
 import { parseArgs } from 'node:util';
-import { createEngine } from './engine.js';
-import type { EngineLogger } from './logger.js';
-import { KnexStore } from './store/knex/store.js';
-import { BullQueue } from './queue/bullmq.js';
-import { QueueWorker } from './queue/worker.js';
-import { describeWorkerModule, loadWorkerModule } from './queue/worker-module.js';
+import { createEngine } from '../engine.js';
+import type { EngineLogger } from '../logger.js';
+import { KnexStore } from '../store/knex/store.js';
+import { BullQueue } from './bullmq.js';
+import { QueueWorker } from './worker.js';
+import { describeWorkerModule, loadWorkerModule } from './worker-module.js';
 
 const log = (line: string) => console.log(`${new Date().toISOString()} worker ${process.pid}: ${line}`);
 

@@ -1,9 +1,9 @@
-import type { Command } from './runtime/commands.js';
-import { planMigration } from './runtime/migration.js';
-import type { ElementMapping } from './runtime/migration.js';
-import type { EngineStore } from './store/types.js';
+import type { Command } from '../runtime/commands.js';
+import { planMigration } from '../runtime/migration.js';
+import type { ElementMapping } from '../runtime/migration.js';
+import type { EngineStore } from '../store/types.js';
 import type { Deployments } from './deployments.js';
-import type { MigrationReport, VersionRef } from './options.js';
+import type { MigrationReport, VersionRef } from '../options.js';
 
 /**
  * Moves running instances of one version to another, each through a `migrate` command. Each

@@ -1,4 +1,4 @@
-import { EngineError } from './errors.js';
+import { EngineError } from '../errors.js';
 
 /** Error codes that only mean a redelivered or late result found the work already done: harmless. */
 const STALE = new Set(['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED', 'WAIT_GONE', 'INSTANCE_NOT_FOUND']);

@@ -1,15 +1,15 @@
-import { EngineError } from './errors.js';
-import type { Command } from './runtime/commands.js';
-import { EFFECT_TYPES } from './runtime/effects.js';
-import type { Effect } from './runtime/effects.js';
-import type { InstanceState } from './runtime/state.js';
-import type { EngineStore } from './store/types.js';
+import { EngineError } from '../errors.js';
+import type { Command } from '../runtime/commands.js';
+import { EFFECT_TYPES } from '../runtime/effects.js';
+import type { Effect } from '../runtime/effects.js';
+import type { InstanceState } from '../runtime/state.js';
+import type { EngineStore } from '../store/types.js';
 import type { HandOut } from './hand-out.js';
 import type { Work } from './work.js';
-import type { Committed } from './command-path.js';
-import { ignoreStale } from './stale.js';
-import type { Deliveries } from './deliveries.js';
-import type { MessageBuffer } from './message-buffer.js';
+import type { Committed } from '../commands/command-path.js';
+import { ignoreStale } from '../commands/stale.js';
+import type { Deliveries } from '../delivery/deliveries.js';
+import type { MessageBuffer } from '../delivery/message-buffer.js';
 
 /** Told of the committed effects it follows; `state` is the instance right after that commit. */
 export type EffectListener = (instanceId: string, effect: Effect, state: InstanceState) => Promise<void> | void;

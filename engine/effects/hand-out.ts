@@ -1,11 +1,11 @@
-import type { Clock } from './clock/index.js';
-import type { Effect } from './runtime/effects.js';
-import type { InstanceState } from './runtime/state.js';
-import type { EngineStore } from './store/types.js';
-import { itemId, splitItemId } from './store/projections.js';
-import type { EngineQueue } from './queue/types.js';
-import type { JobRunner } from './job-runner.js';
-import type { Scheduler } from './scheduler.js';
+import type { Clock } from '../clock/index.js';
+import type { Effect } from '../runtime/effects.js';
+import type { InstanceState } from '../runtime/state.js';
+import type { EngineStore } from '../store/types.js';
+import { itemId, splitItemId } from '../store/projections.js';
+import type { EngineQueue } from '../queue/types.js';
+import type { JobRunner } from '../jobs/job-runner.js';
+import type { Scheduler } from '../timers/scheduler.js';
 import type { Work } from './work.js';
 
 export interface HandOutParts {

@@ -1,7 +1,7 @@
-import type { Clock } from './clock/index.js';
-import { isVirtual } from './clock/index.js';
-import type { EngineStore } from './store/types.js';
-import type { ClaimedEffect } from './store/claims.js';
+import type { Clock } from '../clock/index.js';
+import { isVirtual } from '../clock/index.js';
+import type { EngineStore } from '../store/types.js';
+import type { ClaimedEffect } from '../store/claims.js';
 import type { EffectDispatcher } from './effect-dispatcher.js';
 import type { Work } from './work.js';
 

@@ -1,9 +1,9 @@
-import type { Command } from './runtime/commands.js';
-import type { EngineStore } from './store/types.js';
-import type { StartEvents, StartRef } from './start-events.js';
-import { EngineError } from './errors.js';
-import { isStale } from './stale.js';
-import type { MessageTake } from './store/start-timers-and-messages.js';
+import type { Command } from '../runtime/commands.js';
+import type { EngineStore } from '../store/types.js';
+import type { StartEvents, StartRef } from '../deploy/start-events.js';
+import { EngineError } from '../errors.js';
+import { isStale } from '../commands/stale.js';
+import type { MessageTake } from '../store/start-timers-and-messages.js';
 
 /** What became of a trigger: done, refused because the wait is gone, or refused because its message is. */
 export type TriggerOutcome = 'triggered' | 'gone' | 'taken';

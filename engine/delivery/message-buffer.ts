@@ -1,10 +1,10 @@
-import { EngineError } from './errors.js';
-import type { Clock } from './clock/index.js';
-import type { Effect } from './runtime/effects.js';
-import type { EngineStore, Subscription } from './store/types.js';
-import type { BufferedMessage, MessageTake } from './store/start-timers-and-messages.js';
+import { EngineError } from '../errors.js';
+import type { Clock } from '../clock/index.js';
+import type { Effect } from '../runtime/effects.js';
+import type { EngineStore, Subscription } from '../store/types.js';
+import type { BufferedMessage, MessageTake } from '../store/start-timers-and-messages.js';
 import type { TriggerOutcome } from './deliveries.js';
-import { checkVariables } from './variables-check.js';
+import { checkVariables } from '../commands/variables-check.js';
 
 export interface PublishOptions {
   correlationKey?: string;

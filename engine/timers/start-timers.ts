@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Deployments } from './deployments.js';
-import type { WorkingCalendar } from './calendar/types.js';
-import type { ProcessDef } from './model/graph.js';
-import type { StartTimer, StartTimerStore } from './store/start-timers-and-messages.js';
-import { timerDue } from './time/index.js';
-import { evaluate } from './expressions/index.js';
-import { EngineError } from './errors.js';
-import type { ModelProblem } from './errors.js';
+import type { Deployments } from '../deploy/deployments.js';
+import type { WorkingCalendar } from '../calendar/types.js';
+import type { ProcessDef } from '../model/graph.js';
+import type { StartTimer, StartTimerStore } from '../store/start-timers-and-messages.js';
+import { timerDue } from '../time/index.js';
+import { evaluate } from '../expressions/index.js';
+import { EngineError } from '../errors.js';
+import type { ModelProblem } from '../errors.js';
 
 /** Missed firings skipped one by one before the next is counted from now instead (a PT1S cycle down for a year). */
 const MAX_SKIPS = 1_000;

@@ -1,4 +1,4 @@
-import { EngineError } from './errors.js';
+import { EngineError } from '../errors.js';
 
 /**
  * Variables cross into history and snapshots as JSON: refuse anything that would not come

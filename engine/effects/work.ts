@@ -1,5 +1,5 @@
-import type { EngineLogger } from './logger.js';
-import { silentLogger } from './logger.js';
+import type { EngineLogger } from '../logger.js';
+import { silentLogger } from '../logger.js';
 
 /**
  * Background work the engine has started (effects, job handlers, timer firings). `idle()`

@@ -1,5 +1,5 @@
-import type { Clock } from './clock/index.js';
-import type { EngineStore, PendingJob } from './store/types.js';
+import type { Clock } from '../clock/index.js';
+import type { EngineStore, PendingJob } from '../store/types.js';
 
 /** How long a job run holds its job unless the engine or the job type says otherwise; past that, another worker may take it. */
 export const DEFAULT_JOB_LOCK_MS = 5 * 60_000;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CompiledDefinitions, ProcessDef } from './model/graph.js';
-import { compileBpmn } from './model/compile.js';
-import { EngineError, ModelError } from './errors.js';
-import type { ModelProblem } from './errors.js';
-import type { DeploymentRecord, EngineStore } from './store/types.js';
+import type { CompiledDefinitions, ProcessDef } from '../model/graph.js';
+import { compileBpmn } from '../model/compile.js';
+import { EngineError, ModelError } from '../errors.js';
+import type { ModelProblem } from '../errors.js';
+import type { DeploymentRecord, EngineStore } from '../store/types.js';
 
 export interface DeployedProcess {
   processId: string;

@@ -1,14 +1,14 @@
-import { EngineError } from './errors.js';
-import type { Engine } from './engine.js';
-import type { Command } from './runtime/commands.js';
-import type { InstanceState } from './runtime/state.js';
-import { variablesAt } from './runtime/variables.js';
+import { EngineError } from '../errors.js';
+import type { Clock } from '../clock/index.js';
+import type { Command } from '../runtime/commands.js';
+import type { InstanceState } from '../runtime/state.js';
+import { variablesAt } from '../runtime/variables.js';
 import type { Job, JobHandler } from './jobs.js';
 import { BpmnError } from './jobs.js';
-import type { PendingJob } from './store/types.js';
-import { canonicalItemId } from './store/projections.js';
+import type { EngineStore, PendingJob } from '../store/types.js';
+import { canonicalItemId } from '../store/projections.js';
 import type { JobLocks } from './job-locks.js';
-import type { EngineLogger } from './logger.js';
+import type { EngineLogger } from '../logger.js';
 
 /** The longest wait between a handler's failure and its retry. */
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -30,6 +30,14 @@ export interface JobRunnerOptions {
   logger: EngineLogger;
 }
 
+/** What the runner reads and calls: the store's jobs, the engine's clock, and the facade's write path (passed in, so the runner stands below the facade). */
+export interface JobRunnerHost {
+  store: EngineStore;
+  clock: Clock;
+  /** Commits a command on an instance and carries out its effects. */
+  execute: (instanceId: string, command: Command) => Promise<unknown>;
+}
+
 /** A handler, or a handler with how long its runs hold their job. */
 export type JobHandlerEntry = JobHandler | { handler: JobHandler; lockMs?: number };
 
@@ -43,7 +51,7 @@ export class JobRunner {
   /** Jobs running in this process: a second hand-out of one of them (a redelivery, a restart's replay) is skipped. */
   private readonly running = new Set<string>();
 
-  constructor(private readonly engine: Engine, handlers: Record<string, JobHandlerEntry>, private readonly options: JobRunnerOptions) {
+  constructor(private readonly host: JobRunnerHost, handlers: Record<string, JobHandlerEntry>, private readonly options: JobRunnerOptions) {
     for (const [type, entry] of Object.entries(handlers)) {
       if (typeof entry === 'function') this.register(type, entry);
       else this.register(type, entry.handler, entry);
@@ -79,11 +87,11 @@ export class JobRunner {
   }
 
   private async runOnce(jobId: string, state?: InstanceState): Promise<RunOutcome> {
-    const pending = await this.engine.store.job(canonicalItemId(jobId));
+    const pending = await this.host.store.job(canonicalItemId(jobId));
     const handler = pending && this.handlers.get(pending.type);
     const heldUntil = pending && handler ? await this.options.locks.take(pending) : undefined;
     if (!pending || !handler || heldUntil === undefined) return 'skipped';
-    const current = state ?? (await this.engine.store.load(pending.instanceId))?.state;
+    const current = state ?? (await this.host.store.load(pending.instanceId))?.state;
     if (!current) return 'skipped';
     const { command, outcome } = await this.attempt(handler, current, pending);
     if (!(await this.options.locks.keep(pending, heldUntil))) return 'stale';
@@ -121,11 +129,11 @@ export class JobRunner {
   }
 
   async activate(type: string, options: { max?: number; lockMs?: number; worker?: string }): Promise<Job[]> {
-    const now = this.engine.clock.now();
+    const now = this.host.clock.now();
     const jobs: Job[] = [];
-    for (const job of await this.engine.store.activatableJobs(type, now, options.max ?? 10)) {
-      if (!(await this.engine.store.lockJob(job.id, options.worker ?? 'worker', now + (options.lockMs ?? this.options.locks.lockMs(type)), now))) continue;
-      const loaded = await this.engine.store.load(job.instanceId);
+    for (const job of await this.host.store.activatableJobs(type, now, options.max ?? 10)) {
+      if (!(await this.host.store.lockJob(job.id, options.worker ?? 'worker', now + (options.lockMs ?? this.options.locks.lockMs(type)), now))) continue;
+      const loaded = await this.host.store.load(job.instanceId);
       if (loaded) jobs.push(this.view(loaded.state, job));
     }
     return jobs;
@@ -133,13 +141,13 @@ export class JobRunner {
 
   /** Turns a worker's answer into a command on the job's instance. */
   async settle(jobId: string, command: (key: string) => Command): Promise<void> {
-    const job = await this.engine.store.job(canonicalItemId(jobId));
+    const job = await this.host.store.job(canonicalItemId(jobId));
     if (!job) throw new EngineError('JOB_NOT_FOUND', `no pending job ${jobId} (completed, cancelled, or never created)`, { jobId });
     await this.commit(job, command);
   }
 
   private async commit(job: PendingJob, command: (key: string) => Command): Promise<void> {
-    await this.engine.execute(job.instanceId, command(job.key)).catch((err) => {
+    await this.host.execute(job.instanceId, command(job.key)).catch((err) => {
       if (err instanceof EngineError && ['NOT_WAITING', 'ELEMENT_INSTANCE_NOT_FOUND', 'INSTANCE_ENDED'].includes(err.code)) {
         throw new EngineError('JOB_NOT_FOUND', `job ${job.id} is no longer pending`, { jobId: job.id });
       }

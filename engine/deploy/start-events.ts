@@ -1,7 +1,7 @@
 import type { Deployments } from './deployments.js';
-import type { WorkingCalendar } from './calendar/types.js';
-import type { StartTimerStore } from './store/start-timers-and-messages.js';
-import { StartTimers } from './start-timers.js';
+import type { WorkingCalendar } from '../calendar/types.js';
+import type { StartTimerStore } from '../store/start-timers-and-messages.js';
+import { StartTimers } from '../timers/start-timers.js';
 
 export interface StartRef {
   definitionKey: string;
