@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 
 /**
- * Timer start events and the message buffer (engine/timers/start-timers.ts, engine/delivery/message-buffer.ts).
+ * Timer start events and the message buffer (engine/start-timers.ts, engine/message-buffer.ts).
  * One row per timer start event of a process's newest version, with its next due time: the
  * processes on one database fire it by compare-and-set on `due` (null once spent). Messages
  * published with a time to live wait in `yc_messages`, taken oldest first (`position`).
