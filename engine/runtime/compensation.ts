@@ -3,6 +3,7 @@ import { ROOT } from './state.js';
 import { activate, leave, terminate } from './lifecycle.js';
 import { scopeChain } from './variables.js';
 import { triggerBoundary } from './catch.js';
+import { behaviourOf } from './behaviours/index.js';
 
 /**
  * Compensates completed activities of the thrower's scope, newest first (or only
@@ -65,7 +66,7 @@ function isAncestorOrSelf(tx: Tx, candidate: string, key: string): boolean {
 }
 
 function enclosingTransaction(tx: Tx, key: string): string {
-  return scopeChain(tx, key).find((k) => k !== ROOT && tx.element(tx.item(k)!.el).kind === 'transaction') ?? ROOT;
+  return scopeChain(tx, key).find((k) => k !== ROOT && behaviourOf(tx.element(tx.item(k)!.el).kind).transaction) ?? ROOT;
 }
 
 /** A compensation handler finished; the thrower goes on once all of its handlers have. */

@@ -3,38 +3,59 @@ import type { Tx } from '../tx.js';
 import { enterCatchEvent, enterEndEvent, enterStartEvent, enterThrowEvent } from './events.js';
 import { enterJobTask, enterPassThrough, enterReceiveTask, enterScriptTask, enterSendTask, enterUserTask } from './tasks.js';
 import { enterEventBasedGateway, enterExclusiveGateway, enterForkingGateway, enterInclusiveGateway } from './gateways.js';
-import { enterAdHocSubProcess, enterCallActivity, enterSubProcess } from './scopes.js';
+import { completeAdHocSubProcess, completeSubProcess, enterAdHocSubProcess, enterCallActivity, enterSubProcess } from './scopes.js';
 
-/** What an element kind does when a token enters it. One small module per family. */
+/**
+ * Everything an element kind does that another kind does not, in one place (Zeebe's
+ * BpmnElementProcessor, bpmn-elements' behaviours). The runtime's life cycle (lifecycle.ts)
+ * is the same for every kind and asks the behaviour wherever kinds differ.
+ */
 export interface Behaviour {
+  /** A token has arrived (joined, input-mapped, boundary events listening): the element does its work. */
   enter(tx: Tx, key: string): void;
+  /** Nothing is left inside the item (no child, no token on its way): a sub-process completes. */
+  emptied(tx: Tx, key: string): void;
+  /** BPMN's transaction: the scope a cancel end event inside it cancels and compensates. */
+  readonly transaction?: true;
 }
 
-const registry: Record<ElementKind, Behaviour['enter']> = {
-  startEvent: enterStartEvent,
-  endEvent: enterEndEvent,
-  intermediateThrowEvent: enterThrowEvent,
-  intermediateCatchEvent: enterCatchEvent,
-  boundaryEvent: enterPassThrough,
-  task: enterPassThrough,
-  manualTask: enterPassThrough,
-  userTask: enterUserTask,
-  serviceTask: enterJobTask,
-  businessRuleTask: enterJobTask,
-  sendTask: enterSendTask,
-  receiveTask: enterReceiveTask,
-  scriptTask: enterScriptTask,
-  exclusiveGateway: enterExclusiveGateway,
-  parallelGateway: enterForkingGateway,
-  inclusiveGateway: enterInclusiveGateway,
-  complexGateway: enterInclusiveGateway,
-  eventBasedGateway: enterEventBasedGateway,
-  subProcess: enterSubProcess,
-  transaction: enterSubProcess,
-  adHocSubProcess: enterAdHocSubProcess,
-  callActivity: enterCallActivity,
+/** Only sub-processes hold items: for any other kind, an empty inside means nothing. */
+function holdsNothing(): void {}
+
+/** Events, gateways and activities that hold no items of their own. */
+const flowNode = (enter: Behaviour['enter']): Behaviour => ({ enter, emptied: holdsNothing });
+
+/**
+ * Every element kind the model can hold and its behaviour. A Record, so a kind added to
+ * ElementKind does not compile until it has one. Built from function declarations only: the
+ * behaviour modules import the life cycle, which imports this table (an import cycle).
+ */
+const registry: Record<ElementKind, Behaviour> = {
+  startEvent: flowNode(enterStartEvent),
+  endEvent: flowNode(enterEndEvent),
+  intermediateThrowEvent: flowNode(enterThrowEvent),
+  intermediateCatchEvent: flowNode(enterCatchEvent),
+  boundaryEvent: flowNode(enterPassThrough),
+  task: flowNode(enterPassThrough),
+  manualTask: flowNode(enterPassThrough),
+  userTask: flowNode(enterUserTask),
+  serviceTask: flowNode(enterJobTask),
+  businessRuleTask: flowNode(enterJobTask),
+  sendTask: flowNode(enterSendTask),
+  receiveTask: flowNode(enterReceiveTask),
+  scriptTask: flowNode(enterScriptTask),
+  exclusiveGateway: flowNode(enterExclusiveGateway),
+  parallelGateway: flowNode(enterForkingGateway),
+  inclusiveGateway: flowNode(enterInclusiveGateway),
+  complexGateway: flowNode(enterInclusiveGateway),
+  eventBasedGateway: flowNode(enterEventBasedGateway),
+  subProcess: { enter: enterSubProcess, emptied: completeSubProcess },
+  transaction: { enter: enterSubProcess, emptied: completeSubProcess, transaction: true },
+  adHocSubProcess: { enter: enterAdHocSubProcess, emptied: completeAdHocSubProcess },
+  callActivity: flowNode(enterCallActivity),
 };
 
+/** The behaviour of an element kind. Pure. */
 export function behaviourOf(kind: ElementKind): Behaviour {
-  return { enter: registry[kind] };
+  return registry[kind];
 }
