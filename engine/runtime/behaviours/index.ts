@@ -1,8 +1,8 @@
-import type { ElementKind } from '../../model/graph.js';
+import type { ElementDef, ElementKind } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
 import { enterCatchEvent, enterEndEvent, enterStartEvent, enterThrowEvent } from './events.js';
 import { enterJobTask, enterPassThrough, enterReceiveTask, enterScriptTask, enterSendTask, enterUserTask } from './tasks.js';
-import { enterEventBasedGateway, enterExclusiveGateway, enterForkingGateway, enterInclusiveGateway } from './gateways.js';
+import { enterEventBasedGateway, enterExclusiveGateway, enterForkingGateway, enterInclusiveGateway, everyFlowArrived, nothingMoreCanArrive } from './gateways.js';
 import { completeAdHocSubProcess, completeSubProcess, enterAdHocSubProcess, enterCallActivity, enterSubProcess } from './scopes.js';
 
 /**
@@ -15,9 +15,22 @@ export interface Behaviour {
   enter(tx: Tx, key: string): void;
   /** Nothing is left inside the item (no child, no token on its way): a sub-process completes. */
   emptied(tx: Tx, key: string): void;
+  /** Converging gateways: when the tokens collected at the gateway fire it. */
+  readonly join?: Join;
   /** BPMN's transaction: the scope a cancel end event inside it cancels and compensates. */
   readonly transaction?: true;
 }
+
+/** How a converging gateway decides that the tokens it has collected in a scope fire it. */
+export interface Join {
+  /** The flows whose tokens fire it now (one token each), or undefined while it waits. */
+  fires(tx: Tx, element: ElementDef, scope: string, counts: Record<string, number>): string[] | undefined;
+  /** It waits for branches that may still come, so it is tried again once the step is quiet. */
+  readonly waitsForOthers: boolean;
+}
+
+const parallelJoin: Join = { fires: everyFlowArrived, waitsForOthers: false };
+const inclusiveJoin: Join = { fires: nothingMoreCanArrive, waitsForOthers: true };
 
 /** Only sub-processes hold items: for any other kind, an empty inside means nothing. */
 function holdsNothing(): void {}
@@ -45,9 +58,9 @@ const registry: Record<ElementKind, Behaviour> = {
   receiveTask: flowNode(enterReceiveTask),
   scriptTask: flowNode(enterScriptTask),
   exclusiveGateway: flowNode(enterExclusiveGateway),
-  parallelGateway: flowNode(enterForkingGateway),
-  inclusiveGateway: flowNode(enterInclusiveGateway),
-  complexGateway: flowNode(enterInclusiveGateway),
+  parallelGateway: { ...flowNode(enterForkingGateway), join: parallelJoin },
+  inclusiveGateway: { ...flowNode(enterInclusiveGateway), join: inclusiveJoin },
+  complexGateway: { ...flowNode(enterInclusiveGateway), join: inclusiveJoin },
   eventBasedGateway: flowNode(enterEventBasedGateway),
   subProcess: { enter: enterSubProcess, emptied: completeSubProcess },
   transaction: { enter: enterSubProcess, emptied: completeSubProcess, transaction: true },
