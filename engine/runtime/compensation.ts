@@ -2,7 +2,7 @@ import type { Tx } from './tx.js';
 import { ROOT } from './state.js';
 import { activate, leave, terminate } from './lifecycle.js';
 import { scopeChain } from './variables.js';
-import { triggerBoundary } from './catch.js';
+import { triggerBoundary } from './behaviours/boundary-events.js';
 import { behaviourOf } from './behaviours/index.js';
 
 /**

@@ -2,7 +2,8 @@ import type { ElementDef } from '../model/graph.js';
 import type { Tx } from './tx.js';
 import { ROOT } from './state.js';
 import { scopeChain } from './variables.js';
-import { startEventSubProcess, triggerBoundary } from './catch.js';
+import { eventSubProcessStarts, startEventSubProcess } from './behaviours/start-events.js';
+import { triggerBoundary } from './behaviours/boundary-events.js';
 import { terminateInstance } from './lifecycle.js';
 
 const eventKinds = new Set(['startEvent', 'endEvent', 'intermediateThrowEvent', 'intermediateCatchEvent', 'boundaryEvent']);
@@ -48,10 +49,7 @@ function caught(tx: Tx, key: string, kind: 'error' | 'escalation', code: string 
 function matchingStart(tx: Tx, key: string, element: ElementDef | undefined, kind: string, code?: string): string | undefined {
   const scope = key === ROOT ? tx.ctx.definition.scope : element?.scope;
   if (!scope) return undefined;
-  const starts = scope.eventSubProcesses.flatMap((esp) => tx.element(esp).scope?.children ?? [])
-    .map((id) => tx.element(id))
-    .filter((e) => e.kind === 'startEvent');
-  return bestMatch(starts, kind, code)?.id;
+  return bestMatch(eventSubProcessStarts(tx, scope), kind, code)?.id;
 }
 
 /** A catcher with the same code wins over a catch-all (one without a code). */

@@ -1,6 +1,10 @@
 import type { ElementDef, ElementKind } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
-import { enterCatchEvent, enterEndEvent, enterStartEvent, enterThrowEvent } from './events.js';
+import { enterEndEvent, enterThrowEvent } from './throw-events.js';
+import { enterStartEvent, triggerStartEvent } from './start-events.js';
+import { enterCatchEvent, triggerCatchEvent } from './catch-events.js';
+import { triggerBoundaryEvent } from './boundary-events.js';
+import { eventOccurred } from '../trigger.js';
 import { enterJobTask, enterPassThrough, enterReceiveTask, enterScriptTask, enterSendTask, enterUserTask } from './tasks.js';
 import { enterEventBasedGateway, enterExclusiveGateway, enterForkingGateway, enterInclusiveGateway, everyFlowArrived, nothingMoreCanArrive } from './gateways.js';
 import { completeAdHocSubProcess, completeSubProcess, enterAdHocSubProcess, enterCallActivity, enterSubProcess } from './scopes.js';
@@ -13,6 +17,12 @@ import { completeAdHocSubProcess, completeSubProcess, enterAdHocSubProcess, ente
 export interface Behaviour {
   /** A token has arrived (joined, input-mapped, boundary events listening): the element does its work. */
   enter(tx: Tx, key: string): void;
+  /**
+   * An event this element catches has occurred, on the item `key` that waited for it: the
+   * element's own item, the activity a boundary event sits on, the scope an event
+   * sub-process's start listens on, or the event-based gateway before a catch event.
+   */
+  trigger(tx: Tx, key: string, wait: number, variables: Record<string, unknown>): void;
   /** Nothing is left inside the item (no child, no token on its way): a sub-process completes. */
   emptied(tx: Tx, key: string): void;
   /** Converging gateways: when the tokens collected at the gateway fire it. */
@@ -35,8 +45,8 @@ const inclusiveJoin: Join = { fires: nothingMoreCanArrive, waitsForOthers: true 
 /** Only sub-processes hold items: for any other kind, an empty inside means nothing. */
 function holdsNothing(): void {}
 
-/** Events, gateways and activities that hold no items of their own. */
-const flowNode = (enter: Behaviour['enter']): Behaviour => ({ enter, emptied: holdsNothing });
+/** An element that waits only for its own event (a job, a task, a called process) and holds no items. */
+const flowNode = (enter: Behaviour['enter']): Behaviour => ({ enter, trigger: eventOccurred, emptied: holdsNothing });
 
 /**
  * Every element kind the model can hold and its behaviour. A Record, so a kind added to
@@ -44,27 +54,27 @@ const flowNode = (enter: Behaviour['enter']): Behaviour => ({ enter, emptied: ho
  * behaviour modules import the life cycle, which imports this table (an import cycle).
  */
 const registry: Record<ElementKind, Behaviour> = {
-  startEvent: flowNode(enterStartEvent),
+  startEvent: { ...flowNode(enterStartEvent), trigger: triggerStartEvent },
   endEvent: flowNode(enterEndEvent),
   intermediateThrowEvent: flowNode(enterThrowEvent),
-  intermediateCatchEvent: flowNode(enterCatchEvent),
-  boundaryEvent: flowNode(enterPassThrough),
+  intermediateCatchEvent: { ...flowNode(enterCatchEvent), trigger: triggerCatchEvent },
+  boundaryEvent: { ...flowNode(enterPassThrough), trigger: triggerBoundaryEvent },
   task: flowNode(enterPassThrough),
   manualTask: flowNode(enterPassThrough),
   userTask: flowNode(enterUserTask),
   serviceTask: flowNode(enterJobTask),
   businessRuleTask: flowNode(enterJobTask),
   sendTask: flowNode(enterSendTask),
-  receiveTask: flowNode(enterReceiveTask),
+  receiveTask: { ...flowNode(enterReceiveTask), trigger: triggerCatchEvent },
   scriptTask: flowNode(enterScriptTask),
   exclusiveGateway: flowNode(enterExclusiveGateway),
   parallelGateway: { ...flowNode(enterForkingGateway), join: parallelJoin },
   inclusiveGateway: { ...flowNode(enterInclusiveGateway), join: inclusiveJoin },
   complexGateway: { ...flowNode(enterInclusiveGateway), join: inclusiveJoin },
   eventBasedGateway: flowNode(enterEventBasedGateway),
-  subProcess: { enter: enterSubProcess, emptied: completeSubProcess },
-  transaction: { enter: enterSubProcess, emptied: completeSubProcess, transaction: true },
-  adHocSubProcess: { enter: enterAdHocSubProcess, emptied: completeAdHocSubProcess },
+  subProcess: { ...flowNode(enterSubProcess), emptied: completeSubProcess },
+  transaction: { ...flowNode(enterSubProcess), emptied: completeSubProcess, transaction: true },
+  adHocSubProcess: { ...flowNode(enterAdHocSubProcess), emptied: completeAdHocSubProcess },
   callActivity: flowNode(enterCallActivity),
 };
 

@@ -5,6 +5,7 @@ import { guarded, valueIn } from '../evaluate.js';
 import { activate, complete } from '../lifecycle.js';
 import { openWaits, waitsFor } from '../waits.js';
 import { visibleVariables } from '../variables.js';
+import { eventSubProcessStarts } from './start-events.js';
 
 /**
  * Opens a scope (the process, a sub-process, a transaction): its event sub-processes start
@@ -16,13 +17,9 @@ export function openScope(tx: Tx, key: string, scope: ScopeDef): void {
 }
 
 function listenForEventSubProcesses(tx: Tx, key: string, scope: ScopeDef): void {
-  for (const espId of scope.eventSubProcesses) {
-    for (const startId of tx.element(espId).scope?.children ?? []) {
-      const start = tx.element(startId);
-      if (start.kind !== 'startEvent') continue;
-      const waits = guarded(tx, key, () => waitsFor(tx, key, start.id, start.events));
-      if (waits) openWaits(tx, key, waits);
-    }
+  for (const start of eventSubProcessStarts(tx, scope)) {
+    const waits = guarded(tx, key, () => waitsFor(tx, key, start.id, start.events));
+    if (waits) openWaits(tx, key, waits);
   }
 }
 
