@@ -1,6 +1,6 @@
 import type { Tx } from './tx.js';
 import { ROOT } from './state.js';
-import { activate, leave, terminate } from './lifecycle.js';
+import { activate, terminate } from './lifecycle.js';
 import { scopeChain } from './variables.js';
 import { triggerBoundary } from './behaviours/boundary-events.js';
 import { behaviourOf } from './behaviours/index.js';
@@ -75,8 +75,8 @@ export function handlerDone(tx: Tx, throwerKey: string): void {
   const thrower = tx.item(throwerKey);
   if (pending || !thrower) return;
   if (thrower.cancels) return cancelTransaction(tx, throwerKey);
-  const isEnd = tx.element(thrower.el).kind === 'endEvent';
-  tx.later(() => leave(tx, throwerKey, isEnd ? [] : undefined));
+  const behaviour = behaviourOf(tx.element(thrower.el).kind);
+  tx.later(() => behaviour.leave(tx, throwerKey));
 }
 
 function cancelTransaction(tx: Tx, throwerKey: string): void {

@@ -5,8 +5,7 @@ import { scopeChain } from './variables.js';
 import { eventSubProcessStarts, startEventSubProcess } from './behaviours/start-events.js';
 import { triggerBoundary } from './behaviours/boundary-events.js';
 import { terminateInstance } from './lifecycle.js';
-
-const eventKinds = new Set(['startEvent', 'endEvent', 'intermediateThrowEvent', 'intermediateCatchEvent', 'boundaryEvent']);
+import { behaviourOf } from './behaviours/index.js';
 
 /**
  * Propagates a BPMN error or escalation from the item that throws it, outwards: at each
@@ -16,7 +15,7 @@ const eventKinds = new Set(['startEvent', 'endEvent', 'intermediateThrowEvent', 
  */
 export function throwEvent(tx: Tx, throwerKey: string, kind: 'error' | 'escalation', code?: string, variables: Record<string, unknown> = {}): boolean {
   const thrower = tx.item(throwerKey)!;
-  const throwerIsActivity = !eventKinds.has(tx.element(thrower.el).kind);
+  const throwerIsActivity = behaviourOf(tx.element(thrower.el).kind).node !== 'event';
   for (const key of scopeChain(tx, throwerKey)) {
     const item = tx.item(key)!;
     const element = key === ROOT ? undefined : tx.element(item.el);

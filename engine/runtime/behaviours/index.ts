@@ -1,10 +1,11 @@
 import type { ElementDef, ElementKind } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
-import { enterEndEvent, enterThrowEvent } from './throw-events.js';
+import { enterEndEvent, enterThrowEvent, leaveEndEvent } from './throw-events.js';
 import { enterStartEvent, triggerStartEvent } from './start-events.js';
 import { enterCatchEvent, triggerCatchEvent } from './catch-events.js';
 import { triggerBoundaryEvent } from './boundary-events.js';
 import { eventOccurred } from '../trigger.js';
+import { leave } from '../lifecycle.js';
 import { enterJobTask, enterPassThrough, enterReceiveTask, enterScriptTask, enterSendTask, enterUserTask } from './tasks.js';
 import { enterEventBasedGateway, enterExclusiveGateway, enterForkingGateway, enterInclusiveGateway, everyFlowArrived, nothingMoreCanArrive } from './gateways.js';
 import { completeAdHocSubProcess, completeSubProcess, enterAdHocSubProcess, enterCallActivity, enterSubProcess } from './scopes.js';
@@ -15,6 +16,8 @@ import { completeAdHocSubProcess, completeSubProcess, enterAdHocSubProcess, ente
  * is the same for every kind and asks the behaviour wherever kinds differ.
  */
 export interface Behaviour {
+  /** BPMN's three kinds of flow node. What an activity throws, its own boundary events may catch. */
+  readonly node: 'activity' | 'event' | 'gateway';
   /** A token has arrived (joined, input-mapped, boundary events listening): the element does its work. */
   enter(tx: Tx, key: string): void;
   /**
@@ -23,6 +26,11 @@ export interface Behaviour {
    * sub-process's start listens on, or the event-based gateway before a catch event.
    */
   trigger(tx: Tx, key: string, wait: number, variables: Record<string, unknown>): void;
+  /**
+   * Its work done (and the compensation it threw, if any), the item passes its token on: by
+   * its outgoing flows; an end event by none.
+   */
+  leave(tx: Tx, key: string): void;
   /** Nothing is left inside the item (no child, no token on its way): a sub-process completes. */
   emptied(tx: Tx, key: string): void;
   /** Converging gateways: when the tokens collected at the gateway fire it. */
@@ -45,8 +53,17 @@ const inclusiveJoin: Join = { fires: nothingMoreCanArrive, waitsForOthers: true 
 /** Only sub-processes hold items: for any other kind, an empty inside means nothing. */
 function holdsNothing(): void {}
 
-/** An element that waits only for its own event (a job, a task, a called process) and holds no items. */
-const flowNode = (enter: Behaviour['enter']): Behaviour => ({ enter, trigger: eventOccurred, emptied: holdsNothing });
+/**
+ * What most kinds share: only their own item waits for their events (a job, a task, a called
+ * process), they leave by their outgoing flows and hold no items.
+ */
+function flowNode(node: Behaviour['node'], enter: Behaviour['enter']): Behaviour {
+  return { node, enter, trigger: eventOccurred, leave, emptied: holdsNothing };
+}
+
+const activity = (enter: Behaviour['enter']) => flowNode('activity', enter);
+const event = (enter: Behaviour['enter']) => flowNode('event', enter);
+const gateway = (enter: Behaviour['enter']) => flowNode('gateway', enter);
 
 /**
  * Every element kind the model can hold and its behaviour. A Record, so a kind added to
@@ -54,31 +71,36 @@ const flowNode = (enter: Behaviour['enter']): Behaviour => ({ enter, trigger: ev
  * behaviour modules import the life cycle, which imports this table (an import cycle).
  */
 const registry: Record<ElementKind, Behaviour> = {
-  startEvent: { ...flowNode(enterStartEvent), trigger: triggerStartEvent },
-  endEvent: flowNode(enterEndEvent),
-  intermediateThrowEvent: flowNode(enterThrowEvent),
-  intermediateCatchEvent: { ...flowNode(enterCatchEvent), trigger: triggerCatchEvent },
-  boundaryEvent: { ...flowNode(enterPassThrough), trigger: triggerBoundaryEvent },
-  task: flowNode(enterPassThrough),
-  manualTask: flowNode(enterPassThrough),
-  userTask: flowNode(enterUserTask),
-  serviceTask: flowNode(enterJobTask),
-  businessRuleTask: flowNode(enterJobTask),
-  sendTask: flowNode(enterSendTask),
-  receiveTask: { ...flowNode(enterReceiveTask), trigger: triggerCatchEvent },
-  scriptTask: flowNode(enterScriptTask),
-  exclusiveGateway: flowNode(enterExclusiveGateway),
-  parallelGateway: { ...flowNode(enterForkingGateway), join: parallelJoin },
-  inclusiveGateway: { ...flowNode(enterInclusiveGateway), join: inclusiveJoin },
-  complexGateway: { ...flowNode(enterInclusiveGateway), join: inclusiveJoin },
-  eventBasedGateway: flowNode(enterEventBasedGateway),
-  subProcess: { ...flowNode(enterSubProcess), emptied: completeSubProcess },
-  transaction: { ...flowNode(enterSubProcess), emptied: completeSubProcess, transaction: true },
-  adHocSubProcess: { ...flowNode(enterAdHocSubProcess), emptied: completeAdHocSubProcess },
-  callActivity: flowNode(enterCallActivity),
+  startEvent: { ...event(enterStartEvent), trigger: triggerStartEvent },
+  endEvent: { ...event(enterEndEvent), leave: leaveEndEvent },
+  intermediateThrowEvent: event(enterThrowEvent),
+  intermediateCatchEvent: { ...event(enterCatchEvent), trigger: triggerCatchEvent },
+  boundaryEvent: { ...event(enterPassThrough), trigger: triggerBoundaryEvent },
+  task: activity(enterPassThrough),
+  manualTask: activity(enterPassThrough),
+  userTask: activity(enterUserTask),
+  serviceTask: activity(enterJobTask),
+  businessRuleTask: activity(enterJobTask),
+  sendTask: activity(enterSendTask),
+  receiveTask: { ...activity(enterReceiveTask), trigger: triggerCatchEvent },
+  scriptTask: activity(enterScriptTask),
+  exclusiveGateway: gateway(enterExclusiveGateway),
+  parallelGateway: { ...gateway(enterForkingGateway), join: parallelJoin },
+  inclusiveGateway: { ...gateway(enterInclusiveGateway), join: inclusiveJoin },
+  complexGateway: { ...gateway(enterInclusiveGateway), join: inclusiveJoin },
+  eventBasedGateway: gateway(enterEventBasedGateway),
+  subProcess: { ...activity(enterSubProcess), emptied: completeSubProcess },
+  transaction: { ...activity(enterSubProcess), emptied: completeSubProcess, transaction: true },
+  adHocSubProcess: { ...activity(enterAdHocSubProcess), emptied: completeAdHocSubProcess },
+  callActivity: activity(enterCallActivity),
 };
 
 /** The behaviour of an element kind. Pure. */
 export function behaviourOf(kind: ElementKind): Behaviour {
   return registry[kind];
+}
+
+/** Every element kind in the table (for the test that the model parser produces no other). Pure. */
+export function kindsWithBehaviour(): ElementKind[] {
+  return Object.keys(registry) as ElementKind[];
 }

@@ -41,6 +41,11 @@ export function enterEndEvent(tx: Tx, key: string): void {
     if (!throwOne(tx, key, event)) return;
     if (!tx.item(key)) return;
   }
+  leaveEndEvent(tx, key);
+}
+
+/** An end event leaves by no flow: its token ends there. */
+export function leaveEndEvent(tx: Tx, key: string): void {
   leave(tx, key, []);
 }
 
