@@ -1,11 +1,11 @@
 import type { ElementDef, ElementKind } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
-import { enterEndEvent, enterThrowEvent, leaveEndEvent } from './throw-events.js';
+import { leave } from '../lifecycle.js';
+import { eventOccurred } from '../trigger.js';
 import { enterStartEvent, triggerStartEvent } from './start-events.js';
+import { enterEndEvent, enterThrowEvent, leaveEndEvent } from './throw-events.js';
 import { enterCatchEvent, triggerCatchEvent } from './catch-events.js';
 import { triggerBoundaryEvent } from './boundary-events.js';
-import { eventOccurred } from '../trigger.js';
-import { leave } from '../lifecycle.js';
 import { enterJobTask, enterPassThrough, enterReceiveTask, enterScriptTask, enterSendTask, enterUserTask } from './tasks.js';
 import { enterEventBasedGateway, enterExclusiveGateway, enterForkingGateway, enterInclusiveGateway, everyFlowArrived, nothingMoreCanArrive } from './gateways.js';
 import { completeAdHocSubProcess, completeSubProcess, enterAdHocSubProcess, enterCallActivity, enterSubProcess } from './scopes.js';
