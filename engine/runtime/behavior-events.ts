@@ -2,7 +2,7 @@ import type { EventDefinition } from '../model/graph.js';
 import type { LoopBody } from './state.js';
 import type { Tx } from './tx.js';
 import { conditionIn, guarded } from './evaluate.js';
-import { triggerBoundary } from './catch.js';
+import { triggerBoundary } from './behaviours/boundary-events.js';
 
 /**
  * After an instance of a multi-instance activity completes, the body throws its behavior

@@ -1,8 +1,9 @@
 import type { Tx } from './tx.js';
 import { ROOT } from './state.js';
-import { activate, leave, terminate } from './lifecycle.js';
+import { activate, terminate } from './lifecycle.js';
 import { scopeChain } from './variables.js';
-import { triggerBoundary } from './catch.js';
+import { triggerBoundary } from './behaviours/boundary-events.js';
+import { behaviourOf } from './behaviours/index.js';
 
 /**
  * Compensates completed activities of the thrower's scope, newest first (or only
@@ -65,7 +66,7 @@ function isAncestorOrSelf(tx: Tx, candidate: string, key: string): boolean {
 }
 
 function enclosingTransaction(tx: Tx, key: string): string {
-  return scopeChain(tx, key).find((k) => k !== ROOT && tx.element(tx.item(k)!.el).kind === 'transaction') ?? ROOT;
+  return scopeChain(tx, key).find((k) => k !== ROOT && behaviourOf(tx.element(tx.item(k)!.el).kind).transaction) ?? ROOT;
 }
 
 /** A compensation handler finished; the thrower goes on once all of its handlers have. */
@@ -74,8 +75,8 @@ export function handlerDone(tx: Tx, throwerKey: string): void {
   const thrower = tx.item(throwerKey);
   if (pending || !thrower) return;
   if (thrower.cancels) return cancelTransaction(tx, throwerKey);
-  const isEnd = tx.element(thrower.el).kind === 'endEvent';
-  tx.later(() => leave(tx, throwerKey, isEnd ? [] : undefined));
+  const behaviour = behaviourOf(tx.element(thrower.el).kind);
+  tx.later(() => behaviour.leave(tx, throwerKey));
 }
 
 function cancelTransaction(tx: Tx, throwerKey: string): void {

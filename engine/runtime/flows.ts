@@ -3,6 +3,8 @@ import type { Tx } from './tx.js';
 import { conditionIn, guarded } from './evaluate.js';
 import { activate, scopeMaybeDone } from './lifecycle.js';
 import { canStillArrive } from './reachability.js';
+import { behaviourOf } from './behaviours/index.js';
+import { nothingMoreCanArrive } from './behaviours/gateways.js';
 
 /** Flow ids whose condition holds (unconditioned flows always hold), default excluded. */
 export function flowsThatHold(tx: Tx, key: string, element: ElementDef): string[] {
@@ -45,8 +47,7 @@ export function arriveAt(tx: Tx, elementId: string, scope: string, via: string):
 
 function collectsTokens(element: ElementDef): boolean {
   if (element.startQuantity > 1 || element.activationCondition) return true;
-  const joins = ['parallelGateway', 'inclusiveGateway', 'complexGateway'].includes(element.kind);
-  return joins && element.incoming.length > 1;
+  return behaviourOf(element.kind).join !== undefined && element.incoming.length > 1;
 }
 
 /** Fires a join whose tokens are all there. Returns whether it fired. */
@@ -68,11 +69,8 @@ function joinable(tx: Tx, element: ElementDef, scope: string, counts: Record<str
     const total = arrived.reduce((sum, flow) => sum + (counts[flow] ?? 0), 0);
     return total >= element.startQuantity ? spread(counts, element.startQuantity) : undefined;
   }
-  if (element.kind === 'parallelGateway') {
-    return element.incoming.every((flow) => (counts[flow] ?? 0) > 0) ? [...element.incoming] : undefined;
-  }
-  const missing = element.incoming.filter((flow) => !counts[flow]);
-  return missing.some((flow) => canStillArrive(tx, element.id, flow, scope)) ? undefined : arrived;
+  const join = behaviourOf(element.kind).join;
+  return join ? join.fires(tx, element, scope, counts) : nothingMoreCanArrive(tx, element, scope, counts);
 }
 
 /** Marks a complex gateway that fired and now absorbs the late tokens of the same round. */
@@ -115,8 +113,13 @@ export function settleJoins(tx: Tx): boolean {
   let fired = false;
   for (const [scope, byElement] of Object.entries(tx.state.joins)) {
     for (const elementId of Object.keys(byElement)) {
-      if (tx.element(elementId).kind !== 'parallelGateway' && tryJoin(tx, elementId, scope)) fired = true;
+      if (triedWhenQuiet(tx.element(elementId)) && tryJoin(tx, elementId, scope)) fired = true;
     }
   }
   return fired;
+}
+
+/** A parallel join only fires as a token arrives; the others (and activities gathering tokens) may fire on what did not come. */
+function triedWhenQuiet(element: ElementDef): boolean {
+  return behaviourOf(element.kind).join?.waitsForOthers ?? true;
 }

@@ -9,7 +9,6 @@ import { behaviourOf } from './behaviours/index.js';
 import { outgoingOfActivity, takeFlows } from './flows.js';
 import { iterationDone, startBody } from './body.js';
 import { handlerDone } from './compensation.js';
-import { adHocNext } from './behaviours/scopes.js';
 
 /** Creates an item for an element in a scope and queues its entry. Returns its key. */
 export function activate(tx: Tx, elementId: string, scope: string, via?: string, data?: Partial<Item>): string {
@@ -127,10 +126,7 @@ export function scopeMaybeDone(tx: Tx, scope: string): void {
     finishInstance(tx);
     return;
   }
-  const kind = tx.element(item.el).kind;
-  if (!['subProcess', 'transaction', 'adHocSubProcess'].includes(kind)) return;
-  if (kind === 'adHocSubProcess' && adHocNext(tx, scope)) return;
-  complete(tx, scope);
+  behaviourOf(tx.element(item.el).kind).emptied(tx, scope);
 }
 
 function finishInstance(tx: Tx): void {

@@ -2,10 +2,10 @@ import type { ElementDef } from '../model/graph.js';
 import type { Tx } from './tx.js';
 import { ROOT } from './state.js';
 import { scopeChain } from './variables.js';
-import { startEventSubProcess, triggerBoundary } from './catch.js';
+import { eventSubProcessStarts, startEventSubProcess } from './behaviours/start-events.js';
+import { triggerBoundary } from './behaviours/boundary-events.js';
 import { terminateInstance } from './lifecycle.js';
-
-const eventKinds = new Set(['startEvent', 'endEvent', 'intermediateThrowEvent', 'intermediateCatchEvent', 'boundaryEvent']);
+import { behaviourOf } from './behaviours/index.js';
 
 /**
  * Propagates a BPMN error or escalation from the item that throws it, outwards: at each
@@ -15,7 +15,7 @@ const eventKinds = new Set(['startEvent', 'endEvent', 'intermediateThrowEvent', 
  */
 export function throwEvent(tx: Tx, throwerKey: string, kind: 'error' | 'escalation', code?: string, variables: Record<string, unknown> = {}): boolean {
   const thrower = tx.item(throwerKey)!;
-  const throwerIsActivity = !eventKinds.has(tx.element(thrower.el).kind);
+  const throwerIsActivity = behaviourOf(tx.element(thrower.el).kind).node !== 'event';
   for (const key of scopeChain(tx, throwerKey)) {
     const item = tx.item(key)!;
     const element = key === ROOT ? undefined : tx.element(item.el);
@@ -48,10 +48,7 @@ function caught(tx: Tx, key: string, kind: 'error' | 'escalation', code: string 
 function matchingStart(tx: Tx, key: string, element: ElementDef | undefined, kind: string, code?: string): string | undefined {
   const scope = key === ROOT ? tx.ctx.definition.scope : element?.scope;
   if (!scope) return undefined;
-  const starts = scope.eventSubProcesses.flatMap((esp) => tx.element(esp).scope?.children ?? [])
-    .map((id) => tx.element(id))
-    .filter((e) => e.kind === 'startEvent');
-  return bestMatch(starts, kind, code)?.id;
+  return bestMatch(eventSubProcessStarts(tx, scope), kind, code)?.id;
 }
 
 /** A catcher with the same code wins over a catch-all (one without a code). */

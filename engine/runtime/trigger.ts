@@ -1,17 +1,16 @@
 import type { Wait } from './state.js';
-import { ROOT } from './state.js';
 import type { Tx } from './tx.js';
 import { EngineError } from '../errors.js';
-import { activateOccurred, complete, leave } from './lifecycle.js';
+import { complete } from './lifecycle.js';
 import { nextDue, openWaits, replaceWait, waitsFor } from './waits.js';
 import { guarded } from './evaluate.js';
 import { outgoingOfActivity, takeFlows } from './flows.js';
-import { startEventSubProcess, triggerBoundary } from './catch.js';
+import { behaviourOf } from './behaviours/index.js';
 
 /**
  * Something an item waited for has happened (a message, a signal, a timer, a condition).
- * Who waited decides what follows: the event itself, an event-based gateway, a boundary
- * event on the item, or an event sub-process listening on the scope.
+ * The element whose event it is decides what follows: the event itself, the event-based
+ * gateway before it, a boundary event on the item, or an event sub-process listening on the scope.
  */
 export function trigger(tx: Tx, key: string, index: number, variables: Record<string, unknown> = {}, due?: number): void {
   const item = tx.item(key);
@@ -21,17 +20,15 @@ export function trigger(tx: Tx, key: string, index: number, variables: Record<st
   if (due !== undefined && (slot.k !== 'timer' || slot.due !== due)) {
     throw new EngineError('WAIT_GONE', `element instance ${key} no longer waits for the timer due at ${due}`, { key, wait: index, due });
   }
-  if (slot.el === item.el) return ownEvent(tx, key, index, variables);
-  if (key !== ROOT && tx.element(item.el).kind === 'eventBasedGateway') return gatewayChoice(tx, key, slot.el, variables);
-  const element = tx.element(slot.el);
-  if (element.parallelMultiple) {
-    if (!allOccurred(tx, key, index)) return;
-  } else if (!element.interrupting) rearm(tx, key, index, slot);
-  if (element.kind === 'boundaryEvent') triggerBoundary(tx, key, slot.el, variables);
-  else startEventSubProcess(tx, key, slot.el, variables);
+  behaviourOf(tx.element(slot.el).kind).trigger(tx, key, index, variables);
 }
 
-function ownEvent(tx: Tx, key: string, index: number, variables: Record<string, unknown>): void {
+/**
+ * The item's own event has occurred: it completes. A parallel multiple catch completes once
+ * all of its events have occurred; a catch event on a timer cycle passes a token on at every
+ * repetition and completes at the last.
+ */
+export function eventOccurred(tx: Tx, key: string, index: number, variables: Record<string, unknown>): void {
   const item = tx.item(key)!;
   const element = tx.element(item.el);
   if (repeatsCycle(tx, key, index)) return;
@@ -41,6 +38,19 @@ function ownEvent(tx: Tx, key: string, index: number, variables: Record<string, 
   tx.emit({ t: 'changed', key, data: { got } });
   const open = (tx.item(key)!.waits ?? []).filter((w) => w !== null).length;
   if (open === 0) complete(tx, key, variables);
+}
+
+/**
+ * A boundary event or an event sub-process start caught one of its events on the item `key`
+ * that listens for it (the activity, the scope). Returns whether it fires now: a parallel
+ * multiple one not before all of its events have occurred. A non-interrupting one listens on.
+ */
+export function catchesNow(tx: Tx, key: string, index: number): boolean {
+  const slot = tx.item(key)!.waits![index]!;
+  const element = tx.element(slot.el);
+  if (element.parallelMultiple) return allOccurred(tx, key, index);
+  if (!element.interrupting) rearm(tx, key, index, slot);
+  return true;
 }
 
 /**
@@ -58,14 +68,6 @@ function allOccurred(tx: Tx, key: string, index: number): boolean {
     if (waits) openWaits(tx, key, waits);
   }
   return true;
-}
-
-function gatewayChoice(tx: Tx, key: string, target: string, variables: Record<string, unknown>): void {
-  const gateway = tx.element(tx.item(key)!.el);
-  const flow = gateway.outgoing.find((id) => tx.flow(id).target === target);
-  const scope = tx.item(key)!.parent!;
-  leave(tx, key, []);
-  activateOccurred(tx, target, scope, flow, variables);
 }
 
 /**

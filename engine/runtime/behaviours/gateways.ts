@@ -1,9 +1,11 @@
 import { EngineError } from '../../errors.js';
+import type { ElementDef } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
 import { guarded } from '../evaluate.js';
 import { flowsThatHold } from '../flows.js';
-import { leave } from '../lifecycle.js';
+import { activateOccurred, leave } from '../lifecycle.js';
 import { openWaits, waitsFor } from '../waits.js';
+import { canStillArrive } from '../reachability.js';
 
 /** Exclusive: the first flow (in document order) whose condition holds, else the default. */
 export function enterExclusiveGateway(tx: Tx, key: string): void {
@@ -43,6 +45,26 @@ export function enterEventBasedGateway(tx: Tx, key: string): void {
     return waitsFor(tx, key, target.id, target.events);
   }));
   if (waits) openWaits(tx, key, waits);
+}
+
+/** A parallel join fires once a token has come by every incoming flow, and takes one from each. */
+export function everyFlowArrived(_tx: Tx, element: ElementDef, _scope: string, counts: Record<string, number>): string[] | undefined {
+  return element.incoming.every((flow) => (counts[flow] ?? 0) > 0) ? [...element.incoming] : undefined;
+}
+
+/** An inclusive (or complex) join fires once no flow still without a token can get one. */
+export function nothingMoreCanArrive(tx: Tx, element: ElementDef, scope: string, counts: Record<string, number>): string[] | undefined {
+  const missing = element.incoming.filter((flow) => !counts[flow]);
+  return missing.some((flow) => canStillArrive(tx, element.id, flow, scope)) ? undefined : Object.keys(counts);
+}
+
+/** The first event after an event-based gateway has occurred: the gateway leaves, and the path after that event starts. */
+export function chooseEventPath(tx: Tx, key: string, target: string, variables: Record<string, unknown>): void {
+  const gateway = tx.element(tx.item(key)!.el);
+  const flow = gateway.outgoing.find((id) => tx.flow(id).target === target);
+  const scope = tx.item(key)!.parent!;
+  leave(tx, key, []);
+  activateOccurred(tx, target, scope, flow, variables);
 }
 
 function noFlow(elementId: string): EngineError {

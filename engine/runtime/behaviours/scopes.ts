@@ -2,9 +2,10 @@ import type { ScopeDef } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
 import { MAX_INSTANCE_ID_LENGTH } from '../state.js';
 import { guarded, valueIn } from '../evaluate.js';
-import { activate } from '../lifecycle.js';
+import { activate, complete } from '../lifecycle.js';
 import { openWaits, waitsFor } from '../waits.js';
 import { visibleVariables } from '../variables.js';
+import { eventSubProcessStarts } from './start-events.js';
 
 /**
  * Opens a scope (the process, a sub-process, a transaction): its event sub-processes start
@@ -16,13 +17,9 @@ export function openScope(tx: Tx, key: string, scope: ScopeDef): void {
 }
 
 function listenForEventSubProcesses(tx: Tx, key: string, scope: ScopeDef): void {
-  for (const espId of scope.eventSubProcesses) {
-    for (const startId of tx.element(espId).scope?.children ?? []) {
-      const start = tx.element(startId);
-      if (start.kind !== 'startEvent') continue;
-      const waits = guarded(tx, key, () => waitsFor(tx, key, start.id, start.events));
-      if (waits) openWaits(tx, key, waits);
-    }
+  for (const start of eventSubProcessStarts(tx, scope)) {
+    const waits = guarded(tx, key, () => waitsFor(tx, key, start.id, start.events));
+    if (waits) openWaits(tx, key, waits);
   }
 }
 
@@ -40,8 +37,18 @@ export function enterAdHocSubProcess(tx: Tx, key: string): void {
   for (const id of first) activate(tx, id, key);
 }
 
+/** Nothing left inside: a sub-process (a transaction, an event sub-process) completes. */
+export function completeSubProcess(tx: Tx, key: string): void {
+  complete(tx, key);
+}
+
+/** Nothing left inside: a sequential ad hoc sub-process starts its next activity; with none left, it completes. */
+export function completeAdHocSubProcess(tx: Tx, key: string): void {
+  if (!adHocNext(tx, key)) complete(tx, key);
+}
+
 /** A sequential ad hoc sub-process starts its next activity; false when all have run. */
-export function adHocNext(tx: Tx, key: string): boolean {
+function adHocNext(tx: Tx, key: string): boolean {
   const item = tx.item(key)!;
   const element = tx.element(item.el);
   const started = item.adHocStarted ?? 0;

@@ -1,21 +1,11 @@
 import type { EventDefinition } from '../../model/graph.js';
 import type { Tx } from '../tx.js';
 import { guarded } from '../evaluate.js';
-import { activate, complete, leave, terminate } from '../lifecycle.js';
-import { openWaits, waitsFor } from '../waits.js';
+import { activate, leave, terminate } from '../lifecycle.js';
 import { broadcastSignal, publishMessage } from '../publish.js';
 import { throwEvent } from '../throw.js';
 import { compensate } from '../compensation.js';
 import { enterJobTask } from './tasks.js';
-
-/**
- * A start event inside a scope that has just begun: nothing to wait for, pass on. It
- * completes rather than only leaving, so its output mappings (Zeebe allows them on start
- * events, e.g. to set a counter before a loop) set variables in the scope.
- */
-export function enterStartEvent(tx: Tx, key: string): void {
-  complete(tx, key);
-}
 
 /** Throw events do what their definition says, then pass the token on (if still alive). */
 export function enterThrowEvent(tx: Tx, key: string): void {
@@ -51,6 +41,11 @@ export function enterEndEvent(tx: Tx, key: string): void {
     if (!throwOne(tx, key, event)) return;
     if (!tx.item(key)) return;
   }
+  leaveEndEvent(tx, key);
+}
+
+/** An end event leaves by no flow: its token ends there. */
+export function leaveEndEvent(tx: Tx, key: string): void {
   leave(tx, key, []);
 }
 
@@ -88,17 +83,4 @@ function linkTo(tx: Tx, key: string, name: string): void {
   const target = Object.values(tx.ctx.definition.elements).find((e) =>
     e.scopeId === scopeId && e.kind === 'intermediateCatchEvent' && e.events.some((d) => d.kind === 'link' && d.name === name));
   if (target) activate(tx, target.id, item.parent!);
-}
-
-/** A catch event waits for its definitions: any one of them, or all with parallelMultiple. */
-export function enterCatchEvent(tx: Tx, key: string): void {
-  const element = tx.element(tx.item(key)!.el);
-  if (element.events.some((e) => e.kind === 'link')) return leave(tx, key);
-  const waits = guarded(tx, key, () => waitsFor(tx, key, element.id, element.events));
-  if (!waits) return;
-  if (waits.length === 0) {
-    tx.emit({ t: 'incident', key, code: 'NOTHING_TO_WAIT_FOR', message: `catch event "${element.id}" has no event it can wait for (a timer already past its last repetition?)` });
-    return;
-  }
-  openWaits(tx, key, waits);
 }
