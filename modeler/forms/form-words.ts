@@ -25,14 +25,14 @@ const words: Record<string, string> = {
   Increment: '步长', Subtype: '类型', 'Date label': '日期名称', 'Time label': '时间名称', 'Disallow past dates': '不允许过去的日期',
   Checked: '勾选', 'Not checked': '未勾选', Email: '电子邮箱', Phone: '电话', Custom: '自定义', 'Toggle section': '展开或收起',
   'Create new list item': '添加一项', 'Delete item': '删除此项', 'Toggle list item': '展开或收起此项', '<empty>': '<空>',
-  'Binds to a form variable': '提交时的变量名', 'Form definition': '表单定义', Properties: '属性', 'Form preview': '表单预览', 'Learn more': '了解更多', Delete: '删除',
+  'Binds to a form variable': '提交时的变量名', 'Form definition': '表单定义', Form: '表单', Properties: '属性', 'Form preview': '表单预览', 'Learn more': '了解更多', Delete: '删除',
   // The palette and the empty properties panel.
   'Clear content': '清空', 'Select a form field to edit its properties.': '在表单中点选一个字段，在这里设置它。',
   'Multiple form fields are selected. Select a single form field to edit its properties.': '选中了多个字段。只点选一个字段，才能设置它。',
   // The canvas's hints on text and HTML blocks, and the table's sample columns.
   'Text view is empty': '文字块还是空的', 'Text view is populated by an expression': '文字由表达式算出', 'Text view is templated': '文字中含有模板',
   'Html view is empty': 'HTML 块还是空的', 'Html view is populated by an expression': 'HTML 由表达式算出', 'Html view is templated': 'HTML 中含有模板',
-  'Column 1': '第 1 列', 'Column 2': '第 2 列', 'Column 3': '第 3 列', Repeatable: '可重复', 'Opened in popup': '已在弹出窗口中打开', 'Opened in editor': '已在编辑窗口中打开',
+  'Expression is empty': '表达式还是空的', 'Column 1': '第 1 列', 'Column 2': '第 2 列', 'Column 3': '第 3 列', Repeatable: '可重复', 'Opened in popup': '已在弹出窗口中打开', 'Opened in editor': '已在编辑窗口中打开',
   // Field names and kinds.
   'HTML view': 'HTML 块', Date: '日期', Time: '时间', 'Date & Time': '日期和时间', Submit: '提交', Reset: '重置', Title: '标题',
   'Group label': '分组名称', 'Table label': '表格名称', Name: '名称', Type: '类型', Path: '数据路径', URL: '网址', Height: '高度',
@@ -106,6 +106,17 @@ const words: Record<string, string> = {
   'Open documentation': '打开说明文档', 'Section contains an error': '此组中有错误', 'Section contains edits': '此组已修改', Create: '添加',
   'Open pop-up editor': '在弹出窗口中编辑', 'FEEL expression is mandatory': '此处必须填写 FEEL 表达式', 'Unparsable FEEL expression.': 'FEEL 表达式写得不对。',
   'JSON contains errors': 'JSON 有错误', 'Save and close': '保存并关闭',
+  // What an entry says under it when its value cannot be taken, and why a drop is refused.
+  'Must not contain spaces.': '不能含空格。', 'Must not contain prefix.': '不能带前缀。', 'Must be a valid QName.': '格式不对：应为字母开头的名称。',
+  'Must be a variable or a dot-separated path': '应为变量名，或用点分隔的路径', 'Must be empty, a variable or a dot-separated path': '应留空，或填变量名、用点分隔的路径',
+  'Must be a variable or a dot separated path.': '应为变量名，或用点分隔的路径。', 'Must not contain numerical path segments.': '路径中不能有纯数字的一段。',
+  'A number is required.': '请填写数字。', 'Should be an integer.': '应为整数。', 'Should be greater than zero.': '应大于 0。',
+  'Should be greater than or equal to zero.': '应不小于 0。', 'Must not be empty.': '不能为空。', 'Must be unique.': '不能与其他字段重复。',
+  'Must be number': '应为数字', 'Value must be a number.': '应为数字。', 'Should be a valid number': '应为有效的数字', 'Should be a valid number.': '应为有效的数字。',
+  'For security reasons the URL must start with "https".': '为安全起见，网址须以 https 开头。', 'The document data source is required.': '请填写文档的数据来源。',
+  'Must not be a prohibited path.': '不能用这个路径。', 'Must not conflict with other key/path assignments.': '不能与其他字段的键名或路径冲突。',
+  'Must not be empty': '不能为空', 'Must not cause two binding paths to collide': '不能让两个字段的数据路径相同',
+  'No associated form field in the registry': '没有对应的字段类型', 'Drop is not a valid target': '不能放在这里', 'Drop not allowed by path registry': '数据路径冲突，不能放在这里',
 };
 
 const patterns: Array<[RegExp, (name: string) => string]> = [
@@ -115,6 +126,14 @@ const patterns: Array<[RegExp, (name: string) => string]> = [
   [/^List contains (\d+) items?$/, (count) => `共 ${count} 项`],
   [/^Click to set a dynamic value with FEEL expression$/, () => '点此改用 FEEL 表达式动态取值'],
   [/^Click to remove dynamic value with FEEL expression$/, () => '点此改回固定值'],
+  [/^Expression for '(.*)'$/, (key) => `算出「${key}」的表达式`],
+  [/^Minimum (\d+) columns are allowed$/, (n) => `至少 ${n} 列宽`],
+  [/^Maximum (\d+) columns are allowed$/, (n) => `至多 ${n} 列宽`],
+  [/^New value exceeds the maximum of (\d+) columns per row$/, (n) => `超出了一行最多 ${n} 列宽`],
+  [/^Maximum (\d+) fields per row are allowed$/, (n) => `一行最多放 ${n} 个字段`],
+  [/^Should not contain more than (\d+) decimal digits\.?$/, (n) => `小数不能超过 ${n} 位`],
+  [/^Should be at least (.+)\.$/, (n) => `应不小于 ${n}。`],
+  [/^Should be at most (.+)\.$/, (n) => `应不大于 ${n}。`],
 ];
 
 /** One text of the form editor in Chinese; a text it does not know (a field's own label) stays as it is. Pure. */

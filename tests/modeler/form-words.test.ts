@@ -7,7 +7,9 @@ import { chineseWord } from '../../web/src/tasks/chinese-words.js';
 /** Properties whose string the editor writes as text, a tooltip, a placeholder or an accessible name. */
 const SHOWN_PROPERTY = /^(name|label|description|tooltip|title|placeholder|text|children|emptyPlaceholder|header|aria-label|ariaLabel|closeButtonTooltip|buttonLabel|message)$/i;
 /** Variables, assigned names, parameters and functions that hold or give such a string (`let label = 'Hide if'`, `getLabel() { return 'Field label' }`). */
-const SHOWN_NAME = /(label|description|tooltip|title|placeholder|text)$/i;
+const SHOWN_NAME = /(label|description|tooltip|title|placeholder|text|msg|placeholderContent)$/i;
+/** Functions whose returned string is shown: a label's, a tooltip's, and an entry's validation (its problem under the field). */
+const SHOWN_RETURN = /(label|description|tooltip|title|text)$|validat/i;
 
 const nameOf = (n: ts.Node | undefined): string => (n && (ts.isIdentifier(n) || ts.isStringLiteral(n)) ? n.text : '');
 
@@ -27,14 +29,19 @@ function literals(n: ts.Node | undefined): string[] {
 function enclosingFunctionName(n: ts.Node): string {
   for (let p = n.parent; p; p = p.parent) {
     if (ts.isFunctionDeclaration(p) || ts.isMethodDeclaration(p)) return nameOf(p.name);
-    if ((ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && ts.isVariableDeclaration(p.parent)) return nameOf(p.parent.name);
+    if (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) {
+      // `const validate = useCallback(value => …)` names the function it wraps.
+      const holder = ts.isCallExpression(p.parent) ? p.parent.parent : p.parent;
+      if (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) return nameOf(holder.name);
+    }
   }
   return '';
 }
 
 /**
  * Every string a bundle can show, read from its code: the values of shown properties (JSX's
- * children included), label/description/tooltip variables and the functions giving them, the
+ * children included), label/description/tooltip variables and the functions giving them or
+ * validating an entry, the
  * *_LABELS tables, and the properties panel's translate('…') calls. Only strings with letters.
  */
 function shownStrings(code: string): Set<string> {
@@ -49,7 +56,7 @@ function shownStrings(code: string): Set<string> {
     }
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && SHOWN_NAME.test(nameOf(n.left))) add(literals(n.right));
     if (ts.isParameter(n) && SHOWN_NAME.test(nameOf(n.name))) add(literals(n.initializer));
-    if (ts.isReturnStatement(n) && /(label|description|tooltip|title|text)$/i.test(enclosingFunctionName(n))) add(literals(n.expression));
+    if (ts.isReturnStatement(n) && SHOWN_RETURN.test(enclosingFunctionName(n))) add(literals(n.expression));
     if (ts.isCallExpression(n) && nameOf(n.expression) === 'translate') add(literals(n.arguments[0]));
     ts.forEachChild(n, visit);
   };
@@ -72,6 +79,15 @@ const MADE_WITH: Record<string, string[]> = {
   'Remove list item {}': ['Remove list item 2'],
   '{} files selected': ['3 files selected'],
   'Download {}': ['Download 身份证.pdf'],
+  'Minimum {} columns are allowed': ['Minimum 2 columns are allowed'],
+  'Maximum {} columns are allowed': ['Maximum 16 columns are allowed'],
+  'New value exceeds the maximum of {} columns per row': ['New value exceeds the maximum of 16 columns per row'],
+  'Maximum {} fields per row are allowed': ['Maximum 4 fields per row are allowed'],
+  'Should not contain more than {} decimal digits': ['Should not contain more than 2 decimal digits'],
+  'Should not contain more than {} decimal digits.': ['Should not contain more than 2 decimal digits.'],
+  'Should be at least {}.': ['Should be at least 1.'],
+  'Should be at most {}.': ['Should be at most 16.'],
+  "Expression for '{}'": ["Expression for 'totalFee'"],
 };
 
 /** Reviewed: strings the code holds that are never shown as words, or are not the editor's to translate. */

@@ -12,7 +12,11 @@ const origins: Record<ProcessForm['origin'], string> = {
 };
 
 /** Only the editor's own parts are put in Chinese: a field's label in the form stays as the administrator wrote it. */
-const EDITOR_PARTS = '.fjs-palette-container *, .fjs-properties-container *, .fjs-empty-editor *, .fjs-context-pad, .fjs-context-pad *';
+const EDITOR_PARTS = [
+  '.fjs-palette-container *', '.fjs-properties-container *', '.fjs-empty-editor *', '.fjs-context-pad', '.fjs-context-pad *',
+  // What the editor draws over the form: an empty group's and text block's hint, an iFrame's and a document preview's stand-in, a dynamic list's badge.
+  '.fjs-empty-component *', '.fjs-form-field-placeholder', '.fjs-form-field-placeholder *', '[class*="-placeholder-text"]', '[class*="-placeholder-text"] *', '.fjs-repeat-render-footer', '.fjs-repeat-render-footer *',
+].join(', ');
 /** The form itself is drawn as the task page draws it, with the task page's words (a select's 请选择, a table's 上一页). */
 const FORM_PARTS = '.fjs-form-container *';
 
