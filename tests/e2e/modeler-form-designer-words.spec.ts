@@ -13,12 +13,14 @@ const KEPT = new Set(['FEEL', 'HTML', 'JSON', 'URI', 'data', 'MIME', 'Markdown',
  * header, nor an expression's text, which are the administrator's.
  */
 async function englishIn(part: Locator): Promise<string[]> {
+  // Drawn elements, as far as this needs them (the tests are typed without the DOM's library).
+  type Drawn = { innerText: string; offsetParent: unknown };
   const shown = await part.evaluate((root) => {
     // Values, not words: the header's name and what an expression editor holds (a table's data source is its id).
-    const values = [...root.querySelectorAll('.bio-properties-panel-header-label, .cm-content')].map((e) => (e as HTMLElement).innerText).filter(Boolean);
-    const texts = [values.reduce((text, value) => text.replace(value, ''), (root as HTMLElement).innerText)];
+    const values = [...root.querySelectorAll('.bio-properties-panel-header-label, .cm-content')].map((e) => (e as unknown as Drawn).innerText).filter(Boolean);
+    const texts = [values.reduce((text, value) => text.replace(value, ''), (root as unknown as Drawn).innerText)];
     for (const el of root.querySelectorAll('[title], [placeholder], [aria-label]')) {
-      if ((el as HTMLElement).offsetParent === null || el.closest('.bio-properties-panel-header')) continue;
+      if ((el as unknown as Drawn).offsetParent === null || el.closest('.bio-properties-panel-header')) continue;
       for (const name of ['title', 'placeholder', 'aria-label']) texts.push(el.getAttribute(name) ?? '');
     }
     return texts.join('\n');

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 import { formWord } from '../../modeler/forms/form-words.js';
-import { chineseWord } from '../../web/src/tasks/chinese-words.js';
+import { chineseWord } from '../../web/src/tasks/form-js-words.js';
 
 /** Properties whose string the editor writes as text, a tooltip, a placeholder or an accessible name. */
 const SHOWN_PROPERTY = /^(name|label|description|tooltip|title|placeholder|text|children|emptyPlaceholder|header|aria-label|ariaLabel|closeButtonTooltip|buttonLabel|message)$/i;

@@ -3,7 +3,7 @@ import { FormEditor } from '@bpmn-io/form-js-editor';
 import { ApiFailure } from '../api/failure.js';
 import { watchWords } from '../../../modeler/words/watch-words.js';
 import { formWord } from '../../../modeler/forms/form-words.js';
-import { chineseWord } from '../tasks/chinese-words.js';
+import { chineseWord } from '../tasks/form-js-words.js';
 import { fetchDraftForm, saveDraftForm } from './process-api.js';
 import type { ProcessForm } from './process-api.js';
 
