@@ -68,11 +68,14 @@ export class Engine {
     this.parts.outbox.start();
   }
 
-  /** Compiles and stores a BPMN file; refuses it with a ModelError listing every problem. */
-  async deploy(xml: string, options: { name?: string } = {}): Promise<Deployment> {
+  /**
+   * Compiles and stores a BPMN file; refuses it with a ModelError listing every problem. The
+   * same XML again makes no new version (`duplicate`), unless `filterDuplicates` is false.
+   */
+  async deploy(xml: string, options: { name?: string; filterDuplicates?: boolean } = {}): Promise<Deployment> {
     await this.loaded;
     const now = this.clock.now();
-    const deployment = await this.parts.deployments.deploy(xml, options.name ?? 'definitions.bpmn', now, (process) => timerStartProblems(process, now, this.calendar));
+    const deployment = await this.parts.deployments.deploy(xml, options.name ?? 'definitions.bpmn', now, (process) => timerStartProblems(process, now, this.calendar), options.filterDuplicates ?? true);
     await this.parts.startEvents.refresh(this.clock.now(), deployment.processes.map((p) => p.processId));
     this.parts.scheduler.wake();
     return deployment;

@@ -27,6 +27,8 @@ const version = z.coerce.number().int().min(1).max(1_000_000);
 const versionSchema = z.object({
   version: z.number(), definitionKey: z.string(), sourceName: z.string(), deployedAt: instant,
   deployedBy: z.string().optional(), deployedByName: z.string().optional(), runningCases: z.number(),
+  changedForms: z.array(z.string()).meta({ description: '此版本改动了表单的表单键（与上一版相比）' }),
+  formsOnly: z.boolean().meta({ description: '流程图与上一版相同，只改了表单' }),
 });
 const summarySchema = z.object({
   processId: z.string(), sourceName: z.string(), purpose: z.string().optional(), changedByAdministrator: z.boolean(),
@@ -104,12 +106,15 @@ export function processRoutes(db: Knex, engine: Engine): AnyRoute[] {
     }),
     route({
       method: 'get', path: '/processes/:processId/draft/diff', summary: '草稿与已发布版本的差异（新增、删除、修改的元素，含扩展属性）', tags, roles: ADMIN, params,
-      query: z.object({ version: version.optional() }), response: z.object({ version: z.number(), changes: z.array(changeSchema) }),
+      query: z.object({ version: version.optional() }), response: z.object({ version: z.number(), changes: z.array(changeSchema), changedForms: z.array(z.string()).meta({ description: '草稿设计的、与该版本不同的表单的表单键' }) }),
       handler: async ({ params: p, query }) => draftDiff(db, engine, p.processId!, query.version),
     }),
     route({
-      method: 'post', path: '/processes/:processId/deploy', summary: '将草稿发布为新版本（有错误时拒绝并列出原因）', tags, roles: ADMIN, params, status: 201,
-      response: z.object({ processId: z.string(), version: z.number(), definitionKey: z.string(), processes: z.array(z.object({ processId: z.string(), version: z.number() })) }),
+      method: 'post', path: '/processes/:processId/deploy', summary: '将草稿发布为新版本（有错误时拒绝并列出原因；只改了表单时也成为新版本）', tags, roles: ADMIN, params, status: 201,
+      response: z.object({
+        processId: z.string(), version: z.number(), definitionKey: z.string(), processes: z.array(z.object({ processId: z.string(), version: z.number() })),
+        changedForms: z.array(z.string()), formsOnly: z.boolean().meta({ description: '流程图与上一版相同，只因表单改动而成为新版本' }),
+      }),
       handler: async ({ params: p, staff }) => {
         try {
           return await deployDraft(db, engine, staff!, p.processId!, draftChecks);

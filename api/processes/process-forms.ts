@@ -66,17 +66,51 @@ export async function saveDraftForm(db: Knex, processId: string, formKey: string
 
 /**
  * At deploy: the new version keeps the forms of the one before it, with the draft's designed
- * forms in their place; the draft's are then gone. Not pure: writes in the caller's transaction.
+ * forms named in `designed` in their place; the draft's are then gone. Not pure: writes in the
+ * caller's transaction.
  */
-export async function formsToVersion(trx: Knex, processId: string, previous: number, version: number, by: string, at: number): Promise<void> {
-  const byKey = new Map([...await stored(trx, processId, previous), ...await stored(trx, processId, DRAFT)].map((r) => [r.form_key, r.schema]));
+export async function formsToVersion(trx: Knex, processId: string, previous: number, version: number, designed: readonly string[], by: string, at: number): Promise<void> {
+  const draft = (await stored(trx, processId, DRAFT)).filter((r) => designed.includes(r.form_key));
+  const byKey = new Map([...await stored(trx, processId, previous), ...draft].map((r) => [r.form_key, r.schema]));
   for (const [formKey, schema] of byKey) await trx('yc_process_forms').insert({ process_id: processId, version, form_key: formKey, schema, saved_by: by, saved_at: at });
   await dropDraftForms(trx, processId);
 }
 
-/** Whether the draft has forms designed for it. */
-export async function hasDraftForms(db: Knex, processId: string): Promise<boolean> {
-  return (await stored(db, processId, DRAFT)).length > 0;
+/** A form's JSON with its keys in one order, so two saves of the same form compare equal. Pure. */
+function sorted(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sorted).join(',')}]`;
+  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${sorted((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * The formKeys whose draft design differs from the form a version's cases fill in (its own,
+ * else the platform's): what deploying the draft changes in forms. Not pure: reads them.
+ */
+export async function changedDraftForms(db: Knex, processId: string, version: number, platform = platformForms()): Promise<string[]> {
+  const changed: string[] = [];
+  for (const row of await stored(db, processId, DRAFT)) {
+    const [own] = await stored(db, processId, version, row.form_key);
+    const before = own ? JSON.parse(own.schema) as unknown : platform.get(row.form_key)?.schema;
+    if (before === undefined || sorted(before) !== sorted(JSON.parse(row.schema))) changed.push(row.form_key);
+  }
+  return changed.sort();
+}
+
+/**
+ * Per version (`processId:version`), the formKeys whose form differs from the version before's
+ * (a version's forms are the one before's plus those deployed with it). Not pure: reads them.
+ */
+export async function formsChangedByVersion(db: Knex): Promise<Map<string, string[]>> {
+  const rows: Array<{ process_id: string; version: number; form_key: string; schema: string }> = await db('yc_process_forms').where('version', '>', DRAFT).select('process_id', 'version', 'form_key', 'schema');
+  const schemas = new Map(rows.map((r) => [`${r.process_id}:${Number(r.version)} ${r.form_key}`, r.schema]));
+  const changed = new Map<string, string[]>();
+  for (const r of rows) {
+    const version = `${r.process_id}:${Number(r.version)}`;
+    if (schemas.get(`${r.process_id}:${Number(r.version) - 1} ${r.form_key}`) === r.schema) continue;
+    changed.set(version, [...(changed.get(version) ?? []), r.form_key].sort());
+  }
+  return changed;
 }
 
 export async function dropDraftForms(db: Knex, processId: string): Promise<void> {

@@ -6,6 +6,7 @@ import { diffDefinitions } from '../../modeler/diff/semantic-diff.js';
 import type { ElementChange } from '../../modeler/diff/semantic-diff.js';
 import { ApiError } from '../http/errors.js';
 import { findDraft } from './drafts.js';
+import { changedDraftForms } from './process-forms.js';
 import { listProcesses } from './versions.js';
 import type { ProcessSummary } from './versions.js';
 
@@ -23,12 +24,13 @@ export async function versionXml(engine: Engine, processId: string, version: num
   return xml;
 }
 
-/** The draft against a deployed version (the newest unless given): elements added, removed, changed. */
-export async function draftDiff(db: Knex, engine: Engine, processId: string, version?: number): Promise<{ version: number; changes: ElementChange[] }> {
+/** The draft against a deployed version (the newest unless given): elements added, removed, changed, and the formKeys whose forms the draft redesigned. */
+export async function draftDiff(db: Knex, engine: Engine, processId: string, version?: number): Promise<{ version: number; changes: ElementChange[]; changedForms: string[] }> {
   const process = await processNamed(db, engine, processId);
   const draft = await findDraft(db, processId);
   if (!draft) throw new ApiError(404, 'DRAFT_NOT_FOUND', `流程 ${processId} 没有草稿`);
   const against = version ?? process.versions[0]!.version;
   const [before, after] = await Promise.all([parseBpmn(await versionXml(engine, processId, against)), parseBpmn(draft.xml)]);
-  return { version: against, changes: diffDefinitions(before.definitions as unknown as ModdleLike, after.definitions as unknown as ModdleLike) };
+  const changes = diffDefinitions(before.definitions as unknown as ModdleLike, after.definitions as unknown as ModdleLike);
+  return { version: against, changes, changedForms: await changedDraftForms(db, processId, against) };
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Engine } from '../../engine/index.js';
 import { processFiles } from '../../processes/index.js';
 import { processSource } from './ownership.js';
+import { formsChangedByVersion } from './process-forms.js';
 
 export interface ProcessVersion {
   version: number;
@@ -12,6 +13,10 @@ export interface ProcessVersion {
   deployedBy?: string;
   deployedByName?: string;
   runningCases: number;
+  /** The formKeys whose forms differ from the version before's. */
+  changedForms: string[];
+  /** True when the diagram is the version before's: only forms changed. */
+  formsOnly: boolean;
 }
 
 export interface ProcessSummary {
@@ -35,15 +40,19 @@ export async function listProcesses(db: Knex, engine: Engine): Promise<ProcessSu
   const recorded = await db('yc_process_versions').leftJoin('yc_staff', 'yc_staff.id', 'yc_process_versions.deployed_by')
     .select('yc_process_versions.*', 'yc_staff.name as staff_name');
   const who = new Map(recorded.map((r: { process_id: string; version: number; deployed_by: string | null; staff_name: string | null }) => [`${r.process_id}:${r.version}`, r]));
+  const changedForms = await formsChangedByVersion(db);
   const byProcess = new Map<string, ProcessVersion[]>();
   const sources = new Map<string, string>();
+  const checksums = new Map<string, string>();
   for (const record of await engine.store.deployments()) {
     for (const [processId, version] of Object.entries(record.processes)) {
       const key = `${processId}:${version}`;
+      checksums.set(key, record.checksum);
       const by = who.get(key);
       const list = byProcess.get(processId) ?? [];
       list.push({
         version, definitionKey: key, sourceName: record.name, deployedAt: record.deployedAt, runningCases: running.get(key) ?? 0,
+        changedForms: changedForms.get(key) ?? [], formsOnly: checksums.get(`${processId}:${version - 1}`) === record.checksum,
         ...(by?.deployed_by ? { deployedBy: by.deployed_by, deployedByName: by.staff_name ?? by.deployed_by } : {}),
       });
       byProcess.set(processId, list);

@@ -63,15 +63,18 @@ export class Deployments {
   /**
    * Compiles and stores a file. `check` looks at each compiled process before anything is
    * stored (what only the running engine can judge, such as a timer start's first due time);
-   * a problem it finds refuses the whole file, as a compile problem does.
+   * a problem it finds refuses the whole file, as a compile problem does. XML already deployed
+   * makes no new version unless `filterDuplicates` is false (the embedder versions something
+   * the XML does not hold).
    */
-  async deploy(xml: string, name: string, now: number, check: (process: ProcessDef) => ModelProblem[] = () => []): Promise<Deployment> {
+  async deploy(xml: string, name: string, now: number, check: (process: ProcessDef) => ModelProblem[] = () => [], filterDuplicates = true): Promise<Deployment> {
     const compiled = await compileBpmn(xml, name);
     const problems = Object.values(compiled.processes).flatMap(check);
     if (problems.length > 0) throw new ModelError(problems, name);
     const checksum = createHash('sha256').update(xml).digest('hex');
-    const same = this.records.find((r) => r.checksum === checksum);
-    if (same) return this.describe(same, compiled, true);
+    // The newest deployment of this XML: the same file deployed again names the latest version made from it.
+    const same = this.records.findLast((r) => r.checksum === checksum);
+    if (same && filterDuplicates) return this.describe(same, compiled, true);
     const processes: Record<string, number> = {};
     for (const id of Object.keys(compiled.processes)) processes[id] = (this.latest.get(id) ?? 0) + 1;
     const record: DeploymentRecord = { key: `${name}#${this.records.length + 1}`, name, xml, deployedAt: now, processes, checksum };

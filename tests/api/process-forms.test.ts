@@ -47,17 +47,10 @@ describe('task forms designed in the modeler are stored with the process version
     const reviewer = await server.login('ob.reviewer');
     const before = await receiveAccepted(server, clerk, ROAD);
 
-    // A draft equal to version 1 deploys no new version: its designed form is refused, not put under version 1's cases.
-    expect((await server.call('PUT', '/processes/promised/draft', { token, body: { xml: await promisedXml() } })).status).toBe(200);
-    expect((await server.call('PUT', '/processes/promised/draft/forms/review', { token, body: { schema: await withSiteCheck() } })).status).toBe(200);
-    const same = await server.call('POST', '/processes/promised/deploy', { token });
-    expect(same.status).toBe(422);
-    expect(same.body.error).toMatchObject({ code: 'FORMS_NEED_NEW_VERSION' });
-    expect((await server.call('GET', '/processes/promised/versions/1/forms/review', { token })).body.origin).toBe('platform');
-
     const xml = (await promisedXml()).replace('name="审查"', 'name="审查（含现场核查）"');
     expect((await server.call('PUT', '/processes/promised/draft', { token, body: { xml } })).status).toBe(200);
-    expect((await server.call('POST', '/processes/promised/deploy', { token })).body).toMatchObject({ version: 2 });
+    expect((await server.call('PUT', '/processes/promised/draft/forms/review', { token, body: { schema: await withSiteCheck() } })).status).toBe(200);
+    expect((await server.call('POST', '/processes/promised/deploy', { token })).body).toMatchObject({ version: 2, formsOnly: false, changedForms: ['review'] });
     expect((await server.call('GET', '/processes/promised/versions/2/forms/review', { token })).body).toMatchObject({ origin: 'version', schema: await withSiteCheck() });
     expect((await server.call('GET', '/processes/promised/versions/1/forms/review', { token })).body).toMatchObject({ origin: 'platform', schema: await platformReview() });
     expect((await server.call('GET', '/processes/promised/draft/forms/review', { token })).body.origin).toBe('version');
@@ -76,5 +69,48 @@ describe('task forms designed in the modeler are stored with the process version
     expect(older.form).toMatchObject({ key: 'review', version: 1 });
     expect((await server.call('GET', older.form!.href.replace('/api/v1', ''), { token: reviewer })).body).toEqual(await platformReview());
     await complete(server, reviewer, before, 'review', { opinion: '同意' });
+  });
+
+  test('a draft whose diagram is the newest version\'s but whose form changed deploys as a new version: running cases keep the old form, new ones get the new; the diff and the versions say only forms changed', async () => {
+    const server = await startServer(chinaTime('2026-03-02 09:00'));
+    const token = await server.login('admin');
+    const clerk = await server.login('ob.clerk.a');
+    const reviewer = await server.login('ob.reviewer');
+    const before = await receiveAccepted(server, clerk, ROAD);
+
+    expect((await server.call('PUT', '/processes/promised/draft', { token, body: { xml: await promisedXml() } })).status).toBe(200);
+    expect((await server.call('PUT', '/processes/promised/draft/forms/review', { token, body: { schema: await withSiteCheck() } })).status).toBe(200);
+    expect((await server.call('GET', '/processes/promised/draft/diff', { token })).body).toEqual({ version: 1, changes: [], changedForms: ['review'] });
+    const deployed = await server.call('POST', '/processes/promised/deploy', { token });
+    expect(deployed.status).toBe(201);
+    expect(deployed.body).toMatchObject({ version: 2, definitionKey: 'promised:2', formsOnly: true, changedForms: ['review'] });
+    expect((await server.call('GET', '/processes/promised/versions/2', { token })).body.xml).toBe(await promisedXml());
+    expect((await server.call('GET', '/processes/promised/versions/2/forms/review', { token })).body).toMatchObject({ origin: 'version', schema: await withSiteCheck() });
+    expect((await server.call('GET', '/processes/promised/versions/1/forms/review', { token })).body).toMatchObject({ origin: 'platform', schema: await platformReview() });
+    const promised = ((await server.call('GET', '/processes', { token })).body as Array<{ processId: string; versions: unknown[] }>).find((p) => p.processId === 'promised')!;
+    expect(promised.versions).toMatchObject([
+      { version: 2, formsOnly: true, changedForms: ['review'], deployedBy: expect.any(String), runningCases: 0 },
+      { version: 1, formsOnly: false, changedForms: [], runningCases: 1 },
+    ]);
+    expect(await securityEvents(server.store.knex, { action: 'process-deployed' })).toEqual(expect.arrayContaining([
+      expect.objectContaining({ detail: expect.objectContaining({ processId: 'promised', definitionKey: 'promised:2', formsOnly: true, changedForms: ['review'] }) }),
+    ]));
+
+    // A new case runs on version 2 and is asked 现场核查情况; the case taken in before stays on version 1's form.
+    const after = await receiveAccepted(server, clerk, ROAD);
+    expect(await stepOf(server, reviewer, after, 'review')).toMatchObject({ form: { key: 'review', version: 2 } });
+    await complete(server, reviewer, after, 'review', { opinion: '同意', siteCheck: '已到现场核实占道范围' });
+    const older = await stepOf(server, reviewer, before, 'review') as { form?: { href: string } };
+    expect(older.form).toMatchObject({ key: 'review', version: 1 });
+    expect((await server.call('GET', older.form!.href.replace('/api/v1', ''), { token: reviewer })).body).toEqual(await platformReview());
+    await complete(server, reviewer, before, 'review', { opinion: '同意' });
+
+    // A draft that changes nothing, its form saved again as version 2 has it, makes no version.
+    expect((await server.call('PUT', '/processes/promised/draft', { token, body: { xml: await promisedXml() } })).status).toBe(200);
+    expect((await server.call('PUT', '/processes/promised/draft/forms/review', { token, body: { schema: await withSiteCheck() } })).status).toBe(200);
+    expect((await server.call('GET', '/processes/promised/draft/diff', { token })).body).toEqual({ version: 2, changes: [], changedForms: [] });
+    expect((await server.call('POST', '/processes/promised/deploy', { token })).body).toMatchObject({ version: 2, formsOnly: false, changedForms: [] });
+    expect((await server.call('GET', '/processes/promised/draft/forms/review', { token })).body.origin).toBe('version');
+    expect(((await server.call('GET', '/processes', { token })).body as Array<{ processId: string; versions: unknown[] }>).find((p) => p.processId === 'promised')!.versions).toHaveLength(2);
   });
 });

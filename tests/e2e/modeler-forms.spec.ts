@@ -77,4 +77,36 @@ test('设计表单: from 初审\'s form property an administrator adds a field i
   await reviewer.goto(`/tasks/${encodeURIComponent(review.id)}`);
   await expect(reviewer.getByRole('textbox', { name: '现场核查情况' })).toBeVisible();
   await reviewer.close();
+
+  // Only the form changed (the field renamed), the diagram as deployed: the diff says so, and deploying still makes a new version.
+  await page.reload();
+  await expect(page.getByText('检查通过：没有错误')).toBeVisible();
+  await page.locator('.djs-element[data-element-id="initial_review"]').click();
+  await page.locator('[data-group-id="group-form"] .bio-properties-panel-group-header').click();
+  await page.getByRole('button', { name: '设计表单…' }).click();
+  const third = page.getByRole('dialog', { name: '设计表单：initial-review' });
+  await expect(third).toContainText('打开的是已发布版本的表单');
+  await third.locator('.fjs-form-container .fjs-form-field-textfield').last().click();
+  const renamed = third.getByRole('textbox', { name: '字段名称' });
+  if (!(await renamed.isVisible())) await third.locator('.bio-properties-panel-group-header').filter({ hasText: '基本' }).click();
+  await renamed.fill('现场核查情况（含照片说明）');
+  await renamed.press('Tab');
+  await expect(third.locator('.fjs-form-container .fjs-form-field-textfield').last()).toContainText('现场核查情况（含照片说明）');
+  await third.getByRole('button', { name: '保存表单' }).click();
+  await expect(third.getByRole('status')).toHaveText('表单已随草稿保存（发布后生效）');
+  await third.getByRole('button', { name: '关闭', exact: true }).click();
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.getByRole('link', { name: '与已发布版本比较' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '流程图没有改动，只改了表单 「initial-review」' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '改动（0 处）' })).toBeVisible();
+  await screenshots(page, 'modeler-diff-forms-only');
+  await page.getByRole('link', { name: '回到编辑' }).click();
+  await expect(page.getByText('检查通过：没有错误')).toBeVisible();
+  await page.getByRole('button', { name: '发布为新版本' }).click();
+  const formsOnly = page.getByText(/已发布为第 (\d+) 版（只改了表单 「initial-review」）/);
+  await expect(formsOnly).toBeVisible();
+  const version = Number(/第 (\d+) 版/.exec(await formsOnly.innerText())![1]);
+  await page.getByRole('link', { name: '版本', exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: `第 ${version} 版` }).first()).toContainText(`只改了表单 「initial-review」，流程图与第 ${version - 1} 版相同`);
+  await screenshots(page, 'modeler-versions-forms-only');
 });

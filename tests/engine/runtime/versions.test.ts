@@ -20,6 +20,18 @@ describe('versions', () => {
     expect((await engine.start('permit', {}, { version: 1 })).definitionKey).toBe('permit:1');
   });
 
+  test('with duplicate filtering off the same XML makes a new version; deployed again as usual, it names that newest version', async () => {
+    const { engine } = testEngine();
+    await engine.deploy(v1);
+    const old = await engine.start('permit');
+    const again = await engine.deploy(v1, { filterDuplicates: false });
+    expect(again).toMatchObject({ duplicate: false, processes: [{ processId: 'permit', version: 2, definitionKey: 'permit:2' }] });
+    expect(await engine.definitionXml('permit:2')).toBe(v1);
+    expect((await engine.start('permit')).definitionKey).toBe('permit:2');
+    expect((await engine.instance(old.id))?.definitionKey).toBe('permit:1');
+    expect(await engine.deploy(v1)).toMatchObject({ duplicate: true, processes: [{ version: 2 }] });
+  });
+
   test('each version gives back the XML it was deployed from; an unknown version gives nothing', async () => {
     const { engine } = testEngine();
     await engine.deploy(v1);

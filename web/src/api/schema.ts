@@ -5028,6 +5028,10 @@ export interface paths {
                                 deployedBy?: string;
                                 deployedByName?: string;
                                 runningCases: number;
+                                /** @description 此版本改动了表单的表单键（与上一版相比） */
+                                changedForms: string[];
+                                /** @description 流程图与上一版相同，只改了表单 */
+                                formsOnly: boolean;
                             }[];
                         }[];
                     };
@@ -5360,6 +5364,8 @@ export interface paths {
                                     after?: unknown;
                                 }[];
                             }[];
+                            /** @description 草稿设计的、与该版本不同的表单的表单键 */
+                            changedForms: string[];
                         };
                     };
                 };
@@ -5391,7 +5397,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 将草稿发布为新版本（有错误时拒绝并列出原因） */
+        /** 将草稿发布为新版本（有错误时拒绝并列出原因；只改了表单时也成为新版本） */
         post: {
             parameters: {
                 query?: {
@@ -5423,6 +5429,9 @@ export interface paths {
                                 processId: string;
                                 version: number;
                             }[];
+                            changedForms: string[];
+                            /** @description 流程图与上一版相同，只因表单改动而成为新版本 */
+                            formsOnly: boolean;
                         };
                     };
                 };

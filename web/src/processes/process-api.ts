@@ -28,6 +28,10 @@ export const dropDraft = (processId: string) =>
 export const deployDraft = (processId: string) =>
   unwrap(api.POST('/api/v1/processes/{processId}/deploy', { params: { path: { processId } } }));
 
+/** The draft against a version, as the server compares them; the diff page takes from it the forms the draft redesigned. */
+export const fetchDraftDiff = (processId: string, version: number) =>
+  unwrap(api.GET('/api/v1/processes/{processId}/draft/diff', { params: { path: { processId }, query: { version } } }));
+
 export const fetchItemPolicies = (): Promise<ItemPolicy[]> => unwrap(api.GET('/api/v1/processes/item-policies'));
 
 export const setItemPolicy = (code: string, processId: string, version?: number): Promise<ItemPolicy> =>

@@ -3,6 +3,7 @@ import { FormEditor } from '@bpmn-io/form-js-editor';
 import { ApiFailure } from '../api/failure.js';
 import { watchWords } from '../../../modeler/words/watch-words.js';
 import { formWord } from '../../../modeler/forms/form-words.js';
+import { chineseWord } from '../tasks/form-js-words.js';
 import { fetchDraftForm, saveDraftForm } from './process-api.js';
 import type { ProcessForm } from './process-api.js';
 
@@ -11,7 +12,13 @@ const origins: Record<ProcessForm['origin'], string> = {
 };
 
 /** Only the editor's own parts are put in Chinese: a field's label in the form stays as the administrator wrote it. */
-const EDITOR_PARTS = '.fjs-palette-container *, .fjs-properties-container *, .fjs-empty-editor *, .fjs-context-pad, .fjs-context-pad *';
+const EDITOR_PARTS = [
+  '.fjs-palette-container *', '.fjs-properties-container *', '.fjs-empty-editor *', '.fjs-context-pad', '.fjs-context-pad *',
+  // What the editor draws over the form: an empty group's and text block's hint, an iFrame's and a document preview's stand-in, a dynamic list's badge.
+  '.fjs-empty-component *', '.fjs-form-field-placeholder', '.fjs-form-field-placeholder *', '[class*="-placeholder-text"]', '[class*="-placeholder-text"] *', '.fjs-repeat-render-footer', '.fjs-repeat-render-footer *',
+].join(', ');
+/** The form itself is drawn as the task page draws it, with the task page's words (a select's 请选择, a table's 上一页). */
+const FORM_PARTS = '.fjs-form-container *';
 
 /**
  * 设计表单: the form-js editor (1.23) on a user task's form, opened from the draft (its own
@@ -24,14 +31,14 @@ export function useFormDesigner(processId: string, formKey: string) {
   const message = ref('');
   const failure = ref('');
   const busy = ref(false);
-  let stopWords = () => {};
+  let stopWords: Array<() => void> = [];
 
   async function open(container: HTMLElement): Promise<void> {
     try {
       const form = await fetchDraftForm(processId, formKey);
       origin.value = origins[form.origin];
       editor.value = new FormEditor({ container });
-      stopWords = watchWords(container, formWord, EDITOR_PARTS);
+      stopWords = [watchWords(container, formWord, EDITOR_PARTS), watchWords(container, chineseWord, FORM_PARTS)];
       await editor.value.importSchema(form.schema as never);
     } catch (err) {
       failure.value = err instanceof ApiFailure ? err.message : `表单未能打开：${(err as Error).message}`;
@@ -54,7 +61,7 @@ export function useFormDesigner(processId: string, formKey: string) {
   }
 
   function destroy(): void {
-    stopWords();
+    stopWords.forEach((stop) => stop());
     editor.value?.destroy();
   }
 

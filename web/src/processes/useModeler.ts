@@ -2,6 +2,7 @@ import { ref, shallowRef } from 'vue';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import { ApiFailure } from '../api/failure.js';
 import { createProcessModeler } from '../../../modeler/create-modeler.js';
+import { deployedWords } from './words.js';
 import { deployDraft, fetchDraft, fetchProcesses, fetchVersionXml, saveDraft } from './process-api.js';
 import type { ProcessDraft } from './process-api.js';
 
@@ -76,7 +77,7 @@ export function useModeler(processId: string) {
       const deployed = await deployDraft(processId);
       baseVersion.value = deployed.version;
       draft.value = undefined;
-      message.value = `已发布为第 ${deployed.version} 版：新收的办件按此版本办理`;
+      message.value = deployedWords(deployed);
     } catch (err) {
       failure.value = words(err, '未能发布');
     } finally {

@@ -50,3 +50,26 @@ export function problemWord(p: ProblemWords, toVersion: number): string {
     default: return `${at}，对应的${stepWord(p.target)}不在它原来的子流程中`;
   }
 }
+
+/** Form keys as a list in words: 「review」、「site-check」. Pure. */
+const formList = (formKeys: readonly string[]): string => formKeys.map((k) => `「${k}」`).join('、');
+
+/** What a version changed against the one before, for the versions list. Pure. */
+export function versionChangeWords(v: { version: number; formsOnly: boolean; changedForms: readonly string[] }): string {
+  if (v.formsOnly) return `只改了表单 ${formList(v.changedForms)}，流程图与第 ${v.version - 1} 版相同`;
+  if (v.version === 1) return v.changedForms.length > 0 ? `首个版本，含设计的表单 ${formList(v.changedForms)}` : '首个版本';
+  return v.changedForms.length > 0 ? `流程图和表单 ${formList(v.changedForms)}` : '流程图';
+}
+
+/** What the draft's designed forms change, beside the diagram's changes, for the diff; '' when no form changed. Pure. */
+export function draftFormsWords(diagramChanges: number, changedForms: readonly string[], version: number): string {
+  if (changedForms.length === 0) return '';
+  if (diagramChanges > 0) return `另外改了表单 ${formList(changedForms)}。`;
+  return `流程图没有改动，只改了表单 ${formList(changedForms)}。发布后仍成为新版本（第 ${version} 版之后的一版）：在办的办件继续用原来的表单，新收的办件用新表单。`;
+}
+
+/** The editor's line after deploying. Pure. */
+export function deployedWords(d: { version: number; formsOnly: boolean; changedForms: readonly string[] }): string {
+  if (d.formsOnly) return `已发布为第 ${d.version} 版（只改了表单 ${formList(d.changedForms)}）：新收的办件按此版本办理，在办的办件继续用原来的表单`;
+  return `已发布为第 ${d.version} 版：新收的办件按此版本办理`;
+}
