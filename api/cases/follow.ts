@@ -8,8 +8,10 @@ import type { TimeContext } from '../time-limits/timed-update.js';
 import { updateTimedCase } from '../time-limits/timed-update.js';
 import { stoppedLimits } from '../time-limits/limits.js';
 import { specialProcedureNotices } from './special-procedure-notice.js';
+import { afterStep, stepDoneLine } from './step-done.js';
 
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
+type TaskClosed = Extract<Effect, { type: 'task.closed' }>;
 
 /** The effects a case follows; the listener reads no others. */
 const CASE_EFFECTS = ['task.created', 'task.closed', 'task.assigned', 'task.moved', 'instance.ended'] as const;
@@ -44,8 +46,7 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
         ? { ...s, elementId: effect.elementId, name: effect.name ?? effect.elementId, processId: state.processId } : s)) }),
       { at, action: 'step-moved', detail: { taskId, elementId: effect.elementId } });
     } else if (effect.type === 'task.closed') {
-      const taskId = itemId(instanceId, effect.key);
-      await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });
+      await followClose(ctx, caseId, itemId(instanceId, effect.key), effect, at);
     } else if (effect.type === 'instance.ended') {
       const main = (await findCase(db, caseId))?.instanceId === instanceId;
       if (main) await updateTimedCase(ctx, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status } });
@@ -54,6 +55,29 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
   // After the case's own listener, so the case is closed before its pending requests lapse.
   const stopExtensions = followExtensions(db, engine);
   return () => { stopCases(); stopExtensions(); };
+}
+
+/**
+ * A step closed, and when a person completed it, what their answer means for the case with
+ * the 'step-done' line, in one write keyed by the task: a close delivered again (the outbox,
+ * after a crash) finds it written and changes nothing. Not pure.
+ */
+async function followClose(ctx: TimeContext, caseId: string, taskId: string, effect: TaskClosed, now: number): Promise<void> {
+  const { completion } = effect;
+  const at = completion?.at ?? now;
+  const closing = { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome }, once: `step-closed:${taskId}` };
+  const before = await findCase(ctx.db, caseId);
+  const step = before?.currentSteps.find((s) => s.taskId === taskId);
+  if (!before || !completion) {
+    await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), closing);
+    return;
+  }
+  const done = await stepDoneLine(ctx.db, before, taskId, step, completion);
+  await updateTimedCase(ctx, caseId, (c) => {
+    const left = closed(c, taskId, at);
+    const answered = c.currentSteps.find((s) => s.taskId === taskId) ?? step;
+    return answered ? afterStep(left, answered, completion) : left;
+  }, [done, closing]);
 }
 
 /** A step with its new holder (none: back to its groups). Pure. */
