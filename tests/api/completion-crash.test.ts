@@ -114,7 +114,7 @@ describe('a completion is one unit of work: the case follows the engine\'s commi
     expect((await linesAbout(second, clerk, caseId, taskId)).filter((l) => l.action === 'step-done')).toHaveLength(1);
   }, 60_000);
 
-  test('a close delivered twice (the outbox\'s at-least-once) writes its step\'s answer and its lines once', async () => {
+  test('effects delivered twice (the outbox\'s at-least-once) write the case and its lines once: a step\'s answer, its close, the next step\'s opening', async () => {
     const database = durableDatabase();
     cleanup.push(database.drop);
     const server = await boot(database.store(), new VirtualClock(Date.UTC(2026, 2, 2, 1, 0, 0)));
@@ -128,6 +128,7 @@ describe('a completion is one unit of work: the case follows the engine\'s commi
     const done = await server.call('POST', `/tasks/${task!.id}/complete`, { token: clerk, body: ACCEPTED });
     expect([done.status, done.body.status]).toEqual([200, 'handling']);
     const lines = await linesAbout(server, clerk, created.body.id, task!.id);
-    expect(lines.filter((l) => l.action !== 'step-opened').map((l) => l.action)).toEqual(['step-done', 'step-closed']);
+    expect(lines.map((l) => l.action)).toEqual(['step-opened', 'step-done', 'step-closed']);
+    expect((await server.call('GET', `/cases/${created.body.id}`, { token: clerk })).body.log.filter((l: Line) => l.action === 'step-opened')).toHaveLength(2);
   }, 60_000);
 });
