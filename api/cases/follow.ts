@@ -8,7 +8,7 @@ import type { TimeContext } from '../time-limits/timed-update.js';
 import { updateTimedCase } from '../time-limits/timed-update.js';
 import { stoppedLimits } from '../time-limits/limits.js';
 import { specialProcedureNotices } from './special-procedure-notice.js';
-import { afterStep, stepDoneLine } from './step-done.js';
+import { acceptedLine, afterStep, stepDoneLine } from './step-done.js';
 
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
 type TaskClosed = Extract<Effect, { type: 'task.closed' }>;
@@ -78,7 +78,7 @@ async function followClose(ctx: TimeContext, caseId: string, taskId: string, eff
     const left = closed(c, taskId, at);
     const answered = c.currentSteps.find((s) => s.taskId === taskId) ?? step;
     return answered ? afterStep(left, answered, completion) : left;
-  }, [done, closing]);
+  }, [done, acceptedLine(completion.at), closing]);
 }
 
 /** A step with its new holder (none: back to its groups). Pure. */

@@ -40,6 +40,15 @@ function approves(c: CaseRecord, formKey: string | undefined, variables: Record<
 }
 
 /**
+ * The 'accepted' line when the answer accepted the case (the acceptance-notice job writes it
+ * when it gets there first): with the dates the acceptance set going. Pure.
+ */
+export function acceptedLine(at: number) {
+  return (before: CaseRecord, after: CaseRecord) => (before.acceptedAt === undefined && after.acceptedAt !== undefined
+    ? { at, action: 'accepted', detail: { dueAt: after.dueAt, statutoryDueAt: after.statutoryDueAt } } : undefined);
+}
+
+/**
  * The 'step-done' log line: who did the step, for whom when a B post stands in for the case's
  * absent owner, the step, its department in a joint review, and the answer. Not pure: it reads
  * whom the doer stands in for.
