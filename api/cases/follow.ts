@@ -1,5 +1,5 @@
 import type { Effect, Engine, InstanceState } from '../../engine/index.js';
-import { itemId } from '../../engine/index.js';
+import { itemId, splitItemId } from '../../engine/index.js';
 import type { CaseRecord, CaseStatus, CaseStep, ClockStop } from './types.js';
 import { findCase } from './repository.js';
 import { clockHeld, closeClock, resumeClock, stopClock } from './clock.js';
@@ -47,7 +47,7 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
         ? { ...s, elementId: effect.elementId, name: effect.name ?? effect.elementId, processId: state.processId } : s)) }),
       { at, action: 'step-moved', detail: { taskId, elementId: effect.elementId }, once: effect.id });
     } else if (effect.type === 'task.closed') {
-      await followClose(ctx, caseId, itemId(instanceId, effect.key), effect, at);
+      await followClose(ctx, engine, caseId, itemId(instanceId, effect.key), effect, at);
     } else if (effect.type === 'instance.ended') {
       const main = (await findCase(db, caseId))?.instanceId === instanceId;
       if (main) await updateTimedCase(ctx, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status }, once: effect.id });
@@ -63,7 +63,7 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
  * the 'step-done' line, in one write keyed by the task: a close delivered again (the outbox,
  * after a crash) finds it written and changes nothing. Not pure.
  */
-async function followClose(ctx: TimeContext, caseId: string, taskId: string, effect: TaskClosed, now: number): Promise<void> {
+async function followClose(ctx: TimeContext, engine: Engine, caseId: string, taskId: string, effect: TaskClosed, now: number): Promise<void> {
   const { completion } = effect;
   const at = completion?.at ?? now;
   const closing = { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome }, once: effect.id };
@@ -74,10 +74,11 @@ async function followClose(ctx: TimeContext, caseId: string, taskId: string, eff
     return;
   }
   const done = await stepDoneLine(ctx.db, before, taskId, step, completion);
+  const reviewsLeft = step?.formKey === 'joint-review' && (await engine.tasks({ instanceId: splitItemId(taskId)!.instanceId })).some((t) => t.id !== taskId && t.formKey === 'joint-review');
   await updateTimedCase(ctx, caseId, (c) => {
     const left = closed(c, taskId, at);
     const answered = c.currentSteps.find((s) => s.taskId === taskId) ?? step;
-    return answered ? afterStep(left, answered, completion) : left;
+    return answered ? afterStep(left, answered, completion, reviewsLeft) : left;
   }, [done, acceptedLine(completion.at), closing]);
 }
 

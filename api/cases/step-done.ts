@@ -21,22 +21,26 @@ export const stepDoneKey = (taskId: string): string => `step-done:${taskId}`;
  * ones not opened yet): a forwarded case's window step taken up by whoever did it, accepted on
  * the spot, the applicant came back, the approving decision made. Pure.
  */
-export function afterStep(c: CaseRecord, step: CaseStep, completion: TaskCompletion): CaseRecord {
+export function afterStep(c: CaseRecord, step: CaseStep, completion: TaskCompletion, reviewsLeft = false): CaseRecord {
   const { variables, at, by } = completion;
   // A forwarded case has no first-ask owner until a clerk of the handling centre takes up its window step.
   const taken = c.ownerId === undefined && by && (step.candidateGroups ?? []).includes('clerk') ? { ...c, ownerId: by } : c;
   const missing = (variables.missingMaterials as string[] | undefined) ?? [];
   if (step.formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(taken, at);
   if (step.formKey === 'correction') return corrected(taken, (variables.correctedMaterials as string[] | undefined) ?? []);
-  if (approves(taken, step.formKey, variables)) return { ...taken, decidedAt: taken.decidedAt ?? at };
+  if (approves(taken, step.formKey, variables, reviewsLeft)) return { ...taken, decidedAt: taken.decidedAt ?? at };
   return taken;
 }
 
-/** Whether this answer makes the approving decision: the decider's, or the last department's yes in a joint review. Pure. */
-function approves(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>): boolean {
+/**
+ * Whether this answer makes the approving decision: the decider's, or the last department's yes
+ * in a joint review (none open in the case, nor in its process, where a review done one after
+ * another has opened the next in the same commit). Pure.
+ */
+function approves(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>, reviewsLeft: boolean): boolean {
   if (variables.approved !== true) return false;
   if (formKey === 'decision' || formKey === 'county-decision') return true;
-  return formKey === 'joint-review' && !c.currentSteps.some((s) => s.formKey === 'joint-review');
+  return formKey === 'joint-review' && !reviewsLeft && !c.currentSteps.some((s) => s.formKey === 'joint-review');
 }
 
 /**
