@@ -107,6 +107,7 @@ async function main(): Promise<void> {
   const retired = demo ? [] : await retireDemoLogins(platform.db, Date.now());
   const firstAdmin = demo ? undefined : await ensureFirstAdministrator(platform.db, process.env, Date.now());
   if (platform.repaired.length > 0) log.warn({ cases: platform.repaired }, `${platform.repaired.length} case(s) a crash had left without their process were started again`);
+  if (platform.extensionsRepaired.length > 0) log.warn({ extensions: platform.extensionsRepaired }, `${platform.extensionsRepaired.length} extension request(s) a crash had left holding their case's slot were settled`);
   const stopRefreshing = platform.calendar.keepFresh();
   for (const warning of calendarWarnings(localDate(CHINA_TIME, Date.now()), (year) => platform.calendar.statusOf(year))) log.warn({ year: warning.year }, warning.message);
   const units = await allUnits(platform.db);

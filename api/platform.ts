@@ -11,6 +11,7 @@ import { deployShippedFiles } from './processes/shipped.js';
 import { attachCaseWork } from './job-handlers.js';
 import { PlatformCalendar } from './calendar/platform-calendar.js';
 import { repairIntakes } from './cases/intake-repair.js';
+import { repairExtensionClaims } from './cases/extension-claim-repair.js';
 
 export interface Platform {
   db: Knex;
@@ -20,6 +21,8 @@ export interface Platform {
   calendar: PlatformCalendar;
   /** Cases a crash had left without their instances, started at this opening (api/cases/intake-repair.ts). */
   repaired: string[];
+  /** Extension requests a crash had left holding their case's slot, settled at this opening (api/cases/extension-claim-repair.ts). */
+  extensionsRepaired: string[];
 }
 
 /**
@@ -46,5 +49,6 @@ export async function openPlatform(options: { store: KnexStore; clock?: Clock; q
   await deployShippedFiles(db, engine);
   await seedItems(db, items);
   const repaired = await repairIntakes(db, engine);
-  return { db, engine, store: options.store, calendar, repaired };
+  const extensionsRepaired = await repairExtensionClaims(db, engine);
+  return { db, engine, store: options.store, calendar, repaired, extensionsRepaired };
 }

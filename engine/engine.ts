@@ -132,11 +132,14 @@ export class Engine {
     return this.store.tasks(query);
   }
 
-  /** Completes a user task. Errors: TASK_NOT_FOUND, TASK_ALREADY_COMPLETED, VARIABLES_INVALID, CONFLICT. */
-  async completeTask(taskId: string, variables?: Record<string, unknown>): Promise<void> {
+  /**
+   * Completes a user task; `by`, who did it, goes with the answer on its 'task.closed' effect.
+   * Errors: TASK_NOT_FOUND, TASK_ALREADY_COMPLETED, VARIABLES_INVALID, CONFLICT.
+   */
+  async completeTask(taskId: string, variables?: Record<string, unknown>, options: { by?: string } = {}): Promise<void> {
     const checked = checkVariables(variables);
     // The task id names its instance and item: the step itself finds out whether the task is open.
-    await this.onTask(taskId, (key) => ({ type: 'complete', key, variables: checked }));
+    await this.onTask(taskId, (key) => ({ type: 'complete', key, variables: checked, ...(options.by ? { by: options.by } : {}) }));
   }
 
   /** A person takes an open user task (认领). Errors: TASK_NOT_FOUND, TASK_ALREADY_COMPLETED, TASK_CLAIMED (held by another). */

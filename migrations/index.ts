@@ -26,6 +26,7 @@ import * as engine045 from './045_history_seals.js';
 import * as platform055 from './055_platform_process_forms.js';
 import * as platform058 from './058_platform_stream_tickets.js';
 import * as platform059 from './059_platform_inbox_order.js';
+import * as platform060 from './060_platform_case_log_once.js';
 
 /**
  * Every migration, in order, in two sets: the engine's (run by its store, so an embedder
@@ -45,6 +46,7 @@ const platform: readonly Migration[] = [
   ['020_platform_idempotency_keys', platform020], ['021_platform_intake_keys', platform021], ['025_platform_accounts', platform025],
   ['026_platform_tracking_codes', platform026], ['030_platform_inbox_views', platform030], ['035_platform_process_ownership', platform035],
   ['055_platform_process_forms', platform055], ['058_platform_stream_tickets', platform058], ['059_platform_inbox_order', platform059],
+  ['060_platform_case_log_once', platform060],
 ];
 
 function source(list: readonly Migration[]): Knex.MigrationSource<Migration> {

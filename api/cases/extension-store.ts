@@ -64,6 +64,11 @@ export async function releaseClaim(db: Knex, id: string): Promise<void> {
   await db('yc_extensions').where({ id, logged: false, status: 'pending' }).delete();
 }
 
+/** Claimed requests never logged, taken before `before`: what a crash between the claim and the process may have left. */
+export async function unloggedClaims(db: Knex, before: number): Promise<Extension[]> {
+  return (await db('yc_extensions').where({ logged: false, status: 'pending' }).andWhere('requested_at', '<', before).orderBy('requested_at')).map(toExtension);
+}
+
 /** Marks a claimed request as logged; true for the one caller that did it (its log line is written once). Not pure. */
 export async function markLogged(db: Knex, id: string): Promise<boolean> {
   return (await db('yc_extensions').where({ id, logged: false }).update({ logged: true })) > 0;

@@ -1,5 +1,5 @@
 import type { Effect, Engine, InstanceState } from '../../engine/index.js';
-import { itemId } from '../../engine/index.js';
+import { itemId, splitItemId } from '../../engine/index.js';
 import type { CaseRecord, CaseStatus, CaseStep, ClockStop } from './types.js';
 import { findCase } from './repository.js';
 import { clockHeld, closeClock, resumeClock, stopClock } from './clock.js';
@@ -8,8 +8,10 @@ import type { TimeContext } from '../time-limits/timed-update.js';
 import { updateTimedCase } from '../time-limits/timed-update.js';
 import { stoppedLimits } from '../time-limits/limits.js';
 import { specialProcedureNotices } from './special-procedure-notice.js';
+import { acceptedLine, afterStep, stepDoneLine } from './step-done.js';
 
 type TaskCreated = Extract<Effect, { type: 'task.created' }>;
+type TaskClosed = Extract<Effect, { type: 'task.closed' }>;
 
 /** The effects a case follows; the listener reads no others. */
 const CASE_EFFECTS = ['task.created', 'task.closed', 'task.assigned', 'task.moved', 'instance.ended'] as const;
@@ -19,7 +21,8 @@ const CASE_EFFECTS = ['task.created', 'task.closed', 'task.assigned', 'task.move
  * which steps are open, since when and with what limit, when a special procedure stops a clock,
  * when the corrected materials came, and how the case ended; its due dates are derived again
  * after each (api/time-limits) and its watch told. Extension requests follow their approval
- * tasks. Returns the unsubscriber.
+ * tasks. Each write is keyed by its effect's id (a step's answer by its task's), so an effect
+ * the outbox delivers again changes nothing. Returns the unsubscriber.
  */
 export function followCases(ctx: TimeContext, engine: Engine): () => void {
   const { db } = ctx;
@@ -30,30 +33,53 @@ export function followCases(ctx: TimeContext, engine: Engine): () => void {
     if (effect.type === 'task.created') {
       const vars = state.vars['0'] ?? {};
       const updated = await updateTimedCase(ctx, caseId, (c) => opened(c, stepOf(c, instanceId, state.processId, effect, at), vars, at),
-        { at, action: 'step-opened', detail: { taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId } });
+        { at, action: 'step-opened', detail: { taskId: itemId(instanceId, effect.key), name: effect.name ?? effect.elementId }, once: effect.id });
       await specialProcedureNotices(db, ctx.calendar, updated, at);
     } else if (effect.type === 'task.assigned') {
       // A claim, give-back or hand-on: the step's holder, which the inbox's read model follows from the case.
       const taskId = itemId(instanceId, effect.key);
       await updateTimedCase(ctx, caseId, (c) => ({ ...c, currentSteps: c.currentSteps.map((s) => (s.taskId === taskId ? holdBy(s, effect.assignee) : s)) }),
-        { at, action: 'step-assigned', detail: { taskId, assignee: effect.assignee ?? null } });
+        { at, action: 'step-assigned', detail: { taskId, assignee: effect.assignee ?? null }, once: effect.id });
     } else if (effect.type === 'task.moved') {
       // A migrated instance: the step is the same task, now at its element of the new version.
       const taskId = itemId(instanceId, effect.key);
       await updateTimedCase(ctx, caseId, (c) => ({ ...c, currentSteps: c.currentSteps.map((s) => (s.taskId === taskId
         ? { ...s, elementId: effect.elementId, name: effect.name ?? effect.elementId, processId: state.processId } : s)) }),
-      { at, action: 'step-moved', detail: { taskId, elementId: effect.elementId } });
+      { at, action: 'step-moved', detail: { taskId, elementId: effect.elementId }, once: effect.id });
     } else if (effect.type === 'task.closed') {
-      const taskId = itemId(instanceId, effect.key);
-      await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome } });
+      await followClose(ctx, engine, caseId, itemId(instanceId, effect.key), effect, at);
     } else if (effect.type === 'instance.ended') {
       const main = (await findCase(db, caseId))?.instanceId === instanceId;
-      if (main) await updateTimedCase(ctx, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status } });
+      if (main) await updateTimedCase(ctx, caseId, (c) => ({ ...closeClock(c, at), status: endStatus(c, state, effect.status), currentSteps: [] }), { at, action: 'closed', detail: { status: effect.status }, once: effect.id });
     }
   }, { types: CASE_EFFECTS });
   // After the case's own listener, so the case is closed before its pending requests lapse.
   const stopExtensions = followExtensions(db, engine);
   return () => { stopCases(); stopExtensions(); };
+}
+
+/**
+ * A step closed, and when a person completed it, what their answer means for the case with
+ * the 'step-done' line, in one write keyed by the task: a close delivered again (the outbox,
+ * after a crash) finds it written and changes nothing. Not pure.
+ */
+async function followClose(ctx: TimeContext, engine: Engine, caseId: string, taskId: string, effect: TaskClosed, now: number): Promise<void> {
+  const { completion } = effect;
+  const at = completion?.at ?? now;
+  const closing = { at, action: 'step-closed', detail: { taskId, outcome: effect.outcome }, once: effect.id };
+  const before = await findCase(ctx.db, caseId);
+  const step = before?.currentSteps.find((s) => s.taskId === taskId);
+  if (!before || !completion) {
+    await updateTimedCase(ctx, caseId, (c) => closed(c, taskId, at), closing);
+    return;
+  }
+  const done = await stepDoneLine(ctx.db, before, taskId, step, completion);
+  const reviewsLeft = step?.formKey === 'joint-review' && (await engine.tasks({ instanceId: splitItemId(taskId)!.instanceId })).some((t) => t.id !== taskId && t.formKey === 'joint-review');
+  await updateTimedCase(ctx, caseId, (c) => {
+    const left = closed(c, taskId, at);
+    const answered = c.currentSteps.find((s) => s.taskId === taskId) ?? step;
+    return answered ? afterStep(left, answered, completion, reviewsLeft) : left;
+  }, [done, acceptedLine(completion.at), closing]);
 }
 
 /** A step with its new holder (none: back to its groups). Pure. */

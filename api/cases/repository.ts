@@ -64,43 +64,60 @@ export async function casesIn(db: Knex, orgUnitIds: readonly string[], filter: {
   return { ...got, rows: got.rows.map(toCase) };
 }
 
-type LogLine = { at: number; actorId?: string; action: string; detail?: Record<string, unknown> };
+/** A log line; `once`: a key the case's log holds at most once (a write whose key is logged already writes nothing). */
+type LogLine = { at: number; actorId?: string; action: string; detail?: Record<string, unknown>; once?: string };
+
+/** A line that depends on what the change did (given the case before and after it); none when it did not happen. */
+type LineOfChange = (before: CaseRecord, after: CaseRecord) => LogLine | undefined;
 
 /**
  * Changes a case with an optimistic check and logs who did what in the same transaction:
  * the case and its history never disagree. `change` is a function of the current case (it may
  * read reference data through the transaction it is given), so when another writer got there
- * first (a step's follow-up, a job) it runs again on theirs.
+ * first (a step's follow-up, a job) it runs again on theirs. A write whose lines name a `once`
+ * key the log holds already is done: nothing is written and the case is returned as it is.
  */
-export async function updateCase(db: Knex, id: string, change: (current: CaseRecord, trx: Knex.Transaction) => CaseRecord | Promise<CaseRecord>, log: LogLine): Promise<CaseRecord> {
+export async function updateCase(db: Knex, id: string, change: (current: CaseRecord, trx: Knex.Transaction) => CaseRecord | Promise<CaseRecord>, log: LogLine | ReadonlyArray<LogLine | LineOfChange>): Promise<CaseRecord> {
+  const lines = Array.isArray(log) ? log : [log as LogLine];
   for (let attempt = 1; ; attempt++) {
     try {
-      return await updateOnce(db, id, change, log);
+      return await updateOnce(db, id, change, lines);
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 'CONFLICT') || attempt >= 8) throw err;
     }
   }
 }
 
-async function updateOnce(db: Knex, id: string, change: Parameters<typeof updateCase>[2], log: LogLine): Promise<CaseRecord> {
+async function updateOnce(db: Knex, id: string, change: Parameters<typeof updateCase>[2], lines: ReadonlyArray<LogLine | LineOfChange>): Promise<CaseRecord> {
   return db.transaction(async (trx) => {
     const row = await trx('yc_cases').where({ id }).first();
     if (!row) throw new ApiError(404, 'NOT_FOUND', `办件 ${id} 不存在`);
-    const next = await change(toCase(row), trx);
+    const before = toCase(row);
+    if (await loggedOnce(trx, id, lines)) return before;
+    const next = await change(before, trx);
     const updated = await trx('yc_cases').where({ id, version: row.version }).update({ ...columns(next), version: row.version + 1 });
     if (updated === 0) throw new ApiError(409, 'CONFLICT', `办件 ${id} 已被他人修改，请刷新后重试`);
     // The inbox's read model is written with the case: it never shows a step the case has closed.
     await syncOpenTasks(trx, next);
-    await appendLog(trx, id, log);
+    for (const line of lines) {
+      const written = typeof line === 'function' ? line(before, next) : line;
+      if (written) await appendLog(trx, id, written);
+    }
     return { ...next, version: row.version + 1 };
   });
 }
 
-export async function appendLog(db: Knex, caseId: string, entry: { at: number; actorId?: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
+/** Whether the case's log holds one of these lines' `once` keys already. */
+async function loggedOnce(db: Knex, caseId: string, lines: ReadonlyArray<LogLine | LineOfChange>): Promise<boolean> {
+  const keys = lines.flatMap((l) => (typeof l !== 'function' && l.once ? [l.once] : []));
+  return keys.length > 0 && (await db('yc_case_log').where({ case_id: caseId }).whereIn('once_key', keys).first()) !== undefined;
+}
+
+export async function appendLog(db: Knex, caseId: string, entry: LogLine): Promise<void> {
   // The next number counted in the insert itself: one round trip, not a read and a write.
   await db('yc_case_log').insert({
     case_id: caseId, seq: db.raw('(select coalesce(max(??), 0) + 1 from ?? where ?? = ?)', ['seq', 'yc_case_log', 'case_id', caseId]), at: entry.at, actor_id: entry.actorId ?? null,
-    action: entry.action, body: JSON.stringify(entry.detail ?? {}),
+    action: entry.action, body: JSON.stringify(entry.detail ?? {}), ...(entry.once ? { once_key: entry.once } : {}),
   });
 }
 

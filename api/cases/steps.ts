@@ -3,29 +3,35 @@ import type { Engine } from '../../engine/index.js';
 import { EngineError, canonicalItemId, splitItemId } from '../../engine/index.js';
 import type { Staff } from '../auth/types.js';
 import type { CaseLogEntry, CaseRecord } from './types.js';
-import type { InboxTask } from './inbox.js';
 import { caseOfTask, inboxTask } from './inbox.js';
 import { caseLog, findCase } from './repository.js';
 import { caseFamily, settle } from './case-instances.js';
-import { timeContextOf, updateTimedCase } from '../time-limits/timed-update.js';
 import { platformForms } from '../forms/registry.js';
 import { formsOfVersion, versionRef } from '../processes/process-forms.js';
-import { accept, checkAcceptance, corrected } from './acceptance.js';
+import { checkAcceptance } from './acceptance.js';
 import { EXTENSION_FORM, decisionOf } from './extensions.js';
 import { signedBy } from '../notices/signatories.js';
-import { actingFor, findStaff } from '../org/staff.js';
 import { allUnits, unitAndBelow } from '../org/units.js';
+import { findStaff } from '../org/staff.js';
 import { ApiError, forbidden } from '../http/errors.js';
 
 /**
  * Completes a step after checking it is the caller's and its answer fits its form (one form-js
- * definition per formKey, processes/forms, or the one designed with the case's process version); records who did it (and for whom, on a B post). A
- * step done already gets a 409 that says when and by whom.
+ * definition per formKey, processes/forms, or the one designed with the case's process version). The engine's commit is
+ * the only write: the case follows it from the task's close, which carries the answer and who
+ * gave it (api/cases/step-done.ts), and the request waits for that before it answers the case.
+ * A step done already gets a 409 that says when and by whom, unless this is the retry of the
+ * caller's own request whose first attempt died after the commit (`retried`, by its
+ * Idempotency-Key): that gets the case, as the first attempt would have.
  */
-export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number, forms = platformForms()): Promise<CaseRecord> {
+export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskId: string, input: Record<string, unknown>, at: number, forms = platformForms(), retried = false): Promise<CaseRecord> {
   // That one step, looked up with the inbox's rules: the work does not grow with the county's open cases.
   const mine = await inboxTask(db, staff, taskId);
-  if (!mine) throw await whyNotMine(db, engine, staff, taskId);
+  if (!mine) {
+    const answered = retried ? await doneBefore(db, engine, staff, taskId) : undefined;
+    if (answered) return answered;
+    throw await whyNotMine(db, engine, staff, taskId);
+  }
   const record = (await findCase(db, mine.caseId))!;
   // The form's conditions see the process's variables beside the answer, as the form-js page does.
   const instance = await engine.instance(mine.instanceId);
@@ -36,42 +42,29 @@ export async function completeStep(db: Knex, engine: Engine, staff: Staff, taskI
   if (mine.formKey === 'acceptance') variables = checkAcceptance(record, variables);
   // The engine is the truth: the head's answer on an extension goes with the completion, and the extension follows it.
   const completion = mine.formKey === EXTENSION_FORM ? await decisionOf(db, engine, staff, record, variables, at) : signedBy(mine.formKey, variables, staff.id);
-  await engine.completeTask(taskId, completion).catch((err: unknown) => {
+  await engine.completeTask(taskId, completion, { by: staff.id }).catch((err: unknown) => {
     if (err instanceof EngineError && err.code === 'TASK_ALREADY_COMPLETED') throw alreadyDone();
     throw err;
   });
   await settle(engine, [mine.instanceId, ...caseFamily(record)]);
-  const acting = await actingFor(db, staff);
-  // A forwarded case has no first-ask owner until a clerk of the handling centre takes up its window step.
-  const takesUp = (c: CaseRecord) => (c.ownerId === undefined && mine.candidateGroups.includes('clerk') ? { ...c, ownerId: staff.id } : c);
-  return updateTimedCase(timeContextOf(db, engine), record.id, (c) => afterStep(takesUp(c), mine.formKey, variables, at), {
-    at, actorId: staff.id, action: 'step-done',
-    detail: {
-      taskId, step: mine.name ?? mine.elementId, variables, ...departmentOf(mine),
-      ...(record.ownerId && record.ownerId !== staff.id && acting.includes(record.ownerId) ? { onBehalfOf: record.ownerId } : {}),
-    },
-  });
+  return (await findCase(db, record.id))!;
 }
 
-/** What a step's answer means for the case itself: accepted on the spot, the applicant came back. Pure. */
-function afterStep(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>, at: number): CaseRecord {
-  const missing = (variables.missingMaterials as string[] | undefined) ?? [];
-  if (formKey === 'acceptance' && variables.accepted === true && missing.length === 0) return accept(c, at);
-  if (formKey === 'correction') return corrected(c, (variables.correctedMaterials as string[] | undefined) ?? []);
-  if (approves(c, formKey, variables)) return { ...c, decidedAt: c.decidedAt ?? at };
-  return c;
+/** The case of a step the caller completed already, once its case has followed; undefined when it was someone else's (or not followed yet). */
+async function doneBefore(db: Knex, engine: Engine, staff: Staff, taskId: string): Promise<CaseRecord | undefined> {
+  const instanceId = splitItemId(taskId)?.instanceId;
+  const record = instanceId ? await caseOfTask(db, engine, { instanceId }).catch(() => undefined) : undefined;
+  if (!record || doneLine(await caseLog(db, record.id), taskId)?.actorId !== staff.id) return undefined;
+  await settle(engine, caseFamily(record));
+  return findCase(db, record.id);
 }
 
-/** Whether this answer makes the approving decision: the decider's, or the last department's yes in a joint review. Pure. */
-function approves(c: CaseRecord, formKey: string | undefined, variables: Record<string, unknown>): boolean {
-  if (variables.approved !== true) return false;
-  if (formKey === 'decision' || formKey === 'county-decision') return true;
-  return formKey === 'joint-review' && !c.currentSteps.some((s) => s.formKey === 'joint-review');
-}
+/** Whether a log line is about this task (lines written before migration 008 name it in the old form). Pure. */
+const aboutTask = (taskId: string) => (e: CaseLogEntry) => typeof e.detail.taskId === 'string' && canonicalItemId(e.detail.taskId) === taskId;
 
-function departmentOf(task: InboxTask): { department?: string } {
-  const group = task.candidateGroups.find((g) => g.startsWith('reviewer:'));
-  return group ? { department: group.slice('reviewer:'.length) } : {};
+/** The 'step-done' line of a task in a case's log, if any. Pure. */
+function doneLine(log: readonly CaseLogEntry[], taskId: string): CaseLogEntry | undefined {
+  return log.find((e) => e.action === 'step-done' && aboutTask(taskId)(e));
 }
 
 /**
@@ -84,10 +77,8 @@ export async function whyNotMine(db: Knex, engine: Engine, staff: Staff, taskId:
   if (!record || !unitAndBelow(await allUnits(db), staff.orgUnitId).includes(record.orgUnitId)) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
   if ((await engine.tasks({ instanceId: instanceId! })).some((t) => t.id === taskId)) return forbidden('这项待办不在你的待办范围内');
   const log = await caseLog(db, record.id);
-  // Log lines written before migration 008 name the task in the old form.
-  const about = (e: CaseLogEntry) => typeof e.detail.taskId === 'string' && canonicalItemId(e.detail.taskId) === taskId;
-  if (!log.some((e) => e.action === 'step-closed' && about(e))) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
-  const done = log.find((e) => e.action === 'step-done' && about(e));
+  if (!log.some((e) => e.action === 'step-closed' && aboutTask(taskId)(e))) return new ApiError(404, 'TASK_NOT_FOUND', '待办不存在');
+  const done = doneLine(log, taskId);
   return alreadyDone(done?.actorId ? (await findStaff(db, done.actorId))?.name : undefined, done?.at);
 }
 

@@ -20,7 +20,8 @@ export interface StoredAnswer {
   body: unknown;
 }
 
-export type Claim = { kind: 'new' } | { kind: 'replay'; answer: StoredAnswer };
+/** `again`: the key's first request, the same as this one, died unanswered; this one takes its place. */
+export type Claim = { kind: 'new'; again?: true } | { kind: 'replay'; answer: StoredAnswer };
 
 /** What a request asks, as a hash: the method, the path with its query, and the body's bytes. Pure. */
 export function fingerprintOf(req: Pick<Request, 'method' | 'originalUrl' | 'body'>): string {
@@ -57,7 +58,7 @@ export async function claimKey(db: Knex, staffId: string, key: string, fingerpri
     if (row.status !== null && row.status !== undefined) return { kind: 'replay', answer: { status: Number(row.status), body: JSON.parse(row.answer) } };
     if (now - Number(row.created_at) < ABANDONED_MS) throw new ApiError(409, 'IDEMPOTENCY_KEY_IN_PROGRESS', '同一提交正在处理中，请稍候再试（不会重复办理）');
     const taken = await db(TABLE).where({ staff_id: staffId, key, claim: row.claim }).whereNull('status').update({ claim, created_at: now, expires_at: now + KEY_LIFETIME_MS });
-    if (taken === 1) return { kind: 'new' };
+    if (taken === 1) return { kind: 'new', again: true };
   }
   throw new ApiError(409, 'IDEMPOTENCY_KEY_IN_PROGRESS', '同一提交正在处理中，请稍候再试（不会重复办理）');
 }
@@ -81,15 +82,16 @@ export interface KeyStore {
 /**
  * Runs a create once per key: without an Idempotency-Key header (or without a signed-in
  * caller to scope it) it simply runs; with one, a retry of the same request gets the first
- * answer (`replayed`), and a failed attempt frees the key. Not pure.
+ * answer (`replayed`), and a failed attempt frees the key. `run` is told when it retries a
+ * first attempt that died unanswered (its work may be done: it answers as that one would). Not pure.
  */
-export async function onceByKey(keys: KeyStore | undefined, staffId: string | undefined, req: Request, run: () => Promise<StoredAnswer>): Promise<StoredAnswer & { replayed?: true }> {
+export async function onceByKey(keys: KeyStore | undefined, staffId: string | undefined, req: Request, run: (retried: boolean) => Promise<StoredAnswer>): Promise<StoredAnswer & { replayed?: true }> {
   const key = keys && staffId ? keyOf(req) : undefined;
-  if (!keys || !staffId || key === undefined) return run();
+  if (!keys || !staffId || key === undefined) return run(false);
   const claim = await claimKey(keys.db, staffId, key, fingerprintOf(req), keys.now());
   if (claim.kind === 'replay') return { ...claim.answer, replayed: true };
   try {
-    const answer = await run();
+    const answer = await run(claim.again === true);
     await recordAnswer(keys.db, staffId, key, answer);
     return answer;
   } catch (err) {

@@ -40,7 +40,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, R extends z
   /** What it answers with: the handler's result is encoded through it (instants become ISO 8601). */
   response: R;
   status?: number;
-  handler: (input: { body: z.output<B>; query: z.output<Q>; params: Record<string, string>; staff?: Staff; req: Request }) => Promise<z.output<R>>;
+  /** `retried`: the request retries, under its Idempotency-Key, a first attempt that died unanswered (api/http/idempotency.ts). */
+  handler: (input: { body: z.output<B>; query: z.output<Q>; params: Record<string, string>; staff?: Staff; req: Request; retried?: boolean }) => Promise<z.output<R>>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -67,8 +68,8 @@ export function mount(router: Router, routes: readonly AnyRoute[], keys?: KeySto
         const params = spec.params ? spec.params.parse(req.params) : (req.params as Record<string, string>);
         const staff = res.locals.staff as Staff | undefined;
         // Every signed-in POST takes an Idempotency-Key: a retried create answers as the first did.
-        const answer = await onceByKey(keys, spec.method === 'post' && spec.roles !== 'public' ? staff?.id : undefined, req, async () => {
-          const result = await spec.handler({ body, query, params, staff, req });
+        const answer = await onceByKey(keys, spec.method === 'post' && spec.roles !== 'public' ? staff?.id : undefined, req, async (retried) => {
+          const result = await spec.handler({ body, query, params, staff, req, retried });
           return { status: spec.status ?? 200, body: encodeAnswer(spec.response, result, precision) };
         });
         if (answer.replayed) res.setHeader(REPLAYED_HEADER, 'true');

@@ -40,7 +40,7 @@ export function taskRoutes(db: Knex, engine: Engine, forms: FormRegistry): AnyRo
       body: z.object({ variables: z.record(z.string(), z.unknown()).default({}) }), response: caseSchema,
       describeBody: () => completionBody(forms),
       // express decoded the path once; an id is never decoded again.
-      handler: async ({ staff, params, body }) => completeStep(db, engine, staff!, params.id!, body.variables, engine.clock.now(), forms),
+      handler: async ({ staff, params, body, retried }) => completeStep(db, engine, staff!, params.id!, body.variables, engine.clock.now(), forms, retried),
     }),
   ];
 }

@@ -1,7 +1,8 @@
 /** What can be asked of an instance. The engine turns API calls and effects into these. */
 export type Command =
   | { type: 'start'; processId: string; definitionKey: string; variables?: Record<string, unknown>; startEvent?: string; parent?: { instanceId: string; key: string }; businessKey?: string }
-  | { type: 'complete'; key: string; variables?: Record<string, unknown> }
+  /** `by`: who completed it, when told; a task's 'task.closed' effect says so with the answer, for its followers. */
+  | { type: 'complete'; key: string; variables?: Record<string, unknown>; by?: string }
   /** `backoffMs`: the job goes back to workers only after this long (the retry is due at ctx.now + backoffMs). */
   | { type: 'fail'; key: string; retries: number; message: string; backoffMs?: number }
   | { type: 'throwError'; key: string; code: string; message?: string; variables?: Record<string, unknown> }

@@ -12,7 +12,12 @@ export type EffectBody =
   | { type: 'job.failed'; key: string; message: string }
   | { type: 'job.closed'; key: string; outcome: 'completed' | 'cancelled' }
   | { type: 'task.created'; key: string; elementId: string; name?: string; assignee?: string; candidateGroups: string[]; candidateUsers: string[]; dueDate?: string; followUpDate?: string; formKey?: string; properties: Record<string, unknown> }
-  | { type: 'task.closed'; key: string; outcome: 'completed' | 'cancelled' }
+  /**
+   * `completion`: a task completed by a command, with the answer given, when (the commit's time)
+   * and by whom when told, so a follower can act on the answer from the effect alone, even when
+   * the outbox delivers it again after a crash.
+   */
+  | { type: 'task.closed'; key: string; outcome: 'completed' | 'cancelled'; completion?: TaskCompletion }
   | { type: 'task.moved'; key: string; elementId: string; name?: string }
   /** A task claimed, handed on or given back: its assignee now (none: back to its candidates). */
   | { type: 'task.assigned'; key: string; assignee?: string }
@@ -32,6 +37,13 @@ export type EffectBody =
   | { type: 'parent.errored'; parent: { instanceId: string; key: string }; code?: string; message: string; variables: Record<string, unknown> }
   | { type: 'parent.escalated'; parent: { instanceId: string; key: string }; code?: string; variables: Record<string, unknown> }
   | { type: 'instance.ended'; status: 'completed' | 'terminated' };
+
+/** How a task was completed: the answer, the commit's time, and who (when the caller said). */
+export interface TaskCompletion {
+  variables: Record<string, unknown>;
+  at: number;
+  by?: string;
+}
 
 /** Every kind of effect, as a record so that the compiler finds one missing. */
 const KINDS: Record<EffectBody['type'], true> = {

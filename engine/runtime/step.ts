@@ -65,7 +65,7 @@ function settle(tx: Tx): void {
 function dispatch(tx: Tx, command: Command): void {
   switch (command.type) {
     case 'start': return start(tx, command);
-    case 'complete': return complete(tx, waiting(tx, command.key, ['job', 'task']), command.variables);
+    case 'complete': return completeWaiting(tx, command);
     case 'fail': return fail(tx, waiting(tx, command.key, ['job']), command);
     case 'throwError':
       throwEvent(tx, waiting(tx, command.key, ['job', 'task']), 'error', command.code, command.variables);
@@ -85,6 +85,13 @@ function dispatch(tx: Tx, command: Command): void {
     case 'unclaim': return unclaim(tx, command.key);
     case 'handOn': return handOn(tx, command);
   }
+}
+
+/** A job or task done; a task's close carries the answer, its time and who gave it. */
+function completeWaiting(tx: Tx, { key, variables, by }: Extract<Command, { type: 'complete' }>): void {
+  const item = waiting(tx, key, ['job', 'task']);
+  if (tx.item(item)!.waits?.some((w) => w?.k === 'task')) tx.completing = { key: item, variables: variables ?? {}, at: tx.ctx.now, ...(by ? { by } : {}) };
+  complete(tx, item, variables);
 }
 
 function start(tx: Tx, command: Extract<Command, { type: 'start' }>): void {

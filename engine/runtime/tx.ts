@@ -1,6 +1,6 @@
 import type { ElementDef, FlowDef } from '../model/graph.js';
 import { EngineError } from '../errors.js';
-import type { Effect, EffectBody } from './effects.js';
+import type { Effect, EffectBody, TaskCompletion } from './effects.js';
 import type { HistoryEvent, RuntimeEvent } from './events.js';
 import { apply, HISTORY_FORMAT } from './events.js';
 import type { InstanceState, Item } from './state.js';
@@ -16,6 +16,9 @@ export class Tx {
   private readonly agenda: Array<() => void> = [];
   /** Tokens on their way along a flow, by scope key: a scope with one is not done. */
   private readonly inFlight = new Map<string, number>();
+
+  /** The task a 'complete' command completes in this step, told to the task's 'task.closed' effect. */
+  completing?: { key: string } & TaskCompletion;
 
   constructor(readonly state: InstanceState, readonly ctx: StepContext) {}
 

@@ -2,6 +2,7 @@ import type { EventDefinition, TimerDef } from '../model/graph.js';
 import { timerDue } from '../time/index.js';
 import type { Tx } from './tx.js';
 import type { Wait } from './state.js';
+import type { TaskCompletion } from './effects.js';
 import { conditionIn, valueIn } from './evaluate.js';
 
 /**
@@ -77,8 +78,16 @@ function withdraw(tx: Tx, key: string, wait: number, slot: Wait, outcome: 'compl
   else if (slot.k === 'sig') tx.effect({ type: 'signal.unsubscribed', key, wait });
   else if (slot.k === 'timer') tx.effect({ type: 'timer.cancelled', key, wait, due: slot.due });
   else if (slot.k === 'job') tx.effect({ type: 'job.closed', key, outcome });
-  else if (slot.k === 'task') tx.effect({ type: 'task.closed', key, outcome });
+  else if (slot.k === 'task') tx.effect({ type: 'task.closed', key, outcome, ...completionOf(tx, key, outcome) });
   else if (slot.k === 'child' && outcome === 'cancelled') tx.effect({ type: 'child.cancelled', childId: slot.id });
+}
+
+/** What a task's close says of the command that completed it, if one did. */
+function completionOf(tx: Tx, key: string, outcome: 'completed' | 'cancelled'): { completion?: TaskCompletion } {
+  const completing = tx.completing;
+  if (outcome !== 'completed' || completing?.key !== key) return {};
+  const { key: _key, ...completion } = completing;
+  return { completion };
 }
 
 /** Conditional waits whose condition has just become true (edge-triggered). */

@@ -28,8 +28,9 @@ describe('the work a request causes is what it changes', () => {
     // Accepted: the acceptance card no longer applies, the promised ones do.
     expect(await watchComputations(server, caseId)).toBe(2);
     await complete(server, clerk, caseId, 'decide', { approved: true });
-    // Closed: the watch looks once more and ends.
-    expect(await watchComputations(server, caseId)).toBe(3);
+    // Decided, as the case follows the decision's commit: the certificate card counts from now (决定后十个工作日内未出证).
+    // Then closed by the issuing job: the watch looks once more and ends.
+    expect(await watchComputations(server, caseId)).toBe(4);
     const watch = await server.store.knex('yc_instances').where({ business_key: caseId, process_id: WATCH_PROCESS }).first('status');
     expect(watch.status).toBe('completed');
   });

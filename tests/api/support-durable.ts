@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { VirtualClock } from '../../engine/index.js';
 import { KnexStore } from '../../engine/store/knex/store.js';
+import type { KnexStoreOptions } from '../../engine/store/knex/connect.js';
 import { openPlatform } from '../../api/platform.js';
 import type { Platform } from '../../api/platform.js';
 import { createApp } from '../../api/server.js';
@@ -18,12 +19,13 @@ let schemas = 0;
 /**
  * A database that outlives one platform, so a test can stop the server (as a crash would)
  * and start it again on the same data: a SQLite file in a temporary folder, or a PostgreSQL
- * schema of its own under TEST_STORE=postgres. `drop()` removes it.
+ * schema of its own under TEST_STORE=postgres (`options`, for another process). `drop()` removes it.
  */
-export function durableDatabase(): { store: () => KnexStore; drop: () => Promise<void>; file?: string } {
+export function durableDatabase(): { store: () => KnexStore; options: KnexStoreOptions; drop: () => Promise<void>; file?: string } {
   if (process.env.TEST_STORE === 'postgres') {
     const schema = `durable_${process.pid}_${++schemas}_${Date.now()}`;
     return {
+      options: { url: process.env.DATABASE_URL, schema },
       store: () => new KnexStore({ url: process.env.DATABASE_URL, schema }),
       drop: async () => {
         const store = new KnexStore({ url: process.env.DATABASE_URL, schema, dropSchemaOnClose: true });
@@ -33,7 +35,7 @@ export function durableDatabase(): { store: () => KnexStore; drop: () => Promise
   }
   const dir = mkdtempSync(join(tmpdir(), 'yc-durable-'));
   const file = join(dir, 'yichuang.sqlite');
-  return { file, store: () => new KnexStore({ filename: file }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { file, options: { filename: file }, store: () => new KnexStore({ filename: file }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export interface BootedServer extends Pick<TestServer, 'call' | 'login' | 'url'> {

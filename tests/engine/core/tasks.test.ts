@@ -26,6 +26,15 @@ describe('user tasks', () => {
     expect(d.effectsOf('instance.ended')).toEqual([expect.objectContaining({ status: 'completed' })]);
   });
 
+  test('a completed task\'s close carries the answer, the commit\'s time and who gave it; a cancelled one carries none', async () => {
+    const d = await drive(definitions(line(userTask('accept'), userTask('issue'))));
+    d.start();
+    d.send({ type: 'complete', key: d.task('accept').key, variables: { accepted: true }, by: 's-clerk' });
+    expect(d.effectsOf('task.closed')).toEqual([expect.objectContaining({ outcome: 'completed', completion: { variables: { accepted: true }, at: d.now, by: 's-clerk' } })]);
+    d.send({ type: 'cancel' });
+    expect(d.effectsOf('task.closed')[1]).not.toHaveProperty('completion');
+  });
+
   test('completing a task that is no longer open is refused and changes nothing', async () => {
     const d = await drive(definitions(line(userTask('accept'), userTask('issue'))));
     d.start();

@@ -11,7 +11,7 @@ export const logActionNames: Record<string, string> = {
   accepted: '受理', 'one-time-notice': '出具一次性告知书', 'material-uploaded': '上传材料', 'handed-over': '移交办件',
   withdrawn: '撤件', issued: '出件', closed: '办结', 'refusal-notified': '告知不予受理或不予许可', 'rejection-filed': '否定报备',
   'rectification-ordered': '责令整改', 'extension-requested': '申请延期', 'extension-approved': '批准延期', 'extension-refused': '不予延期',
-  'extension-lapsed': '延期申请失效', 'time-limit-extended': '延长办理时限', 'dates-recomputed': '重新计算期限',
+  'extension-lapsed': '延期申请失效', 'extension-released': '延期申请未送达审批，已撤回（重启后）', 'time-limit-extended': '延长办理时限', 'dates-recomputed': '重新计算期限',
   'yellow-card': '亮黄牌', 'red-card': '亮红牌',
   'task-claimed': '认领待办', 'task-unclaimed': '退回认领', 'task-handed-on': '转交待办',
 };
