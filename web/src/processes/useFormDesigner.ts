@@ -3,6 +3,7 @@ import { FormEditor } from '@bpmn-io/form-js-editor';
 import { ApiFailure } from '../api/failure.js';
 import { watchWords } from '../../../modeler/words/watch-words.js';
 import { formWord } from '../../../modeler/forms/form-words.js';
+import { chineseNewFields } from '../../../modeler/forms/new-field-words.js';
 import { chineseWord } from '../tasks/form-js-words.js';
 import { fetchDraftForm, saveDraftForm } from './process-api.js';
 import type { ProcessForm } from './process-api.js';
@@ -38,6 +39,7 @@ export function useFormDesigner(processId: string, formKey: string) {
       const form = await fetchDraftForm(processId, formKey);
       origin.value = origins[form.origin];
       editor.value = new FormEditor({ container });
+      chineseNewFields(editor.value.get('fieldFactory'));
       stopWords = [watchWords(container, formWord, EDITOR_PARTS), watchWords(container, chineseWord, FORM_PARTS)];
       await editor.value.importSchema(form.schema as never);
     } catch (err) {
