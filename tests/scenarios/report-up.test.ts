@@ -1,13 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { decideExtension, givenThePlatform, itemNamed, requestExtensionOf } from './support.js';
-import type { GivenPlatform } from './support.js';
+import type { Given } from './support.js';
 
 /** Decided by the county's 民政局, whose head approves extensions. */
 const SUBSIDY = itemNamed('困难残疾人生活补贴和重度残疾人护理补贴');
 const HEAD = 's-head-civil';
 
 /** Takes the case in, accepts, reviews first at the base window and reports up; returns the case and the township and county instance ids. */
-async function reportedUp(given: GivenPlatform) {
+async function reportedUp(given: Given) {
   const { id, record } = await given.receive(SUBSIDY);
   await given.complete('accept', { accepted: true });
   await given.complete('initial_review', { initialApproved: true, initialOpinion: '经入户核查，符合重度残疾人护理补贴条件' });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { chinaTime, givenThePlatform, itemNamed } from './support.js';
-import type { GivenPlatform as Given } from './support.js';
+import type { Given } from './support.js';
 
 /** A case the platform does not have: the watch runs alone, and the real raise-card handler leaves no case changed. */
 const CASE = 'case-2026-0901';
