@@ -10,7 +10,6 @@ import type { Knex } from 'knex';
 import { VirtualClock } from '../../engine/index.js';
 import type { Engine, InstanceView, Job, JobHandler, OpenTask } from '../../engine/index.js';
 import { KnexStore } from '../../engine/store/knex/store.js';
-import { items } from '../../processes/catalog/items.js';
 import type { ServiceItem } from '../../processes/catalog/types.js';
 import { openPlatform } from '../../api/platform.js';
 import { seedDemoCounty } from '../../api/seed/demo-county.js';
@@ -23,15 +22,16 @@ import { findCase } from '../../api/cases/repository.js';
 import type { CaseRecord } from '../../api/cases/types.js';
 import { decisionOf, requestExtension } from '../../api/cases/extensions.js';
 import { saveItems } from '../../api/catalog/catalog.js';
+import { applicant, itemNamed, required } from '../api/cases.js';
+
+/** The sample catalog's items by name, as the API scenarios find them. */
+export { itemNamed };
 
 /** An instant given as China wall-clock time, e.g. `chinaTime('2026-02-10 10:00')`. */
 export const chinaTime = (text: string): number => Date.parse(`${text.replace(' ', 'T')}:00+08:00`);
 
 /** The China calendar date of an instant, e.g. `2026-03-16`. */
 export const chinaDate = (instant: number): string => new Date(instant).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-
-/** The applicant of every scenario's case. */
-const APPLICANT = { kind: 'person' as const, name: '王芳', idNumber: '11010519491231002X', phone: '13800001234' };
 
 /** The demo county's clerk at the window of 瓯北街道 (综合窗口 A岗), who takes every case in. */
 const CLERK = 's-ob-clerk-a';
@@ -122,8 +122,7 @@ function scenario(engine: Engine, db: Knex, clock: VirtualClock, clerk: Staff, j
     engine, db, clock, clerk, jobs, task, instance,
     jobsOf: (type) => jobs.filter((j) => j.type === type),
     receive: async (item, options = {}) => {
-      const provided = options.provided ?? item.materials.filter((m) => m.required).map((m) => m.name);
-      const record = await intake(db, engine, clerk, { itemCode: item.code, applicant: APPLICANT, provided });
+      const record = await intake(db, engine, clerk, { itemCode: item.code, applicant: { ...applicant, kind: 'person' }, provided: options.provided ?? required(item) });
       await engine.idle();
       return { id: record.instanceId!, record };
     },
@@ -148,13 +147,6 @@ function scenario(engine: Engine, db: Knex, clock: VirtualClock, clerk: Staff, j
     active: async (id) => (await instance(id)).active.map((a) => a.elementId).sort(),
   };
 }
-
-/** A sample catalog item by name. */
-export const itemNamed = (name: string): ServiceItem => {
-  const item = items.find((i) => i.name === name);
-  if (!item) throw new Error(`no item ${name} in the sample catalog`);
-  return item;
-};
 
 /** A variant of a catalog item saved to the platform's catalog (as an administrator would), for a time limit the sample lacks. */
 export async function withItem(given: Given, item: ServiceItem): Promise<ServiceItem> {
