@@ -1,12 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { caseOf, givenTheProcesses } from './support.js';
+import { givenThePlatform, itemNamed } from './support.js';
 
-const MEDIATION = { itemCode: '000185001001', itemName: '矛盾纠纷联合调处', promisedDays: 15 };
+const MEDIATION = itemNamed('矛盾纠纷联合调处');
 
 describe('coordinate mode (受理并帮助联系、协调)', () => {
   test('a request the centre cannot settle alone is accepted, coordinated with the departments and answered in writing', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('coordinate', caseOf('2026-0501', MEDIATION));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id } = await given.receive(MEDIATION);
     await given.complete('accept', { accepted: true });
 
     expect(given.jobsOf('acceptance-notice')).toHaveLength(1);
@@ -19,8 +19,8 @@ describe('coordinate mode (受理并帮助联系、协调)', () => {
     expect((await given.instance(id)).status).toBe('completed');
   });
   test('a request outside the centre\'s remit is refused at acceptance and filed', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('coordinate', caseOf('2026-0503', MEDIATION));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id } = await given.receive(MEDIATION);
     await given.complete('accept', { accepted: false, refusalReason: '纠纷已由法院受理', legalBasis: '《中华人民共和国人民调解法》' });
     await given.complete('notify_refusal');
     await given.complete('supervisor_review', { refusalUpheld: true });

@@ -1,17 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { items } from '../../processes/catalog/items.js';
-import { caseOf, givenTheProcesses } from './support.js';
+import { givenThePlatform, itemNamed } from './support.js';
 
-const HOMESTEAD = items.find((item) => item.name === '农村村民宅基地审批')!;
-const homesteadCase = (caseNo: string) => caseOf(caseNo, {
-  itemCode: HOMESTEAD.code, itemName: HOMESTEAD.name, promisedDays: HOMESTEAD.promisedDays, departments: HOMESTEAD.departments,
-});
+const HOMESTEAD = itemNamed('农村村民宅基地审批');
 const group = (department: string) => `reviewer:${department}`;
 
 describe('joint mode (联办件)', () => {
   test('one acceptance opens a review in each of the three departments\' inboxes at once', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    await given.start('joint', homesteadCase('2026-0301'));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    await given.receive(HOMESTEAD);
     await given.complete('accept', { accepted: true });
 
     expect(given.jobsOf('acceptance-notice')).toHaveLength(1);
@@ -20,8 +16,8 @@ describe('joint mode (联办件)', () => {
   });
 
   test('when one of three departments refuses, the case goes to rejection filing with every department\'s opinion', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('joint', homesteadCase('2026-0302'));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id } = await given.receive(HOMESTEAD);
     await given.complete('accept', { accepted: true });
     const [land, farm, building] = HOMESTEAD.departments as [string, string, string];
 
@@ -48,8 +44,8 @@ describe('joint mode (联办件)', () => {
   });
 
   test('when every department agrees, the result is issued once at the unified window', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('joint', homesteadCase('2026-0303'));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id } = await given.receive(HOMESTEAD);
     await given.complete('accept', { accepted: true });
 
     for (const task of await given.engine.tasks({ elementId: 'joint_review' })) await given.engine.completeTask(task.id, { approved: true });

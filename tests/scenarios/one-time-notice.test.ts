@@ -3,23 +3,31 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileBpmn } from '../../engine/index.js';
 import { processFileUrl } from '../../processes/index.js';
-import { caseOf, givenTheProcesses } from './support.js';
+import { givenThePlatform, itemNamed } from './support.js';
+import type { ServiceItem } from '../../processes/catalog/types.js';
 
-const ITEM = { itemCode: '000172002002', itemName: '居住证核发', promisedDays: 10 };
-const MISSING = ['居住证明（房屋租赁合同）', '近期免冠彩色照片'];
+/** A promised item (10 working days), and a direct one. */
+const ITEM = itemNamed('居住证核发');
+const BIRTH = itemNamed('出生登记');
+const MISSING = ['居住证明', '近期免冠彩色照片'];
+const BIRTH_MISSING = ['父母双方居民户口簿'];
+
+/** Every required material of an item but the missing ones. */
+const allBut = (item: ServiceItem, missing: string[]) => item.materials.filter((m) => m.required && !missing.includes(m.name)).map((m) => m.name);
 
 const compiled = async (file: string) => compileBpmn(readFileSync(fileURLToPath(processFileUrl(file)), 'utf8'));
 
 describe('one-time notice and correction (一次告知/补正)', () => {
   test('missing materials get one notice listing all of them, and the case waits, not yet accepted, until they are brought', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('promised', caseOf('2026-0101', ITEM));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id, record } = await given.receive(ITEM, { provided: allBut(ITEM, MISSING) });
 
     await given.complete('accept', { missingMaterials: MISSING });
     const notices = given.jobsOf('one-time-notice');
     expect(notices).toHaveLength(1);
     expect(notices[0]!.variables.missingMaterials).toEqual(MISSING);
     expect(await given.active(id)).toEqual(['correction']);
+    expect((await given.caseOf(record.id)).status).toBe('correcting');
     const waiting = await given.task('await_correction');
     expect(waiting.instanceId).not.toBe(id);
 
@@ -45,11 +53,11 @@ describe('one-time notice and correction (一次告知/补正)', () => {
   });
 
   test('an applicant who gives up during correction withdraws the case', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('direct', caseOf('2026-0102', ITEM));
-    await given.complete('accept', { missingMaterials: MISSING });
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id, record } = await given.receive(BIRTH, { provided: allBut(BIRTH, BIRTH_MISSING) });
+    await given.complete('accept', { missingMaterials: BIRTH_MISSING });
 
-    await given.engine.correlateMessage('case-withdrawn', 'case-2026-0102');
+    await given.engine.correlateMessage('case-withdrawn', record.id);
     await given.engine.idle();
 
     const view = await given.instance(id);
@@ -59,9 +67,9 @@ describe('one-time notice and correction (一次告知/补正)', () => {
   });
 
   test('materials not brought within the correction period count as a withdrawal, from 00:00 after its last day', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('direct', caseOf('2026-0103', { ...ITEM, correctionDays: 5 }));
-    await given.complete('accept', { missingMaterials: MISSING });
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id } = await given.receive(BIRTH, { provided: allBut(BIRTH, BIRTH_MISSING) });
+    await given.complete('accept', { missingMaterials: BIRTH_MISSING, correctionDays: 5 });
 
     // 5 working days from Monday 2 March end with Monday 9 March.
     await given.advanceTo('2026-03-09 23:59');

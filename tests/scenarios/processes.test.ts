@@ -6,7 +6,7 @@ import { items } from '../../processes/catalog/items.js';
 import { AUTHORITY_SECTORS, WINDOWS } from '../../processes/catalog/types.js';
 import type { ServiceItem } from '../../processes/catalog/types.js';
 import { candidateGroups, jobTypes, processFileUrl, processFiles, processIdForMode } from '../../processes/index.js';
-import { givenTheProcesses } from './support.js';
+import { givenThePlatform } from './support.js';
 
 const xmlOf = (file: string) => readFileSync(fileURLToPath(processFileUrl(file)), 'utf8');
 
@@ -48,15 +48,15 @@ async function diagramOf(file: string) {
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('the processes and the sample catalog', () => {
-  test('every process deploys, and every catalog item names a process that exists and has all guide fields', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
+  test('every process deploys, every job type has a case server handler, and every catalog item names a process that exists and has all guide fields', async () => {
+    const given = await givenThePlatform('2026-03-02 09:00');
     const modes = new Map<string, unknown>();
     for (const { file, processIds } of processFiles) {
       const compiled = await compileBpmn(xmlOf(file));
       expect(Object.keys(compiled.processes).sort()).toEqual([...processIds].sort());
       for (const [id, process] of Object.entries(compiled.processes)) modes.set(id, process.properties.handlingMode);
     }
-    expect(given.engine).toBeDefined();
+    expect(Object.keys(jobTypes).filter((type) => !given.engine.jobTypes().includes(type))).toEqual([]);
 
     expect(items.length).toBeGreaterThanOrEqual(20);
     for (const item of items) {

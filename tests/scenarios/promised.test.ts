@@ -1,32 +1,36 @@
 import { describe, expect, test } from '@jest/globals';
-import { askForExtension, caseOf, givenTheProcesses } from './support.js';
+import { chinaTime, decideExtension, givenThePlatform, itemNamed, requestExtensionOf, withItem } from './support.js';
 
-const ROAD = { itemCode: '000181001001', itemName: '临时占用城市道路审批' };
+/** Promised in 5 working days; decided by the county's 综合行政执法局, whose head approves extensions. */
+const ROAD = itemNamed('临时占用城市道路审批');
+const HEAD = 's-head-enforce';
 
 /** A case promised in 5 working days, accepted on Monday 2026-03-02 (due 03-09), and the window's request for `days` more. */
-async function askedForExtension(caseNo: string, days: number) {
-  const given = await givenTheProcesses('2026-03-02 09:00');
-  const { id } = await given.start('promised', caseOf(caseNo, { ...ROAD, promisedDays: 5 }));
+async function askedForExtension(days: number) {
+  const given = await givenThePlatform('2026-03-02 09:00');
+  const { id, record } = await given.receive(ROAD);
   await given.complete('accept', { accepted: true });
-  await askForExtension(given, `case-${caseNo}`, { extensionId: `E-${caseNo}`, extensionDays: days, extensionReason: '需征求交警部门意见' });
-  return { given, id };
+  const extensionId = await requestExtensionOf(given, record.id, days, '需征求交警部门意见');
+  return { given, id, caseId: record.id, extensionId };
 }
 
 describe('promised mode (承诺件)', () => {
   test('a case accepted on 2026-02-10 with 20 working days is promised for 2026-03-16, across the Spring Festival', async () => {
-    const given = await givenTheProcesses('2026-02-10 10:00');
-    const { id } = await given.start('promised', caseOf('2026-0201', { ...ROAD, promisedDays: 20 }));
+    const given = await givenThePlatform('2026-02-10 10:00');
+    const road20 = await withItem(given, { ...ROAD, code: '000181001901', promisedDays: 20 });
+    const { id } = await given.receive(road20);
     await given.complete('accept', { missingMaterials: [], accepted: true });
 
     const [notice] = given.jobsOf('acceptance-notice');
     expect(notice?.variables.promisedDays).toBe(20);
-    expect((await given.instance(id)).variables).toMatchObject({ promisedDate: '2026-03-16' });
+    // The case server answers the instant the promised day ends, China time.
+    expect((await given.instance(id)).variables).toMatchObject({ promisedDate: new Date(chinaTime('2026-03-16 23:59') + 59_999).toISOString() });
     expect((await given.task('review')).candidateGroups).toEqual(['reviewer']);
   });
 
   test('a site survey leaves the timed part for the special procedure, whose end brings the case back to a new review', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('promised', caseOf('2026-0203', { ...ROAD, promisedDays: 5 }));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id } = await given.receive(ROAD);
     await given.complete('accept', { accepted: true });
 
     await given.advanceTo('2026-03-04 10:00');
@@ -42,27 +46,28 @@ describe('promised mode (承诺件)', () => {
   });
 
   test('an extension request opens the director\'s approval beside the review; approved, the case server lengthens the limits and the review stays open', async () => {
-    const { given, id } = await askedForExtension('2026-0205', 5);
+    const { given, id, caseId, extensionId } = await askedForExtension(5);
     const review = await given.task('review');
     expect(await given.active(id)).toEqual(['decide_extension', 'extension', 'handle', 'review']);
     expect(await given.task('decide_extension')).toMatchObject({ candidateGroups: ['authority-head'], formKey: 'extension-decision' });
-    await given.complete('decide_extension', { extensionApproved: true, extensionOpinion: '同意' });
+    await decideExtension(given, caseId, HEAD, { extensionApproved: true, extensionOpinion: '同意' });
 
-    expect(given.jobsOf('extend-time-limit').map((j) => j.variables.extensionId)).toEqual(['E-2026-0205']);
+    expect(given.jobsOf('extend-time-limit').map((j) => j.variables.extensionId)).toEqual([extensionId]);
+    expect((await given.caseOf(caseId)).extendedDays).toBe(5);
     expect((await given.task('review')).id).toBe(review.id);
     expect(await given.active(id)).toEqual(['handle', 'review']);
   });
 
   test('a refused extension changes nothing', async () => {
-    const { given, id } = await askedForExtension('2026-0206', 3);
-    await given.complete('decide_extension', { extensionApproved: false });
+    const { given, id, caseId } = await askedForExtension(3);
+    await decideExtension(given, caseId, HEAD, { extensionApproved: false });
 
     expect(given.jobsOf('extend-time-limit')).toEqual([]);
     expect(await given.active(id)).toEqual(['handle', 'review']);
   });
 
   test('a decision with a request still pending ends the case and the request with it', async () => {
-    const { given, id } = await askedForExtension('2026-0207', 2);
+    const { given, id } = await askedForExtension(2);
     await given.complete('review', {});
     await given.complete('decide', { approved: true });
 
@@ -71,8 +76,8 @@ describe('promised mode (承诺件)', () => {
   });
 
   test('a refusal by the director goes to rejection filing and nothing is issued', async () => {
-    const given = await givenTheProcesses('2026-03-02 09:00');
-    const { id } = await given.start('promised', caseOf('2026-0204', { ...ROAD, promisedDays: 5 }));
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { id } = await given.receive(ROAD);
     await given.complete('accept', { accepted: true });
     await given.complete('review', {});
     await given.complete('decide', { approved: false, refusalReason: '占用路段为消防通道', legalBasis: '《城市道路管理条例》' });

@@ -1,15 +1,22 @@
 import { describe, expect, test } from '@jest/globals';
-import { chinaTime, givenTheProcesses } from './support.js';
+import { chinaTime, givenThePlatform, itemNamed } from './support.js';
 import type { Given } from './support.js';
 
+/** A case the platform does not have: the watch runs alone, and the real raise-card handler leaves no case changed. */
 const CASE = 'case-2026-0901';
 const iso = (text: string) => new Date(chinaTime(text)).toISOString();
 
-/** A watch whose case server answers `answers` in turn (the last one again after that). */
+/**
+ * A watch whose case server answers `answers` in turn (the last one again after that). The
+ * time-limits handler is scripted on purpose: these tests are about the watch process (each
+ * card at its exact instant, disarming on a change, ending on close), and scripted answers
+ * give exact card instants and a change between two askings that no case's dates would give
+ * as plainly. The last test below runs the real handlers on a case taken in.
+ */
 async function watching(answers: Array<{ watching: boolean; armed: Array<{ rule: string; dueAt: string }> }>): Promise<{ given: Given; id: string }> {
   let asked = 0;
-  const given = await givenTheProcesses('2026-03-02 09:00', { 'time-limits': () => answers[Math.min(asked++, answers.length - 1)]! });
-  const { id } = await given.start('time-limit-watch', { caseId: CASE });
+  const given = await givenThePlatform('2026-03-02 09:00', { 'time-limits': () => answers[Math.min(asked++, answers.length - 1)]! });
+  const { id } = await given.startBare('time-limit-watch', { caseId: CASE });
   return { given, id };
 }
 
@@ -49,5 +56,16 @@ describe('the time-limit watch (时限监察)', () => {
     expect(await given.active(id)).toEqual(['idle']);
     await poke(given);
     expect((await given.instance(id)).status).toBe('completed');
+  });
+
+  test('a case taken in and accepted has its cards armed by the case server from its promised date and raised on the case', async () => {
+    const given = await givenThePlatform('2026-03-02 09:00');
+    const { record } = await given.receive(itemNamed('临时占用城市道路审批'));
+    await given.complete('accept', { accepted: true });
+
+    // Promised in 5 working days from Monday 2 March: due at the end of Monday 9 March, warned at 00:00 of the working day before.
+    await given.advanceTo('2026-03-12 12:00');
+    expect(raised(given)).toEqual([['promised-warning', iso('2026-03-06 00:00')], ['promised-overdue', iso('2026-03-10 00:00')]]);
+    expect((await given.caseOf(record.id)).cards.map((c) => [c.rule, c.colour])).toEqual([['promised-warning', 'yellow'], ['promised-overdue', 'red']]);
   });
 });
