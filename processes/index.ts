@@ -77,4 +77,6 @@ export function processFileUrl(file: string): URL {
  */
 export const caseMessages = {
   extensionRequested: 'extension-requested',
+  /** The applicant withdraws while the case waits for corrected materials (one-time-notice.bpmn's 撤件). */
+  withdrawn: 'case-withdrawn',
 } as const;

@@ -60,5 +60,9 @@ describe('the correction loop (一次告知补正) through the HTTP API', () => 
     expect(withdrawn.body.clockStoppedAt).toBeUndefined();
     expect(await server.engine.tasks()).toEqual([]);
     expect((await track(server, caseId)).body).toMatchObject({ status: 'withdrawn', statusName: '已撤件', clockStopped: false });
+    // By the process's own path (撤件 during correction), not a cancellation: its diagram ends at 已撤件.
+    const instanceId = (await detail(server, clerk, caseId)).case.instanceId as string;
+    expect(await server.engine.instance(instanceId)).toMatchObject({ status: 'completed' });
+    expect((await server.engine.history(instanceId)).some((e) => (e as { el?: string }).el === 'withdrawn')).toBe(true);
   });
 });

@@ -5,6 +5,8 @@ import { compileBpmn } from '../../engine/index.js';
 import { processFileUrl } from '../../processes/index.js';
 import { givenThePlatform, itemNamed } from './support.js';
 import type { ServiceItem } from '../../processes/catalog/types.js';
+import { withdrawCase } from '../../api/cases/withdrawal.js';
+import { findCase } from '../../api/cases/repository.js';
 
 /** A promised item (10 working days), and a direct one. */
 const ITEM = itemNamed('居住证核发');
@@ -57,7 +59,8 @@ describe('one-time notice and correction (一次告知/补正)', () => {
     const { id, record } = await given.receive(BIRTH, { provided: allBut(BIRTH, BIRTH_MISSING) });
     await given.complete('accept', { missingMaterials: BIRTH_MISSING });
 
-    await given.engine.correlateMessage('case-withdrawn', record.id);
+    // As the case server withdraws it (the clerk at the applicant's request): by the process's own 撤件 path.
+    await withdrawCase(given.db, given.engine, given.clerk, (await findCase(given.db, record.id))!, '申请人不再申领', given.clock.now());
     await given.engine.idle();
 
     const view = await given.instance(id);
