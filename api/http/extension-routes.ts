@@ -32,12 +32,12 @@ export function extensionRoutes(db: Knex, engine: Engine): AnyRoute[] {
       method: 'post', path: '/extensions/:id/decision', summary: '实施机关负责人审批延期（完成其待办中的延期审批）', tags: ['extensions'], roles: ['authority-head'],
       body: z.strictObject({ approved: z.boolean(), note: z.string().trim().max(1000).optional() }),
       response: z.object({ extension: extensionSchema, case: caseSchema }),
-      handler: async ({ staff, params, body }) => {
+      handler: async ({ staff, params, body, retried }) => {
         const extension = await extensionById(db, params.id ?? '');
         if (!extension) throw notFound('延期申请');
         const record = await visibleCase(db, staff!, extension.caseId).catch(() => Promise.reject(notFound('延期申请')));
         if (!(await approvesExtensionsOf(db, staff!, record))) throw forbidden('只有本事项实施机关的负责人可以审批延期（行政许可法第四十二条）');
-        return decideExtension(db, engine, staff!, extension.id, body, now());
+        return decideExtension(db, engine, staff!, extension.id, body, now(), retried);
       },
     }),
   ];

@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { startServer } from './support.js';
 import { advanceTo, chinaDate, chinaTime, detail, itemNamed, receiveAccepted } from './cases.js';
+import { decideExtension } from '../../api/cases/extension-decision.js';
+import { findStaff } from '../../api/org/staff.js';
 
 const ROAD = itemNamed('临时占用城市道路审批');
 
@@ -33,6 +35,12 @@ describe('the decide route completes the approval task of the deciding authority
     // The statutory 20 working days from 03-02 end 03-30; ten more pass over 清明 (04-04 to 04-06).
     expect([before.statutoryDueAt, approved.body.case.statutoryDueAt]).toEqual(['2026-03-30T23:59:59+08:00', '2026-04-14T23:59:59+08:00']);
     expect((await server.call('POST', decision, { token: head, body: { approved: false } })).body.error.code).toBe('EXTENSION_DECIDED');
+    // The head's own retry of a decision whose first attempt died after its commit (the key's retry, api/http/idempotency.ts) gets its answer.
+    const staffHead = (await findStaff(server.store.knex, 's-head-enforce'))!;
+    const retried = await decideExtension(server.store.knex, server.engine, staffHead, asked.body.id, { approved: true, note: '同意延期' }, server.engine.clock.now(), true);
+    expect(retried.extension).toMatchObject({ status: 'approved', decidedBy: 's-head-enforce' });
+    // Not for another answer, nor without the retry: those are decided already.
+    await expect(decideExtension(server.store.knex, server.engine, staffHead, asked.body.id, { approved: false }, server.engine.clock.now(), true)).rejects.toMatchObject({ code: 'EXTENSION_DECIDED' });
     const log = (await detail(server, clerk, caseId)).log;
     expect(log.filter((e) => e.action.startsWith('extension-')).map((e) => [e.action, e.actorId, e.at])).toEqual([
       ['extension-requested', 's-ob-clerk-a', '2026-03-02T09:00:00+08:00'], ['extension-approved', 's-head-enforce', '2026-03-02T09:00:00+08:00'],
