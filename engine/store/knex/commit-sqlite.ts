@@ -50,8 +50,7 @@ export class SqliteGroupCommit {
    * A batch that fails on one of its commits (a message taken, a constraint) is rolled back,
    * and then each commit is written alone, so that only the one that failed fails.
    */
-  private async write(batch: Request[]): Promise<Array<PromiseSettledResult<boolean>>> {
-    await this.checkpoints?.ready();
+  private write(batch: Request[]): Promise<Array<PromiseSettledResult<boolean>>> {
     return onSqlite(this.knex, (connection, statement) => {
       this.checkpoints?.prepare(connection);
       try {

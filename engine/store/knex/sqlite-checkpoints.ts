@@ -11,20 +11,6 @@ const CHECKPOINT_EVERY_MS = 100;
  * committing thread then checkpoints it itself, between two commits, and truncates it.
  */
 const TRUNCATE_PAST_BYTES = 64 * 1024 * 1024;
-/**
- * WAL frames (16 MB of 4 KB pages) past which a checkpoint is followed by one that commits wait
- * for: with no commit beside it, it copies the rest of the log, and the next commit then writes
- * the WAL from its start again, over blocks the file already has. Without it a log under
- * commits without a pause never starts over: it grew until the committing thread truncated it
- * (see TRUNCATE_PAST_BYTES), which blocked it for 50 to 400 ms at each time on a busy disk,
- * and the file then grew again block by block. The commits wait less, and the thread not at all.
- */
-const RESTART_PAST_FRAMES = 4096;
-/**
- * Least time between two such checkpoints: a log that another process's reader keeps from
- * starting over does not make the commits wait at every checkpoint.
- */
-const DRAIN_EVERY_MS = 250;
 
 /**
  * The checkpointer's thread: a connection of its own to the file, which copies the WAL into
@@ -43,8 +29,8 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ log });
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage('done');
   } catch (err) {
     parentPort.postMessage(String(err));
   }
@@ -62,32 +48,22 @@ parentPort.on('message', (message) => {
 export class SqliteCheckpoints {
   private readonly worker: Worker;
   private running = false;
-  private readonly restartPastFrames: number;
-  /** While a checkpoint that commits wait for is under way: resolves when it is done. */
-  private draining: Promise<void> | undefined;
-  private endDrain: (() => void) | undefined;
-  private lastDrained = Number.NEGATIVE_INFINITY;
   private lastStarted = Number.NEGATIVE_INFINITY;
   private readonly configured = new WeakSet<Database.Database>();
   private closed: Promise<void> | undefined;
   private readonly exited: Promise<void>;
 
-  /** `restartPastFrames`: see RESTART_PAST_FRAMES. */
-  constructor(private readonly filename: string, { restartPastFrames = RESTART_PAST_FRAMES }: { restartPastFrames?: number } = {}) {
-    this.restartPastFrames = restartPastFrames;
+  constructor(private readonly filename: string) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(THREAD, { eval: true, workerData: { filename, driver } });
     this.worker.unref();
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.on('message', (answer: Checkpointed | string) => {
+    this.worker.on('message', () => {
       this.running = false;
-      if (this.draining || typeof answer !== 'object') return this.drained();
-      if (answer.log >= this.restartPastFrames && performance.now() - this.lastDrained >= DRAIN_EVERY_MS && !this.closed) this.drain();
     });
     // A thread that failed leaves the committing connection to truncate the WAL (see afterCommit).
     this.worker.on('error', () => {
       this.running = false;
-      this.drained();
     });
   }
 
@@ -112,41 +88,14 @@ export class SqliteCheckpoints {
     this.worker.postMessage('checkpoint');
   }
 
-  /** Resolves when commits may go on: at once, or once the checkpoint they wait for is done. */
-  ready(): Promise<void> | undefined {
-    return this.draining;
-  }
-
-  /** A checkpoint with no commit beside it, which can copy the whole log. Not pure. */
-  private drain(): void {
-    this.draining = new Promise((resolve) => {
-      this.endDrain = resolve;
-    });
-    this.running = true;
-    this.lastDrained = performance.now();
-    this.worker.postMessage('checkpoint');
-  }
-
-  private drained(): void {
-    this.endDrain?.();
-    this.draining = undefined;
-    this.endDrain = undefined;
-  }
-
   /** Waits for a checkpoint under way, then closes the thread's connection. Not pure. */
   close(): Promise<void> {
-    this.drained();
     if (!this.closed) {
       this.worker.postMessage('close');
       this.closed = this.exited;
     }
     return this.closed;
   }
-}
-
-/** What the thread's checkpoint answers: the frames in the WAL, copied or not. */
-interface Checkpointed {
-  log: number;
 }
 
 function walBytes(filename: string): number {
