@@ -1,3 +1,5 @@
+import { translation } from '../words/translation.js';
+
 /**
  * The Chinese of everything the form-js editor (1.23) and its properties panel write: the
  * palette, the field types, every property, group, description, tooltip and placeholder.
@@ -138,11 +140,7 @@ const patterns: Array<[RegExp, (name: string) => string]> = [
 
 /** One text of the form editor in Chinese; a text it does not know (a field's own label) stays as it is. Pure. */
 export function formWord(text: string): string {
-  const trimmed = text.trim();
-  if (words[trimmed]) return words[trimmed];
-  for (const [pattern, word] of patterns) {
-    const match = pattern.exec(trimmed);
-    if (match) return word(match[1]!);
-  }
-  return text;
+  return translated(text);
 }
+
+const translated = translation(words, patterns);

@@ -1,3 +1,5 @@
+import { translation } from '../../../modeler/words/translation.js';
+
 /**
  * The few words form-js 1.23 writes into its fields itself (a select's "Select", a tag list's
  * "Search", a number's "Increment" button…), with no hook to change them (bpmn-io/form-js#77).
@@ -40,12 +42,4 @@ const PATTERNS: ReadonlyArray<[RegExp, (found: string) => string]> = [
 ];
 
 /** A word form-js writes, in Chinese; any other text as it is. Pure. (The form designer's canvas uses it too.) */
-export function chineseWord(text: string): string {
-  const trimmed = text.trim();
-  if (WORDS[trimmed]) return WORDS[trimmed];
-  for (const [pattern, say] of PATTERNS) {
-    const match = pattern.exec(trimmed);
-    if (match) return say(match[1]!);
-  }
-  return text;
-}
+export const chineseWord: (text: string) => string = translation(WORDS, PATTERNS);
