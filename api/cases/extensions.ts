@@ -12,6 +12,7 @@ import { claimPending, pendingExtensionOf, releaseClaim } from './extension-stor
 import type { Extension } from './extension-store.js';
 import { decisionVariables, requestFrom, requestVariables } from './extension-variables.js';
 import { recordRequest } from './extension-record.js';
+import { caseFamily, settle } from './case-instances.js';
 
 /** The form of the approval task, the deciding authority's head's (行政许可法 §42), in every mode's extension sub-process. */
 export const EXTENSION_FORM = 'extension-decision';
@@ -25,7 +26,8 @@ export function maximumExtension(mode: string | undefined): number {
  * The clerk asks for an extension (延期). The request first takes the case's one pending slot
  * in the table (the database refuses a second at once: 409), then the message opens the
  * approval in the inbox of the deciding authority's head, and the request is logged, here or
- * (should this process die first) by followExtensions from the outbox.
+ * (should this process die first) by followExtensions from the outbox. It answers once the case
+ * has followed (the approval is in the head's inbox by then).
  */
 export async function requestExtension(db: Knex, engine: Engine, staff: Staff, record: CaseRecord, days: number, reason: string, at: number): Promise<Extension> {
   await checkRequest(db, engine, record, days);
@@ -37,6 +39,8 @@ export async function requestExtension(db: Knex, engine: Engine, staff: Staff, r
     throw err;
   });
   await recordRequest(db, extension);
+  // What the request caused, followed before it answers: the approval step in the head's inbox (its read model).
+  await settle(engine, caseFamily(record));
   return extension;
 }
 
