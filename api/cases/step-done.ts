@@ -1,3 +1,9 @@
+/**
+ * A step done, as its case records it: written by the follower of the task's 'task.closed'
+ * effect, which carries the answer, its time and who gave it, so a crash after the engine's
+ * commit leaves nothing for the request to have written (the outbox delivers it again).
+ */
+
 import type { Knex } from 'knex';
 import type { Effect } from '../../engine/index.js';
 import type { CaseRecord, CaseStep } from './types.js';
@@ -6,12 +12,6 @@ import { actingFor, findStaff } from '../org/staff.js';
 
 /** A task's completion as its 'task.closed' effect tells it: the answer, its time, who gave it. */
 export type TaskCompletion = NonNullable<Extract<Effect, { type: 'task.closed' }>['completion']>;
-
-/**
- * A step done, as its case records it: written by the follower of the task's 'task.closed'
- * effect, which carries the answer, its time and who gave it, so a crash after the engine's
- * commit leaves nothing for the request to have written (the outbox delivers it again).
- */
 
 /** The 'step-done' line's once-key: one line per task, however often its close is delivered. Pure. */
 export const stepDoneKey = (taskId: string): string => `step-done:${taskId}`;

@@ -58,7 +58,7 @@ function after(q: Knex.QueryBuilder, keys: readonly SortKey[], cursor: readonly 
   return q;
 }
 
-function unionOf(db: Knex, parts: Knex.QueryBuilder[]): Knex.QueryBuilder {
+function unionOf(parts: Knex.QueryBuilder[]): Knex.QueryBuilder {
   const [first, ...rest] = parts;
   return rest.length > 0 ? first!.union(rest) : first!;
 }
@@ -81,11 +81,11 @@ export async function todoPage(db: Knex, v: Viewer, paging: TodoPaging): Promise
   const list = branches(db, v);
   const filter = paging.filter ?? ((q: Knex.QueryBuilder) => q);
   const counted = list.map((b) => (!paging.filter && b.idsOnly ? b.idsOnly() : filter(b.steps()).select('t.task_id')));
-  const total = Number((await db.count({ n: '*' }).from(unionOf(db, counted).as('todo')).first())?.n ?? 0);
+  const total = Number((await db.count({ n: '*' }).from(unionOf(counted).as('todo')).first())?.n ?? 0);
   const outer = sortOf(paging.sort, 't');
   const cursor = paging.cursor ? decodeCursor(paging.cursor, outer) : undefined;
   const firsts = list.map((b, i) => db.select('task_id').from(after(filter(b.steps()).select('t.task_id'), sortOf(paging.sort, b.order), cursor).limit(paging.limit + 1).as(`b${i}`)));
-  const rows: Record<string, unknown>[] = await after(db('yc_open_tasks as t').select('t.*').whereIn('t.task_id', unionOf(db, firsts)), outer, undefined).limit(paging.limit + 1);
+  const rows: Record<string, unknown>[] = await after(db('yc_open_tasks as t').select('t.*').whereIn('t.task_id', unionOf(firsts)), outer, undefined).limit(paging.limit + 1);
   const more = rows.length > paging.limit;
   const shown = more ? rows.slice(0, paging.limit) : rows;
   const last = shown[shown.length - 1];
